@@ -1,0 +1,53 @@
+# Gehoord: `make run` serves the demo, `make test` runs everything CI runs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gehoord
+RUN_ENV := DEBUG=true
+
+.PHONY: run test install lint test-sqlite test-postgresql migrate demo clean
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo_data
+	@echo
+	@echo "Gehoord runs on http://127.0.0.1:8000  (staff: http://127.0.0.1:8000/medewerkers/klachten/)"
+	@echo "Demo logins, password 'gehoord-demo' for all:"
+	@echo "  coordinator     klachtencoördinator (sees everything)"
+	@echo "  behandelaar     behandelaar (also behandelaar2, behandelaar3)"
+	@echo "  afdelingshoofd  afdelingshoofd Burgerzaken"
+	@echo "  beheerder       functioneel beheer (admin at /beheer/)"
+	@echo
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock requirements-dev.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install lint test-sqlite test-postgresql
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=gehoord.test_settings $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: install
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest -m "not postgresql" -p no:cacheprovider
+
+test-postgresql: install
+	@echo "== Test suite on PostgreSQL =="
+	scripts/ensure-postgres.sh
+	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,338 @@
+"""The complaint file.
+
+Personal data of the complainant and a representative live in their own
+tables, so that they can be anonymised at the end of the retention period while
+the complaint itself stays available for anonymous figures.
+
+Status changes happen only through :mod:`gehoord.cases.lifecycle`; the timeline
+(:class:`ComplaintEvent`) is append-only.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gehoord.cases.constants import (
+    WRITTEN_CHANNELS,
+    Channel,
+    ContactPreference,
+    EventKind,
+    HearingSkipReason,
+    Judgement,
+    NormCluster,
+    NotHandledGround,
+    Outcome,
+    Route,
+    Rung,
+    Status,
+)
+
+
+class ConductNorm(models.Model):
+    """A norm of the Nationale ombudsman's behoorlijkheidswijzer."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    cluster = models.CharField(_("cluster"), max_length=20, choices=NormCluster.choices)
+    name = models.CharField(_("naam"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("behoorlijkheidsnorm")
+        verbose_name_plural = _("behoorlijkheidsnormen")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Complainant(models.Model):
+    """The person who complains. Personal data only; erased by anonymisation."""
+
+    first_name = models.CharField(_("voornaam of voorletters"), max_length=120, blank=True)
+    last_name = models.CharField(_("achternaam"), max_length=120)
+    street_address = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("woonplaats"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("klager")
+        verbose_name_plural = _("klagers")
+        indexes = [models.Index(fields=["last_name"]), models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def postal_address(self) -> str:
+        return "\n".join(
+            part for part in (self.street_address, f"{self.postal_code}  {self.city}".strip()) if part
+        )
+
+
+class Representative(models.Model):
+    """Someone who complains on the complainant's behalf (gemachtigde, Awb 9:1)."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postadres"), blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gemachtigde")
+        verbose_name_plural = _("gemachtigden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out per year; see :mod:`gehoord.cases.references`."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class Complaint(models.Model):
+    reference = models.CharField(_("kenmerk"), max_length=16, unique=True, editable=False)
+    reference_year = models.PositiveSmallIntegerField(editable=False)
+    reference_number = models.PositiveIntegerField(editable=False)
+    public_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    complainant = models.ForeignKey(
+        Complainant, verbose_name=_("klager"), on_delete=models.PROTECT, related_name="complaints"
+    )
+    representative = models.ForeignKey(
+        Representative,
+        verbose_name=_("gemachtigde"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaints",
+    )
+
+    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField(_("ontvangen op"))
+    description = models.TextField(_("omschrijving van de gedraging"))
+    conduct_date = models.DateField(_("datum van de gedraging"), null=True, blank=True)
+    involved_description = models.CharField(
+        _("over wie of welke afdeling (in de woorden van de klager)"), max_length=300, blank=True
+    )
+    departments = models.ManyToManyField(
+        "organisation.Department", verbose_name=_("afdelingen"), blank=True, related_name="complaints"
+    )
+    employees_involved = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("betrokken medewerkers (beklaagden)"),
+        blank=True,
+        related_name="complaints_about",
+    )
+    desired_outcome = models.TextField(_("wat de klager graag wil"), blank=True)
+    preferred_contact = models.CharField(
+        _("voorkeur voor contact"), max_length=20, choices=ContactPreference.choices, blank=True
+    )
+    contact_times = models.CharField(_("bereikbaar op"), max_length=200, blank=True)
+
+    route = models.CharField(_("route"), max_length=10, choices=Route.choices, default=Route.INFORMAL)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.RECEIVED, editable=False
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=24, choices=Outcome.choices, blank=True)
+    resolution_rung = models.CharField(
+        _("opgelost op trede"), max_length=10, choices=Rung.choices, blank=True
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="handled_complaints",
+    )
+
+    # Terms, computed by gehoord.clock.terms and stored for filtering and sorting.
+    committee = models.BooleanField(_("adviescommissie"), default=False)
+    acknowledgment_due = models.DateField(_("ontvangstbevestiging uiterlijk"))
+    first_contact_due = models.DateField(_("persoonlijk contact uiterlijk"))
+    decision_due = models.DateField(_("beslissing uiterlijk"))
+    not_handled_notice_due = models.DateField(_("bericht niet-behandelen uiterlijk"))
+    postponement_weeks = models.PositiveSmallIntegerField(_("verdaging (weken)"), default=0)
+    postponement_reason = models.TextField(_("reden verdaging"), blank=True)
+
+    acknowledged_at = models.DateTimeField(_("ontvangst bevestigd op"), null=True, blank=True)
+    first_contact_at = models.DateTimeField(_("eerste contact op"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+
+    # Informal route (Awb 9:5).
+    informal_solution = models.TextField(_("afgesproken oplossing"), blank=True)
+    # Formal route.
+    hearing_held_on = models.DateField(_("hoorzitting gehouden op"), null=True, blank=True)
+    hearing_report = models.TextField(_("hoorverslag"), blank=True)
+    hearing_skip_reason = models.CharField(
+        _("reden om niet te horen"), max_length=24, choices=HearingSkipReason.choices, blank=True
+    )
+    findings = models.TextField(_("bevindingen"), blank=True)
+    conclusions = models.TextField(_("conclusies"), blank=True)
+    signatory = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ondertekenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signed_complaints",
+    )
+    # Ending without a judgement.
+    not_handled_ground = models.CharField(
+        _("grond niet-behandelen"), max_length=30, choices=NotHandledGround.choices, blank=True
+    )
+    referred_to = models.CharField(_("doorverwezen naar"), max_length=200, blank=True)
+    end_reason = models.TextField(_("toelichting"), blank=True)
+    ombudsman_on = models.DateField(_("naar de ombudsman op"), null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("klacht")
+        verbose_name_plural = _("klachten")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference_year", "reference_number"], name="complaint_reference_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(postponement_weeks__lte=4), name="complaint_postponement_max_4"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "decision_due"]),
+            models.Index(fields=["handler", "status"]),
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["channel", "received_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_written(self) -> bool:
+        """Awb 9:4: the full procedure is owed to a written complaint."""
+        return self.channel in WRITTEN_CHANNELS
+
+
+class ComplaintPart(models.Model):
+    """One part of a complaint, judged on its own (Awb 9:12)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="parts")
+    position = models.PositiveSmallIntegerField(_("nummer"), default=1)
+    description = models.TextField(_("klachtonderdeel"))
+    judgement = models.CharField(_("oordeel"), max_length=20, choices=Judgement.choices, blank=True)
+    reasoning = models.TextField(_("motivering"), blank=True)
+    norms = models.ManyToManyField(
+        ConductNorm, verbose_name=_("geschonden behoorlijkheidsnormen"), blank=True
+    )
+
+    class Meta:
+        verbose_name = _("klachtonderdeel")
+        verbose_name_plural = _("klachtonderdelen")
+        ordering = ["complaint", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "position"], name="complaint_part_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} #{self.position}"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name is random: the original file name is personal data and
+    # must never make a URL guessable.
+    return f"attachments/{instance.complaint.reference_year}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("bestand"), upload_to=attachment_path)
+    original_name = models.CharField(_("bestandsnaam"), max_length=255)
+    content_type = models.CharField(_("bestandstype"), max_length=120)
+    size = models.PositiveBigIntegerField(_("grootte"))
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    uploaded_at = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The complaint timeline is append-only: events cannot be changed.")
+
+    def delete(self):
+        raise TypeError("The complaint timeline is append-only: events cannot be deleted.")
+
+
+class ComplaintEvent(models.Model):
+    """One entry on a complaint's timeline. Never changed, never deleted."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    transition = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(_("samenvatting"), max_length=300)
+    details = models.TextField(_("toelichting"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("tijdlijn")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["complaint", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.at:%Y-%m-%d %H:%M} {self.summary}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise TypeError("The complaint timeline is append-only: events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The complaint timeline is append-only: events cannot be deleted.")

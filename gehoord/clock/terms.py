@@ -1,0 +1,203 @@
+"""The legal clock: every term Gehoord computes, in one place.
+
+Two kinds of term live here.
+
+Legal terms (Awb chapter 9, counted as the Algemene termijnenwet prescribes):
+
+* the decision on a complaint: 6 weeks after receipt (Awb 9:11), 10 weeks when
+  an advisory committee handles it (Awb 9:14), extended once by at most
+  4 weeks when the decision is postponed (Awb 9:11 lid 2);
+* the notice that a complaint is not handled (Awb 9:8): within 4 weeks.
+
+A term runs from the day after receipt, so "6 weeks" from a Friday ends on a
+Friday six weeks later. Atw art. 1: a term that ends on a Saturday, a Sunday or
+a recognised holiday ends on the next day that is none of those. Atw art. 3
+recognises New Year's Day, Good Friday, Easter Monday, King's Day, 5 May (every
+year, not only every fifth year as the `holidays` package's public calendar
+has it), Ascension Day, Whit Monday and both Christmas days; days equated by
+royal decree count as well.
+
+A postponed or committee term is computed from receipt as one term
+(6 + 4 weeks, 10 weeks) and extended by art. 1 once, at its real end: art. 1
+only moves the end of the term that actually applies.
+
+Internal targets (acknowledgment, first personal contact) are counted in
+working days: no weekend, no Atw day and none of the municipality's own
+closing days. Day 1 is the first working day after the day of receipt.
+
+Everything is a plain function of dates and an :class:`AtwCalendar`, so the
+rules can be tested without a database. Callers that pass no calendar get the
+municipality's calendar from the database (decree days and closing days an
+admin maintains), see :func:`gehoord.clock.selectors.municipal_calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+DECISION_WEEKS = 6
+COMMITTEE_DECISION_WEEKS = 10
+MAX_POSTPONEMENT_WEEKS = 4
+NOT_HANDLED_NOTICE_WEEKS = 4
+DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS = 5
+DEFAULT_FIRST_CONTACT_WORKING_DAYS = 2
+
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
+
+# Besluit van 2025 (Stb.) equating days with the Atw holidays for 2026-2028.
+# Shipped as the initial content of the admin-maintained EquatedDay table.
+CURRENT_DECREE_DAYS: tuple[dt.date, ...] = (
+    dt.date(2026, 1, 2),
+    dt.date(2026, 5, 15),
+    dt.date(2027, 5, 7),
+    dt.date(2028, 4, 28),
+    dt.date(2028, 5, 26),
+)
+
+LIBERATION_DAY = (5, 5)
+
+
+# Atw art. 3 lid 1, by the English names the `holidays` package gives them.
+# Its Dutch calendar also has Easter Sunday and Whit Sunday (not Atw days,
+# though always Sundays) and 5 May only every fifth year, so we pick by name.
+ATW_HOLIDAY_NAMES = frozenset(
+    {
+        "New Year's Day",
+        "Good Friday",
+        "Easter Monday",
+        "King's Day",
+        "Ascension Day",
+        "Pentecost Monday",
+        "Christmas Day",
+        "Second Day of Christmas",
+    }
+)
+
+
+@lru_cache(maxsize=64)
+def atw_holidays(year: int) -> frozenset[dt.date]:
+    """The Atw art. 3 holidays of one year, without decree days."""
+    calendar = holidays.country_holidays("NL", years=year, language="en_US")
+    days = {day for day, name in calendar.items() if name in ATW_HOLIDAY_NAMES}
+    found = {calendar[day] for day in days}
+    if found != ATW_HOLIDAY_NAMES:
+        # Fail loudly rather than compute a wrong legal term if the package changes.
+        raise RuntimeError(f"holidays package lacks Atw days for {year}: {ATW_HOLIDAY_NAMES - found}")
+    days.add(dt.date(year, *LIBERATION_DAY))
+    return frozenset(days)
+
+
+class AtwCalendar:
+    """Which days stop a term from ending and which days count as working days."""
+
+    def __init__(
+        self,
+        equated_days: Iterable[dt.date] = CURRENT_DECREE_DAYS,
+        closing_days: Iterable[dt.date] = (),
+    ) -> None:
+        self.equated_days = frozenset(equated_days)
+        self.closing_days = frozenset(closing_days)
+
+    def is_atw_day(self, day: dt.date) -> bool:
+        """A recognised holiday (Atw art. 3) or a day equated by royal decree."""
+        return day in atw_holidays(day.year) or day in self.equated_days
+
+    def ends_no_term(self, day: dt.date) -> bool:
+        """Atw art. 1: a term cannot end on a Saturday, Sunday or Atw day."""
+        return day.weekday() >= 5 or self.is_atw_day(day)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return not self.ends_no_term(day) and day not in self.closing_days
+
+
+def _calendar(calendar: AtwCalendar | None) -> AtwCalendar:
+    if calendar is not None:
+        return calendar
+    from gehoord.clock.selectors import municipal_calendar
+
+    return municipal_calendar()
+
+
+def receipt_date(received: dt.date | dt.datetime) -> dt.date:
+    """The Dutch calendar day on which something was received."""
+    if isinstance(received, dt.datetime):
+        if received.tzinfo is not None:
+            received = received.astimezone(DUTCH_TIME)
+        return received.date()
+    return received
+
+
+def extend_to_next_term_day(day: dt.date, calendar: AtwCalendar | None = None) -> dt.date:
+    """Atw art. 1: move an end that falls on a Saturday, Sunday or Atw day forward."""
+    calendar = _calendar(calendar)
+    while calendar.ends_no_term(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def term_end(received: dt.date | dt.datetime, weeks: int, calendar: AtwCalendar | None = None) -> dt.date:
+    """The last day of a legal term of `weeks` weeks starting the day after receipt."""
+    if weeks < 0:
+        raise ValueError("A term cannot be negative.")
+    naive_end = receipt_date(received) + dt.timedelta(weeks=weeks)
+    return extend_to_next_term_day(naive_end, calendar)
+
+
+def decision_deadline(
+    received: dt.date | dt.datetime,
+    committee: bool = False,
+    postponement_weeks: int = 0,
+    calendar: AtwCalendar | None = None,
+) -> dt.date:
+    """Awb 9:11: the last day on which the decision on a complaint is due."""
+    if not 0 <= postponement_weeks <= MAX_POSTPONEMENT_WEEKS:
+        raise ValueError(
+            f"A decision can be postponed by at most {MAX_POSTPONEMENT_WEEKS} weeks "
+            f"(Awb 9:11), not {postponement_weeks}."
+        )
+    weeks = COMMITTEE_DECISION_WEEKS if committee else DECISION_WEEKS
+    return term_end(received, weeks + postponement_weeks, calendar)
+
+
+def not_handled_notice_deadline(
+    received: dt.date | dt.datetime, calendar: AtwCalendar | None = None
+) -> dt.date:
+    """Awb 9:8 lid 2: the complainant hears within 4 weeks that it is not handled."""
+    return term_end(received, NOT_HANDLED_NOTICE_WEEKS, calendar)
+
+
+def add_working_days(start: dt.date | dt.datetime, days: int, calendar: AtwCalendar | None = None) -> dt.date:
+    """The `days`-th working day after `start` (`start` itself never counts)."""
+    if days < 0:
+        raise ValueError("The number of working days cannot be negative.")
+    calendar = _calendar(calendar)
+    day = receipt_date(start)
+    remaining = days
+    while remaining:
+        day += dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def acknowledgment_deadline(
+    received: dt.date | dt.datetime,
+    working_days: int = DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS,
+    calendar: AtwCalendar | None = None,
+) -> dt.date:
+    """The internal target for the written acknowledgment (Awb 9:6)."""
+    return add_working_days(received, working_days, calendar)
+
+
+def first_contact_deadline(
+    received: dt.date | dt.datetime,
+    working_days: int = DEFAULT_FIRST_CONTACT_WORKING_DAYS,
+    calendar: AtwCalendar | None = None,
+) -> dt.date:
+    """The internal target for the first personal contact with the complainant."""
+    return add_working_days(received, working_days, calendar)

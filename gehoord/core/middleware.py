@@ -1,0 +1,31 @@
+"""Safety net: a DomainError that escapes a view becomes a message, not a 500."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from gehoord.core.errors import DomainError
+
+
+class DomainErrorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DomainError):
+            return None
+        referer = request.META.get("HTTP_REFERER")
+        if (
+            request.method == "POST"
+            and referer
+            and url_has_allowed_host_and_scheme(
+                referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
+        ):
+            messages.error(request, exception.message)
+            return HttpResponseRedirect(referer)
+        return render(request, "domain_error.html", {"error": exception}, status=409)

@@ -1,0 +1,35 @@
+from io import StringIO
+
+from django.core.management import call_command
+from django.db.models import Count
+
+from gehoord.accounts.models import User
+from gehoord.accounts.roles import Role
+from gehoord.cases.constants import Channel, Status
+from gehoord.cases.lifecycle import FINAL_STATUSES
+from gehoord.cases.models import Complaint, ComplaintEvent
+
+
+def test_demo_data_is_lively_and_idempotent(db):
+    out = StringIO()
+    call_command("load_demo_data", complaints=120, stdout=out)
+    assert "Loaded 120 demo complaints" in out.getvalue()
+
+    assert Complaint.objects.count() == 120
+    for role in Role:
+        assert User.objects.filter(groups__name=role.value).exists(), role
+    statuses = set(Complaint.objects.values_list("status", flat=True))
+    assert Status.CLOSED in statuses
+    assert statuses - FINAL_STATUSES, "the demo must have open work"
+    assert len(set(Complaint.objects.values_list("channel", flat=True))) >= 5
+    assert set(Complaint.objects.values_list("channel", flat=True)) <= set(Channel.values)
+    # Every complaint has a timeline that starts with its receipt.
+    per_complaint = Complaint.objects.annotate(n=Count("events"))
+    assert all(c.n >= 1 for c in per_complaint)
+    closed = Complaint.objects.filter(status=Status.CLOSED)
+    assert all(hasattr(c, "learning_review") and c.outcome for c in closed)
+
+    events = ComplaintEvent.objects.count()
+    call_command("load_demo_data", stdout=StringIO())
+    assert Complaint.objects.count() == 120
+    assert ComplaintEvent.objects.count() == events

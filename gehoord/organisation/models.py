@@ -1,0 +1,95 @@
+"""The municipality's own settings and its departments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gehoord.clock.terms import (
+    DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS,
+    DEFAULT_FIRST_CONTACT_WORKING_DAYS,
+)
+
+
+class Municipality(models.Model):
+    """The one set of settings of the municipality running this installation."""
+
+    name = models.CharField(_("naam gemeente"), max_length=120, default="Gemeente Voorbeeldstad")
+    complaints_email = models.EmailField(_("e-mailadres klachten"), default="klachten@gemeente.example")
+    complaints_phone = models.CharField(_("telefoonnummer klachten"), max_length=40, default="14 0000")
+    postal_address = models.TextField(_("postadres"), default="Postbus 1\n1000 AA Voorbeeldstad", blank=True)
+    website = models.URLField(_("website"), default="https://www.gemeente.example", blank=True)
+
+    ombudsman_name = models.CharField(
+        _("ombudsman"),
+        max_length=120,
+        default="de Nationale ombudsman",
+        help_text=_("De externe klachtbehandelaar (Awb 9:17), bijvoorbeeld een gemeentelijke ombudsman."),
+    )
+    ombudsman_address = models.TextField(
+        _("adres ombudsman"), default="Postbus 93122\n2509 AC Den Haag", blank=True
+    )
+    ombudsman_phone = models.CharField(_("telefoon ombudsman"), max_length=40, default="0800 33 55 555")
+    ombudsman_website = models.URLField(
+        _("website ombudsman"), default="https://www.nationaleombudsman.nl", blank=True
+    )
+
+    uses_advisory_committee = models.BooleanField(
+        _("adviescommissie"),
+        default=False,
+        help_text=_(
+            "Aan als formele klachten door een adviescommissie worden behandeld (Awb 9:14): "
+            "de beslistermijn is dan 10 weken in plaats van 6."
+        ),
+    )
+    acknowledgment_working_days = models.PositiveSmallIntegerField(
+        _("ontvangstbevestiging binnen (werkdagen)"),
+        default=DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    first_contact_working_days = models.PositiveSmallIntegerField(
+        _("persoonlijk contact binnen (werkdagen)"),
+        default=DEFAULT_FIRST_CONTACT_WORKING_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+
+    class Meta:
+        verbose_name = _("gemeente-instellingen")
+        verbose_name_plural = _("gemeente-instellingen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1  # a singleton: there is one municipality per installation
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> Municipality:
+        municipality, _created = cls.objects.get_or_create(pk=1)
+        return municipality
+
+
+class Department(models.Model):
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afdelingshoofd"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_departments",
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
