@@ -21,13 +21,20 @@ run: install
 	@echo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-install: $(VENV)/.installed node_modules/.installed
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard gehoord/locale/*/LC_MESSAGES/django.po))
+
+install: $(VENV)/.installed node_modules/.installed $(MO_FILES)
 
 $(VENV)/.installed: requirements.lock requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.lock
 	touch $@
+
+# Translations are compiled from the .po files (GNU gettext's msgfmt).
+gehoord/locale/%/LC_MESSAGES/django.mo: gehoord/locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	msgfmt --check -o $@ $<
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

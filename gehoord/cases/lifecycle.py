@@ -6,7 +6,7 @@
                       |          \\-> (escalate) -> formal -> hearing -> decided -^
                       |-> formal ---------------------^  \\-----------------^
                       |-> referred       (not a complaint: referred elsewhere)
-                      \\-> not_handled    (Awb 9:8; also possible later on)
+                      \\-> not_handled    (Awb 9:8; also from informal, formal, hearing)
     any open status -> withdrawn
 
 Each :class:`Transition` names the statuses it leaves from, the status it goes
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from gehoord.accounts.roles import Role
 from gehoord.cases.constants import (
@@ -130,6 +130,17 @@ def _guard_decide(complaint: Complaint, params: Params) -> None:
         )
     if complaint.status == Status.HEARING and not complaint.hearing_report.strip():
         raise GuardFailed(_("Leg eerst het hoorverslag vast (Awb 9:10)."))
+    if (
+        complaint.status == Status.FORMAL
+        and complaint.hearing_skip_reason == HearingSkipReason.CLEARLY_UNFOUNDED
+        and any(part.judgement in FOUNDED_JUDGEMENTS for part in parts)
+    ):
+        raise GuardFailed(
+            _(
+                "Horen is overgeslagen omdat de klacht kennelijk ongegrond was, maar een onderdeel is "
+                "(deels) gegrond. Plan alsnog een hoorzitting (Awb 9:10)."
+            )
+        )
     if complaint.status == Status.FORMAL and not complaint.hearing_skip_reason:
         raise GuardFailed(
             _(
@@ -231,7 +242,7 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             name="not_handle",
             label=gettext_lazy("Niet in behandeling nemen (Awb 9:8)"),
-            sources=frozenset({Status.TRIAGE, Status.INFORMAL, Status.FORMAL}),
+            sources=frozenset({Status.TRIAGE, Status.INFORMAL, Status.FORMAL, Status.HEARING}),
             target=Status.NOT_HANDLED,
             roles=COORDINATOR,
             guard=_guard_not_handle,
@@ -320,11 +331,23 @@ TRANSITIONS: dict[str, Transition] = {
 # --- permissions --------------------------------------------------------------
 
 
-def may_perform(actor: User | None, complaint: Complaint, transition: Transition) -> bool:
-    """Whether `actor` (None: the complainant through their status link) may take this step."""
+def is_involved(actor: User, complaint: Complaint) -> bool:
+    """Whether the complaint is about `actor`'s own conduct (Awb 9:7: then they never handle it)."""
+    return complaint.pk is not None and complaint.employees_involved.filter(pk=actor.pk).exists()
+
+
+def may_perform(
+    actor: User | None, complaint: Complaint, transition: Transition, *, involved: bool | None = None
+) -> bool:
+    """Whether `actor` (None: the complainant through their status link) may take this step.
+
+    `involved` may be passed when the caller already knows it, to save a query.
+    """
     if actor is None:
         return transition.complainant_may
     if not actor.is_active:
+        return False
+    if involved if involved is not None else is_involved(actor, complaint):
         return False
     if actor.has_role(Role.COORDINATOR) and Role.COORDINATOR in transition.roles:
         return True
@@ -335,7 +358,7 @@ def may_perform(actor: User | None, complaint: Complaint, transition: Transition
 
 def may_handle(actor: User | None, complaint: Complaint) -> bool:
     """The coordinator, or the handler assigned to this complaint, works on its content."""
-    if actor is None or not actor.is_active:
+    if actor is None or not actor.is_active or is_involved(actor, complaint):
         return False
     if actor.has_role(Role.COORDINATOR):
         return True
@@ -349,8 +372,11 @@ def ensure_may_handle(actor: User | None, complaint: Complaint) -> None:
 
 def available_transitions(complaint: Complaint, actor: User | None) -> list[Transition]:
     """The steps `actor` may take from the complaint's current status (guards not checked)."""
+    involved = actor is not None and is_involved(actor, complaint)
     return [
-        t for t in TRANSITIONS.values() if complaint.status in t.sources and may_perform(actor, complaint, t)
+        t
+        for t in TRANSITIONS.values()
+        if complaint.status in t.sources and may_perform(actor, complaint, t, involved=involved)
     ]
 
 
@@ -503,7 +529,11 @@ def postpone_decision(
             kind=EventKind.DEADLINE,
             at=at,
             actor=actor,
-            summary=_("Beslissing verdaagd met %(weeks)s weken, tot %(due)s")
+            summary=ngettext(
+                "Beslissing verdaagd met %(weeks)s week, tot %(due)s",
+                "Beslissing verdaagd met %(weeks)s weken, tot %(due)s",
+                weeks,
+            )
             % {"weeks": weeks, "due": current.decision_due.strftime("%d-%m-%Y")},
             details=current.postponement_reason,
             data={"previous_due": previous_due.isoformat(), "due": current.decision_due.isoformat()},

@@ -323,6 +323,8 @@ class ComplaintEvent(models.Model):
     class Meta:
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("tijdlijn")
+        # Related managers and internal lookups use the append-only manager too.
+        base_manager_name = "objects"
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["complaint", "at"])]
 

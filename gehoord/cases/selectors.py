@@ -6,9 +6,11 @@ from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from gehoord.accounts.roles import Role
+from gehoord.cases.lifecycle import OPEN_STATUSES
 from gehoord.cases.models import Complaint
 
 if TYPE_CHECKING:
@@ -38,7 +40,20 @@ def visible_complaints(user: User) -> QuerySet[Complaint]:
 
 
 def complaint_list(user: User) -> QuerySet[Complaint]:
-    return visible_complaints(user).select_related("complainant", "handler").order_by("-received_at")
+    """Visible complaints, newest first, marked when the decision term has passed while still open."""
+    today = timezone.localdate()
+    return (
+        visible_complaints(user)
+        .select_related("complainant", "handler")
+        .annotate(
+            is_overdue=Case(
+                When(status__in=OPEN_STATUSES, decision_due__lt=today, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-received_at")
+    )
 
 
 def complaint_file(user: User, reference: str) -> Complaint:

@@ -139,7 +139,7 @@ def record_contact(
     """Log personal contact with the complainant; the first one meets the first-contact target."""
     lifecycle.ensure_may_handle(actor, complaint)
     if channel not in ContactPreference.values:
-        raise GuardFailed(_("Kies hoe er contact was: telefoon, e-mail, brief of gesprek."))
+        raise GuardFailed(_("Kies hoe er contact was: telefoon, e-mail, brief of persoonlijk gesprek."))
     if not subject.strip():
         raise GuardFailed(_("Geef het contact een onderwerp."))
     at = at or timezone.now()

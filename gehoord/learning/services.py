@@ -36,7 +36,7 @@ def record_learning_review(
             _("Leerpunten worden vastgelegd als de behandeling is afgerond en vóór het afsluiten.")
         )
     if not reasoning.strip():
-        raise GuardFailed(_("Licht toe waarom er wel of niets te verbeteren was."))
+        raise GuardFailed(_("Licht toe waarom er wel of niet iets te verbeteren was."))
     at = at or timezone.now()
     with transaction.atomic():
         review, _created = LearningReview.objects.update_or_create(

@@ -12,10 +12,10 @@ from gehoord.cases.models import Complaint, ComplaintEvent
 
 def test_demo_data_is_lively_and_idempotent(db):
     out = StringIO()
-    call_command("load_demo_data", complaints=120, stdout=out)
-    assert "Loaded 120 demo complaints" in out.getvalue()
+    call_command("load_demo_data", stdout=out)  # the full set `make run` loads
+    assert "Loaded 300 demo complaints" in out.getvalue()
 
-    assert Complaint.objects.count() == 120
+    assert Complaint.objects.count() == 300
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     statuses = set(Complaint.objects.values_list("status", flat=True))
@@ -31,5 +31,5 @@ def test_demo_data_is_lively_and_idempotent(db):
 
     events = ComplaintEvent.objects.count()
     call_command("load_demo_data", stdout=StringIO())
-    assert Complaint.objects.count() == 120
+    assert Complaint.objects.count() == 300
     assert ComplaintEvent.objects.count() == events

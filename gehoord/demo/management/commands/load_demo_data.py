@@ -352,6 +352,7 @@ class Walk:
             lifecycle.record_hearing_skipped(
                 self.complaint, reason=rng.choice(HearingSkipReason.values), actor=self.handler, at=self.at
             )
+            self.complaint.refresh_from_db()
         if not self.later(3, 14):
             return
         services.record_findings(
@@ -363,6 +364,8 @@ class Walk:
         )
         for part in self.complaint.parts.all():
             judgement = rng.choices(Judgement.values, [30, 20, 40, 10])[0]
+            if self.complaint.hearing_skip_reason == HearingSkipReason.CLEARLY_UNFOUNDED:
+                judgement = Judgement.UNFOUNDED  # only then may hearing be skipped for that reason
             norms = (
                 rng.sample(self.command.norms, k=rng.randint(1, 2)) if judgement in FOUNDED_JUDGEMENTS else []
             )
