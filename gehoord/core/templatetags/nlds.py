@@ -28,6 +28,9 @@ def _widget_class(widget: forms.Widget) -> str:
 def nlds_field(field: BoundField) -> SafeString:
     """A form field with label, description and error message, linked for screen readers."""
     widget = field.field.widget
+    # Validation is the server's job, with messages in plain Dutch; the browser's
+    # own `required` check would show invalid styling before anyone typed.
+    field.form.use_required_attribute = False
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_help")
@@ -41,6 +44,8 @@ def nlds_field(field: BoundField) -> SafeString:
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if field.field.required and not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        attrs["aria-required"] = "true"
     is_choice_list = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
     return render_to_string(
         "includes/field.html",

@@ -229,7 +229,6 @@ class Command(BaseCommand):
             description=description,
             received_at=received_at,
             conduct_date=(received_at - dt.timedelta(days=rng.randint(1, 60))).date(),
-            involved_description=departments[code].name,
             departments=[departments[code]],
             employees_involved=involved[:1] if rng.random() < 0.6 else [],
             desired_outcome=desired,
