@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gehoord
 RUN_ENV := DEBUG=true
 
-.PHONY: run test install lint test-sqlite test-postgresql migrate demo clean
+.PHONY: run test install system-packages lint test-sqlite test-postgresql clean
 
 run: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -33,14 +33,17 @@ $(VENV)/.installed: requirements.lock requirements-dev.lock
 
 # Translations are compiled from the .po files (GNU gettext's msgfmt).
 gehoord/locale/%/LC_MESSAGES/django.mo: gehoord/locale/%/LC_MESSAGES/django.po $(VENV)/.installed
-	command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	scripts/ensure-system-packages.sh gettext
 	msgfmt --check -o $@ $<
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: install lint test-sqlite test-postgresql
+test: install system-packages lint test-sqlite test-postgresql
+
+system-packages:
+	scripts/ensure-system-packages.sh browser pdf gettext
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

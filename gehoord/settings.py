@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -28,6 +30,9 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "gehoord-development-only-key-never-use-in-production"  # noqa: S105
 
+# The public address of this installation, for links in e-mails and letters.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -38,12 +43,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_ratelimit",
     "gehoord.core",
     "gehoord.accounts",
     "gehoord.organisation",
     "gehoord.clock",
     "gehoord.cases",
     "gehoord.learning",
+    "gehoord.intake",
+    "gehoord.correspondence",
     "gehoord.demo",
 ]
 
@@ -57,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gehoord.core.middleware.DomainErrorMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "gehoord.urls"
@@ -95,6 +104,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 DATABASES["default"].setdefault("TEST", {})
+
+# Cache (also holds the rate-limit counters, which every web process must
+# share): Redis in production, e.g. CACHE_URL=redis://redis:6379/1; per-process
+# memory is only good enough for the one development server.
+if not DEBUG and not env.str("CACHE_URL", default=""):
+    raise ImproperlyConfigured(
+        "CACHE_URL is not set. Production needs a shared cache for rate limiting, "
+        "e.g. CACHE_URL=redis://127.0.0.1:6379/1 (or set DEBUG=true for local development only)."
+    )
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://gehoord")}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if DEBUG and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")  # one development process: not shared is fine
+RATELIMIT_VIEW = "gehoord.core.views.rate_limited"
+# Behind a proxy the client address is in a header the proxy sets.
+RATELIMIT_IP_META_KEY = env.str("CLIENT_IP_HEADER", default="") or None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -147,6 +172,7 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE}
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
@@ -165,4 +191,5 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView
+
+from gehoord.intake import views as intake_views
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", RedirectView.as_view(pattern_name="intake:start", permanent=False), name="home"),
+    path("klacht/", include("gehoord.intake.urls")),
+    path("privacy/", intake_views.privacy, name="privacy"),
+    path("thema.css", intake_views.theme_css, name="theme-css"),
+    path("logo", intake_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("medewerkers/inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("medewerkers/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

@@ -120,4 +120,5 @@ class EventKind(models.TextChoices):
     DEADLINE = "deadline", _("Termijn")
     CHANGE = "change", _("Wijziging")
     LEARNING = "learning", _("Leerpunten")
+    COMPLAINANT_ADDITION = "complainant_addition", _("Aanvulling van de klager")
     OMBUDSMAN = "ombudsman", _("Ombudsman")

@@ -11,6 +11,7 @@ from gehoord.clock.terms import (
     DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS,
     DEFAULT_FIRST_CONTACT_WORKING_DAYS,
 )
+from gehoord.core.colours import validate_text_colour_on_white
 
 
 class Municipality(models.Model):
@@ -34,6 +35,29 @@ class Municipality(models.Model):
     ombudsman_phone = models.CharField(_("telefoon ombudsman"), max_length=40, default="0800 33 55 555")
     ombudsman_website = models.URLField(
         _("website ombudsman"), default="https://www.nationaleombudsman.nl", blank=True
+    )
+
+    logo = models.FileField(
+        _("logo"),
+        upload_to="theme/",
+        blank=True,
+        help_text=_("Een SVG- of PNG-bestand; wordt linksboven op elke pagina en op brieven getoond."),
+    )
+    primary_colour = models.CharField(
+        _("hoofdkleur"),
+        max_length=7,
+        default="#1f4e79",
+        validators=[validate_text_colour_on_white],
+        help_text=_("Voor knoppen en accenten; moet goed leesbaar zijn met witte tekst."),
+    )
+    link_colour = models.CharField(
+        _("kleur van links"),
+        max_length=7,
+        default="#1a5a96",
+        validators=[validate_text_colour_on_white],
+    )
+    privacy_officer_email = models.EmailField(
+        _("e-mailadres functionaris gegevensbescherming"), default="privacy@gemeente.example"
     )
 
     uses_advisory_committee = models.BooleanField(

@@ -21,10 +21,10 @@ def test_english_catalogue_is_complete():
 
 
 def test_pages_are_dutch_by_default_and_english_on_request(client, db):
-    dutch = client.get(reverse("home")).content.decode()
+    dutch = client.get(reverse("home"), follow=True).content.decode()
     assert 'lang="nl"' in dutch and "Klachten? Vertel het de gemeente!" in dutch
 
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    english = client.get(reverse("home")).content.decode()
+    english = client.get(reverse("home"), follow=True).content.decode()
     assert 'lang="en"' in english
     assert "Klachten? Vertel het de gemeente!" not in english

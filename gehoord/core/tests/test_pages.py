@@ -2,7 +2,7 @@ from django.urls import reverse
 
 
 def test_home_page_names_the_municipality(client, db):
-    response = client.get(reverse("home"))
+    response = client.get(reverse("home"), follow=True)
     assert response.status_code == 200
     assert "Klachten? Vertel het de gemeente!" in response.content.decode()
     assert "Gemeente Voorbeeldstad" in response.content.decode()

@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_django_check(**env_overrides: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "CACHE_URL"}
+    }
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -22,8 +26,16 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_production_starts_with_a_secret_key():
+def test_production_refuses_to_start_without_a_shared_cache():
     result = run_django_check(DEBUG="false", SECRET_KEY="a-real-secret-from-the-environment")
+    assert result.returncode != 0
+    assert "CACHE_URL is not set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_a_shared_cache():
+    result = run_django_check(
+        DEBUG="false", SECRET_KEY="a-real-secret-from-the-environment", CACHE_URL="redis://127.0.0.1:6379/1"
+    )
     assert result.returncode == 0, result.stderr
 
 

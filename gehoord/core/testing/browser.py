@@ -1,0 +1,54 @@
+"""Browser test helpers: Debian's chromium driven by Playwright, and axe-core from npm.
+
+No browser is ever downloaded: Playwright starts /usr/bin/chromium (installed
+by `make test`), and axe-core comes from node_modules.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core in the page (WCAG 2.x A/AA and best practices) and return its violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("async () => await axe.run(document)")
+    return result["violations"]
+
+
+def assert_no_axe_violations(page) -> None:
+    violations = axe_violations(page)
+    summary = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+    ]
+    assert not violations, f"axe-core on {page.url}:\n{json.dumps(summary, indent=2)}"
+
+
+def tab_to(page, selector: str, max_presses: int = 120) -> None:
+    """Press Tab until the element matching `selector` has focus: proves it is reachable by keyboard."""
+    for _ in range(max_presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(sel) => document.activeElement && document.activeElement.matches(sel)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key on {page.url}")
+
+
+def assert_fits_width(page, width: int) -> None:
+    """No horizontal scrolling: everything fits the viewport (WCAG 1.4.10 reflow)."""
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide in a {width}px viewport"

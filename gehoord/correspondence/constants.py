@@ -1,0 +1,27 @@
+"""The vocabulary of letters: which kinds exist, how they travel, where they are."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LetterKind(models.TextChoices):
+    """What a letter is for. Each kind has one template and one entry in ``letters.LETTERS``."""
+
+    ACKNOWLEDGMENT = "acknowledgment", _("Ontvangstbevestiging")
+
+
+class Delivery(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    POST = "post", _("Post")
+
+
+class LetterStatus(models.TextChoices):
+    # A failed e-mail stays QUEUED (with attempts, last_error and next_attempt_at):
+    # it is retried until it is sent, and shows in letters_not_sent() meanwhile.
+    QUEUED = "queued", _("Nog niet verzonden")
+    SENT = "sent", _("Verzonden")
+    TO_PRINT = "to_print", _("Klaar om te printen")
+    PRINTED = "printed", _("Geprint en verstuurd")
+
+
+NOT_SENT_STATUSES = (LetterStatus.QUEUED, LetterStatus.TO_PRINT)

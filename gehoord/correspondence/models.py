@@ -1,0 +1,57 @@
+"""A letter to the complainant and its delivery state.
+
+The row is the outbox: it is written in the same transaction as whatever
+caused the letter, so a letter is never lost when the mail server or the task
+queue is down; delivery follows after the commit and is retried until it
+succeeds.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
+
+
+def letter_pdf_path(instance: Letter, filename: str) -> str:
+    # A random name: the file name must not reveal the reference or the
+    # complainant, nor make a URL guessable.
+    year = (instance.created_at or timezone.now()).year
+    return f"letters/{year}/{uuid.uuid4().hex}.pdf"
+
+
+class Letter(models.Model):
+    complaint = models.ForeignKey(
+        "cases.Complaint", verbose_name=_("klacht"), on_delete=models.PROTECT, related_name="letters"
+    )
+    kind = models.CharField(_("soort brief"), max_length=30, choices=LetterKind.choices)
+    delivery = models.CharField(_("verzending"), max_length=10, choices=Delivery.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.QUEUED
+    )
+    recipient_email = models.EmailField(_("e-mailadres ontvanger"), blank=True)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    # The e-mail text. The complainant's personal status link is put in only
+    # when the message is sent, so the secret link is never stored here.
+    body_text = models.TextField(_("tekst e-mail"), blank=True)
+    pdf = models.FileField(_("brief (pdf)"), upload_to=letter_pdf_path, blank=True)
+
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    # The exception class and message only, with the recipient's address blanked.
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("brief")
+        verbose_name_plural = _("brieven")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} {self.get_kind_display()} ({self.get_status_display()})"

@@ -1,0 +1,228 @@
+"""Queueing and delivering letters to the complainant.
+
+A letter is written to the database in the caller's transaction (the outbox)
+and sent after the commit by a Celery task. Delivery is idempotent and
+retried: :func:`deliver` sends a letter at most once once it has succeeded,
+and records every failure on the letter so that it is visible and retried,
+by the task itself or by :func:`deliver_due_letters` (the safety net for a
+task that got lost).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gehoord.cases.constants import EventKind
+from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.correspondence import letters
+from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
+from gehoord.correspondence.models import Letter
+
+logger = logging.getLogger(__name__)
+
+# Retry after 1, 2, 4, ... minutes, never waiting more than an hour.
+RETRY_BASE = dt.timedelta(minutes=1)
+RETRY_CAP = dt.timedelta(hours=1)
+# A letter whose first task has not run after this long is taken to be lost.
+LOST_TASK_AFTER = dt.timedelta(minutes=1)
+# Without EMAIL_TIMEOUT a hanging mail server would hold the letter's row
+# lock (and, on SQLite, the database's write lock) for ever.
+DEFAULT_SEND_TIMEOUT = 30
+MAX_ERROR_LENGTH = 500
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """How long to wait after the `attempts`-th failed attempt: exponential, capped."""
+    return min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_CAP)
+
+
+def queue_acknowledgment(complaint: Complaint) -> Letter:
+    """Queue the written acknowledgment of receipt (Awb 9:6) for `complaint`.
+
+    Call it inside the transaction that stores the complaint: the letter row
+    commits or rolls back with it, and the e-mail is handed to the task queue
+    only after the commit. Without an e-mail address the letter waits for
+    staff to print and post it. A complaint has one acknowledgment: calling
+    this again returns the letter already queued.
+    """
+    return _queue(complaint, LetterKind.ACKNOWLEDGMENT)
+
+
+def _queue(complaint: Complaint, kind: LetterKind) -> Letter:
+    existing = complaint.letters.filter(kind=kind).first()
+    if existing is not None:
+        return existing
+    complainant = complaint.complainant
+    by_email = bool(complainant.email)
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            complaint=complaint,
+            kind=kind,
+            delivery=Delivery.EMAIL if by_email else Delivery.POST,
+            status=LetterStatus.QUEUED if by_email else LetterStatus.TO_PRINT,
+            recipient_email=complainant.email,
+            subject=letters.letter_subject(kind, complaint),
+            body_text=letters.render_email_text(kind, complaint) if by_email else "",
+        )
+        if by_email:
+            _schedule(letter)
+    return letter
+
+
+def _schedule(letter: Letter) -> None:
+    from gehoord.correspondence.tasks import deliver_letter
+
+    letter_id, attempts = letter.pk, letter.attempts
+    # robust: a broker that is down must not fail the request that stored the
+    # complaint; deliver_due_letters picks the letter up later.
+    transaction.on_commit(lambda: deliver_letter.delay(letter_id, attempts), robust=True)
+
+
+def ensure_pdf(letter: Letter) -> bytes:
+    """The letter's PDF: rendered and stored once, then reused (on a retry, for printing)."""
+    if letter.pdf:
+        with letter.pdf.open("rb") as stored:
+            return stored.read()
+    content = letters.render_pdf(letter)
+    letter.pdf.save(f"{letter.pk}.pdf", ContentFile(content), save=False)
+    letter.save(update_fields=["pdf"])
+    return content
+
+
+def deliver(letter_id: int, *, expected_attempts: int | None = None) -> Letter:
+    """Send an e-mail letter, once.
+
+    The row is locked for the whole attempt, so two workers never send the
+    same letter; a letter that is no longer queued is returned untouched, so
+    a task that is retried or delivered twice never sends twice. With
+    `expected_attempts`, an attempt is made only if no other attempt happened
+    since the task was scheduled: duplicate tasks (a retry and the safety
+    net's requeue) then collapse into one chain instead of multiplying.
+
+    A failure is recorded on the letter (attempts, last_error, next_attempt_at)
+    and committed before the exception is re-raised to the caller.
+    """
+    failure: Exception | None = None
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("complaint__complainant").get(pk=letter_id)
+        if letter.status != LetterStatus.QUEUED or letter.delivery != Delivery.EMAIL:
+            return letter
+        if expected_attempts is not None and letter.attempts != expected_attempts:
+            logger.info("Letter %s: attempt already made by another task, skipping.", letter.pk)
+            return letter
+        letter.attempts += 1
+        try:
+            pdf = ensure_pdf(letter)
+            _send_email(letter, pdf)
+        except Exception as exc:
+            failure = exc
+            _record_failure(letter, exc)
+        else:
+            _record_sent(letter)
+    if failure is not None:
+        raise failure
+    return letter
+
+
+def _send_email(letter: Letter, pdf: bytes) -> None:
+    timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_SEND_TIMEOUT
+    message = EmailMessage(
+        subject=letter.subject,
+        body=letters.email_body(letter),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[letter.recipient_email],
+        connection=get_connection(timeout=timeout),
+    )
+    message.attach(letters.attachment_name(letter), pdf, "application/pdf")
+    message.send()
+
+
+def _record_sent(letter: Letter) -> None:
+    now = timezone.now()
+    letter.status = LetterStatus.SENT
+    letter.sent_at = now
+    letter.next_attempt_at = None
+    letter.last_error = ""
+    letter.save(update_fields=["status", "sent_at", "next_attempt_at", "last_error", "attempts"])
+    _after_sent(letter, at=now, summary=_("%(letter)s verzonden per e-mail"))
+
+
+def _after_sent(letter: Letter, *, at: dt.datetime, summary: str) -> None:
+    """What sending a letter means for the complaint file: a marked date and a timeline entry."""
+    complaint = letter.complaint
+    field = letters.spec_for(letter.kind).marks_complaint_field
+    if field and getattr(complaint, field) is None:
+        setattr(complaint, field, at)
+        complaint.save(update_fields=[field, "updated_at"])
+    ComplaintEvent.objects.create(
+        complaint=complaint,
+        kind=EventKind.LETTER,
+        at=at,
+        summary=summary % {"letter": letter.get_kind_display()},
+        data={"letter": letter.pk, "kind": letter.kind, "delivery": letter.delivery},
+    )
+
+
+def _record_failure(letter: Letter, exc: Exception) -> None:
+    letter.last_error = describe_error(exc, letter)
+    letter.next_attempt_at = timezone.now() + retry_delay(letter.attempts)
+    letter.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+    logger.warning(
+        "Letter %s (%s) not sent, attempt %s: %s", letter.pk, letter.kind, letter.attempts, letter.last_error
+    )
+
+
+def describe_error(exc: Exception, letter: Letter) -> str:
+    """The exception class and message, without the recipient's address (personal data)."""
+    text = f"{type(exc).__name__}: {exc}"
+    if letter.recipient_email:
+        text = re.sub(re.escape(letter.recipient_email), "<ontvanger>", text, flags=re.IGNORECASE)
+    return text[:MAX_ERROR_LENGTH]
+
+
+def due_letters(now: dt.datetime | None = None):
+    """E-mail letters still queued whose retry is due, or whose first task seems lost."""
+    now = now or timezone.now()
+    return Letter.objects.filter(status=LetterStatus.QUEUED, delivery=Delivery.EMAIL).filter(
+        Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lte=now - LOST_TASK_AFTER)
+    )
+
+
+def deliver_due_letters(now: dt.datetime | None = None) -> int:
+    """Hand every due letter (see :func:`due_letters`) to the task queue again; returns how many.
+
+    The safety net for tasks lost with a broker or worker, and the way to
+    retry when tasks run in-process (no broker). The expected attempt count
+    goes with each task, so a letter whose own retry is also pending is
+    attempted once, not twice.
+    """
+    from gehoord.correspondence.tasks import deliver_letter
+
+    due = list(due_letters(now).order_by("created_at", "pk").values_list("pk", "attempts"))
+    for letter_id, attempts in due:
+        deliver_letter.delay(letter_id, attempts)
+    return len(due)
+
+
+def mark_printed(letter: Letter, *, at: dt.datetime | None = None) -> Letter:
+    """Staff printed a post letter and put it in the mail: it counts as sent."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter.pk)
+        if letter.status != LetterStatus.TO_PRINT:
+            return letter
+        letter.status = LetterStatus.PRINTED
+        letter.sent_at = at
+        letter.save(update_fields=["status", "sent_at"])
+        _after_sent(letter, at=at, summary=_("%(letter)s verzonden per post"))
+    return letter

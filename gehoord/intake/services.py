@@ -1,0 +1,111 @@
+"""What happens when a citizen submits, adds to, withdraws or forwards a complaint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from gehoord.cases import lifecycle, services
+from gehoord.cases.constants import Channel, EventKind
+from gehoord.cases.models import Attachment, Complainant, Complaint, ComplaintEvent, Representative
+from gehoord.correspondence.services import queue_acknowledgment
+from gehoord.intake.models import WebSubmission
+from gehoord.intake.uploads import CheckedFile
+
+
+@dataclass(frozen=True)
+class Submission:
+    complaint: Complaint
+    created: bool
+
+
+def _store_attachments(complaint: Complaint, files: list[CheckedFile]) -> None:
+    for checked in files:
+        attachment = Attachment(
+            complaint=complaint,
+            original_name=checked.file.name[:255],
+            content_type=checked.content_type,
+            size=checked.file.size,
+            description=_("Meegestuurd door de klager"),
+        )
+        attachment.file.save(checked.file.name, checked.file, save=False)
+        attachment.save()
+
+
+def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) -> Submission:
+    """Store a complaint from the public form, exactly once per form token.
+
+    Everything — complainant, complaint, attachments, the spent token and the
+    queued acknowledgment — is stored in one transaction before anything is
+    sent. A second submit with the same token returns the first complaint.
+    """
+    existing = WebSubmission.objects.select_related("complaint").filter(token=token).first()
+    if existing:
+        return Submission(existing.complaint, created=False)
+    try:
+        with transaction.atomic():
+            representative = None
+            if data.get("on_behalf"):
+                representative = Representative(
+                    name=data["representative_name"],
+                    organisation=data.get("representative_organisation", ""),
+                    email=data.get("representative_email", ""),
+                    phone=data.get("representative_phone", ""),
+                )
+            complaint = services.register_complaint(
+                complainant=Complainant(
+                    first_name=data.get("first_name", ""),
+                    last_name=data["last_name"],
+                    street_address=data.get("street_address", ""),
+                    postal_code=data.get("postal_code", ""),
+                    city=data.get("city", ""),
+                    email=data.get("email", ""),
+                    phone=data.get("phone", ""),
+                ),
+                representative=representative,
+                channel=Channel.WEB,
+                description=data["description"],
+                conduct_date=data.get("conduct_date"),
+                involved_description=data.get("involved_description", ""),
+                departments=[data["department"]] if data.get("department") else [],
+                desired_outcome=data.get("desired_outcome", ""),
+                preferred_contact=data.get("preferred_contact", ""),
+                contact_times=data.get("contact_times", ""),
+            )
+            _store_attachments(complaint, files)
+            WebSubmission.objects.create(token=token, complaint=complaint)
+            queue_acknowledgment(complaint)
+    except IntegrityError:
+        # The same token was spent by a concurrent submit (a double click) that
+        # committed first; everything of this attempt was rolled back.
+        existing = WebSubmission.objects.select_related("complaint").filter(token=token).first()
+        if existing is None:
+            raise
+        return Submission(existing.complaint, created=False)
+    return Submission(complaint, created=True)
+
+
+def add_complainant_information(complaint: Complaint, *, text: str, files: list[CheckedFile]) -> None:
+    """The complainant adds information or files through the status link."""
+    if complaint.status not in lifecycle.OPEN_STATUSES:
+        raise lifecycle.TransitionNotAllowed(
+            _("Uw klacht is afgerond. Neem contact op met de gemeente als u nog iets wilt melden.")
+        )
+    with transaction.atomic():
+        _store_attachments(complaint, files)
+        names = ", ".join(f.file.name for f in files)
+        ComplaintEvent.objects.create(
+            complaint=complaint,
+            kind=EventKind.COMPLAINANT_ADDITION,
+            summary=_("Aanvulling van de klager")
+            + (" " + _("met bijlagen: %(names)s") % {"names": names} if names else ""),
+            details=text.strip(),
+        )
+
+
+def withdraw_by_complainant(complaint: Complaint, *, reason: str) -> Complaint:
+    return lifecycle.perform(
+        complaint, "withdraw", actor=None, reason=reason.strip() or _("Ingetrokken door de klager.")
+    )

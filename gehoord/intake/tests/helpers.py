@@ -1,0 +1,41 @@
+"""Shared bits for the intake tests: a valid form submission and small real files."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gehoord.intake.tokens import new_form_token
+
+# Minimal but real file contents, recognised by their magic numbers.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + b"\x00" * 32
+
+
+def valid_form_data(**overrides) -> dict:
+    data = {
+        "form_token": new_form_token(),
+        "first_name": "Fatima",
+        "last_name": "Boukhari",
+        "email": "fatima@example.nl",
+        "phone": "",
+        "street_address": "",
+        "postal_code": "",
+        "city": "",
+        "description": "Ik werd aan de balie onvriendelijk weggestuurd zonder uitleg.",
+        "conduct_date": "2026-11-02",
+        "department": "",
+        "involved_description": "De medewerker aan de balie",
+        "desired_outcome": "Excuses en uitleg.",
+        "preferred_contact": "email",
+        "contact_times": "",
+        "representative_name": "",
+        "representative_organisation": "",
+        "representative_email": "",
+        "representative_phone": "",
+        "fax_number": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def pdf_file(name: str = "brief.pdf", size: int | None = None) -> SimpleUploadedFile:
+    content = PDF_BYTES if size is None else PDF_BYTES + b"0" * (size - len(PDF_BYTES))
+    return SimpleUploadedFile(name, content, content_type="application/pdf")

@@ -1,0 +1,190 @@
+"""The public complaint form: validation in plain Dutch, one complaint per form token, safe uploads."""
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gehoord.cases.constants import Channel, Status
+from gehoord.cases.models import Attachment, Complaint
+from gehoord.intake.tests.helpers import PNG_BYTES, pdf_file, valid_form_data
+from gehoord.intake.tokens import new_form_token
+from gehoord.organisation.models import Department
+
+FORM_URL = "/klacht/formulier/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def post(client, **overrides):
+    return client.post(FORM_URL, valid_form_data(**overrides))
+
+
+def test_form_page_has_a_token_and_works_without_javascript(client, db):
+    response = client.get(FORM_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="form_token"' in html
+    assert 'enctype="multipart/form-data"' in html
+    assert "<script" not in html
+
+
+def test_valid_submission_stores_a_web_complaint_and_shows_the_reference(client, db):
+    response = post(client, department=str(Department.objects.create(name="Burgerzaken", code="bz").pk))
+    assert response.status_code == 302 and response.url == reverse("intake:received")
+
+    complaint = Complaint.objects.get()
+    assert complaint.channel == Channel.WEB
+    assert complaint.status == Status.RECEIVED
+    assert complaint.complainant.last_name == "Boukhari"
+    assert list(complaint.departments.values_list("code", flat=True)) == ["bz"]
+
+    page = client.get(response.url).content.decode()
+    assert complaint.reference in page
+    assert f"/klacht/status/{complaint.reference}/" in page
+
+
+def test_same_token_twice_makes_one_complaint(client, db):
+    data = valid_form_data()
+    first = client.post(FORM_URL, data)
+    second = client.post(FORM_URL, data)  # a double click or a browser resubmit
+
+    assert Complaint.objects.count() == 1
+    assert first.status_code == second.status_code == 302
+    assert Complaint.objects.get().reference in client.get(second.url).content.decode()
+
+
+def test_each_fresh_form_makes_its_own_complaint(client, db):
+    post(client)
+    post(client)
+    assert Complaint.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"last_name": ""}, "last_name", "Vul uw achternaam in."),
+        ({"description": ""}, "description", "Beschrijf wat er is gebeurd."),
+        ({"description": "Slecht"}, "description", "Uw beschrijving is erg kort."),
+        ({"conduct_date": ""}, "conduct_date", "Vul de datum in waarop het gebeurde"),
+        ({"conduct_date": "31-02-2026"}, "conduct_date", "Vul een datum in zoals 15-03-2026."),
+        ({"conduct_date": "2099-01-01"}, "conduct_date", "Deze datum ligt in de toekomst."),
+        ({"email": "fatima@"}, "email", "Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        (
+            {"email": "", "preferred_contact": "letter"},
+            "email",
+            "Vul minstens één manier in waarop wij u kunnen bereiken",
+        ),
+        ({"email": "", "phone": "0612345678"}, "email", "U koos voor contact per e-mail."),
+        ({"phone": "bel me"}, "phone", "Vul een geldig telefoonnummer in"),
+        ({"postal_code": "12345", "street_address": "Dorpsstraat 1", "city": "X"}, "postal_code", "1234 AB"),
+        ({"street_address": "Dorpsstraat 1"}, "postal_code", "Vul uw volledige adres in"),
+        ({"preferred_contact": ""}, "preferred_contact", "Kies hoe wij contact met u mogen opnemen."),
+        ({"preferred_contact": "letter"}, "street_address", "U koos voor contact per brief."),
+        ({"involved_description": ""}, "involved_description", "Vertel over welke afdeling of medewerker"),
+        ({"on_behalf": "on"}, "representative_name", "Vul dan ook uw eigen naam in."),
+    ],
+)
+def test_each_invalid_field_gets_a_clear_dutch_message(client, db, overrides, field, message):
+    response = post(client, **overrides)
+    html = response.content.decode()
+
+    assert response.status_code == 400
+    assert Complaint.objects.count() == 0
+    assert message in str(response.context["form"].errors[field])
+    # Next to the field, and in the summary at the top with a link to the field.
+    assert f'id="id_{field}_error"' in html
+    assert 'id="error-summary"' in html and f'href="#id_{field}' in html
+    assert "<title>Fout:" in html
+
+
+def test_valid_postal_code_is_normalised(client, db):
+    post(client, street_address="Dorpsstraat 1", postal_code="1234ab", city="Voorbeeldstad")
+    assert Complaint.objects.get().complainant.postal_code == "1234 AB"
+
+
+def test_representative_is_stored_apart(client, db):
+    post(
+        client,
+        on_behalf="on",
+        representative_name="Mr. J. de Vries",
+        representative_organisation="Sociaal Raadslieden",
+    )
+    complaint = Complaint.objects.get()
+    assert complaint.representative.name == "Mr. J. de Vries"
+    assert complaint.complainant.last_name == "Boukhari"
+
+
+def test_attachments_are_stored_with_their_real_type(client, db):
+    png = SimpleUploadedFile("foto.png", PNG_BYTES, content_type="image/png")
+    response = client.post(FORM_URL, {**valid_form_data(), "attachments": [pdf_file(), png]})
+    assert response.status_code == 302
+    attachments = Attachment.objects.order_by("original_name")
+    assert [(a.original_name, a.content_type) for a in attachments] == [
+        ("brief.pdf", "application/pdf"),
+        ("foto.png", "image/png"),
+    ]
+    # Stored under a random name, never the citizen's file name.
+    assert all("brief" not in a.file.name and "foto" not in a.file.name for a in attachments)
+
+
+def test_oversized_file_is_refused(client, db):
+    big = pdf_file("groot.pdf", size=10 * 1024 * 1024 + 1)
+    response = client.post(FORM_URL, {**valid_form_data(), "attachments": [big]})
+    assert response.status_code == 400
+    assert "groter dan 10 MB" in str(response.context["form"].errors["attachments"])
+    assert Complaint.objects.count() == 0
+
+
+def test_disguised_file_is_refused(client, db):
+    # An executable renamed to look like a PDF: the content decides, not the name.
+    disguised = SimpleUploadedFile(
+        "factuur.pdf", b"MZ\x90\x00" + b"\x00" * 200, content_type="application/pdf"
+    )
+    response = client.post(FORM_URL, {**valid_form_data(), "attachments": [disguised]})
+    assert response.status_code == 400
+    assert "geen toegestaan bestandstype" in str(response.context["form"].errors["attachments"])
+    assert Complaint.objects.count() == 0
+
+
+def test_more_than_five_files_is_refused(client, db):
+    files = [pdf_file(f"bijlage{i}.pdf") for i in range(6)]
+    response = client.post(FORM_URL, {**valid_form_data(), "attachments": files})
+    assert response.status_code == 400
+    assert "maximaal 5 bestanden" in str(response.context["form"].errors["attachments"])
+
+
+def test_honeypot_filled_in_is_refused(client, db):
+    response = post(client, fax_number="http://spam.example")
+    assert response.status_code == 400
+    assert Complaint.objects.count() == 0
+
+
+def test_forged_or_missing_token_keeps_the_input_and_asks_to_send_again(client, db):
+    response = post(client, form_token="not-a-signed-token")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Het formulier is verlopen of beschadigd" in html
+    assert "Boukhari" in html  # the person's own input is kept
+    assert Complaint.objects.count() == 0
+
+
+def test_csrf_is_enforced(db):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(FORM_URL, valid_form_data())
+    assert response.status_code == 403
+    assert Complaint.objects.count() == 0
+
+
+def test_submissions_are_rate_limited_per_client(client, db, settings):
+    for _ in range(20):
+        post(client, form_token=new_form_token())
+    response = post(client, form_token=new_form_token())
+    assert response.status_code == 429
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert Complaint.objects.count() == 20

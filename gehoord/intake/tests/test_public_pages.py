@@ -1,0 +1,178 @@
+"""The complaints page and triage, the status link, withdrawing, 'stuur door' and the theme."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from gehoord.cases import lifecycle, services
+from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.tests.factories import make_complaint
+from gehoord.intake.models import TriageDestination
+from gehoord.intake.status_link import status_path, status_secret
+from gehoord.intake.tests.helpers import pdf_file
+from gehoord.organisation.models import Municipality
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def test_complaints_page_explains_and_offers_triage(client, db):
+    response = client.get(reverse("intake:start"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Klachten? Vertel het de gemeente!" in html
+    assert "Binnen 2 werkdagen nemen wij persoonlijk contact met u op" in html
+    for destination in TriageDestination.objects.all():
+        assert destination.option_label in html
+
+
+def test_triage_sends_a_complaint_to_the_form(client, db):
+    response = client.get(reverse("intake:start"), {"topic": "klacht"})
+    assert response.status_code == 302 and response.url == reverse("intake:form")
+
+
+def test_triage_sends_other_requests_to_the_right_place(client, db):
+    response = client.get(reverse("intake:start"), {"topic": "bezwaar"}, follow=True)
+    html = response.content.decode()
+    assert "Bezwaar maken" in html
+    assert "https://www.gemeente.example/bezwaar" in html
+
+
+def test_triage_without_a_choice_explains(client, db):
+    response = client.get(reverse("intake:start"), {"topic": ""})
+    assert "Kies waar uw bericht over gaat." in response.content.decode()
+
+
+def test_destinations_are_configurable(client, db):
+    TriageDestination.objects.filter(slug="woo-verzoek").update(is_active=False)
+    TriageDestination.objects.create(
+        slug="parkeerboete",
+        option_label="Ik ben het niet eens met een parkeerboete",
+        title="Parkeerboete",
+        explanation="Parkeerboetes gaan via het CJIB.",
+    )
+    html = client.get(reverse("intake:start")).content.decode()
+    assert "parkeerboete" in html and "Woo" not in html
+
+
+def test_home_leads_to_the_complaints_page(client, db):
+    assert client.get("/", follow=True).redirect_chain[-1][0] == reverse("intake:start")
+
+
+def test_status_link_shows_progress_without_names_or_notes(client, coordinator, handler):
+    complaint = make_complaint()
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    services.add_note(complaint, text="Interne notitie: klager belt vaak.", actor=coordinator)
+
+    html = client.get(status_path(complaint)).content.decode()
+
+    assert complaint.reference in html
+    assert "De klachtencoördinator bekijkt uw klacht" in html
+    for secret in ("Interne notitie", handler.last_name, coordinator.last_name, handler.email):
+        assert secret not in html
+
+
+def test_a_wrong_secret_or_reference_gives_nothing(client, db):
+    complaint = make_complaint()
+    other = make_complaint()
+    guesses = [
+        f"/klacht/status/{complaint.reference}/{'A' * 43}/",
+        f"/klacht/status/{complaint.reference}/{status_secret(other)}/",
+        f"/klacht/status/K-2026-99999/{status_secret(complaint)}/",
+        f"/klacht/status/{complaint.reference}/{status_secret(complaint)[:-1]}/",
+    ]
+    for url in guesses:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert complaint.complainant.last_name not in response.content.decode()
+
+
+def test_complainant_adds_information_and_a_file(client, db):
+    complaint = make_complaint()
+    url = status_path(complaint)
+    response = client.post(url, {"text": "Ik heb nog een foto van de brief.", "attachments": [pdf_file()]})
+    assert response.status_code == 302
+    event = complaint.events.get(kind=EventKind.COMPLAINANT_ADDITION)
+    assert event.details == "Ik heb nog een foto van de brief."
+    assert complaint.attachments.count() == 1
+    assert "Uw aanvulling is toegevoegd" in client.get(url).content.decode()
+
+
+def test_empty_addition_is_explained(client, db):
+    response = client.post(status_path(make_complaint()), {"text": ""})
+    assert response.status_code == 400
+    assert "Schrijf iets of voeg een bestand toe." in response.content.decode()
+
+
+def test_complainant_withdraws_after_confirming(client, db):
+    complaint = make_complaint()
+    url = reverse("intake:withdraw", args=[complaint.reference, status_secret(complaint)])
+
+    unconfirmed = client.post(url, {"reason": "Opgelost"})
+    assert unconfirmed.status_code == 400
+    assert "Vink aan dat u uw klacht wilt intrekken" in unconfirmed.content.decode()
+
+    client.post(url, {"reason": "Het is al opgelost.", "confirm": "on"})
+    complaint.refresh_from_db()
+    assert complaint.status == Status.WITHDRAWN
+    event = complaint.events.get(kind=EventKind.STATUS_CHANGE)
+    assert event.actor is None and event.details == "Het is al opgelost."
+    html = client.get(status_path(complaint)).content.decode()
+    assert "Ingetrokken" in html and "Informatie toevoegen" not in html
+
+
+def test_stuur_door_sends_the_page_and_thanks(client, db):
+    response = client.post(
+        reverse("intake:forward"),
+        {
+            "recipient": "buurvrouw@example.nl",
+            "sender_name": "Jan",
+            "message": "Kijk hier eens naar.",
+            "fax_number": "",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("intake:forwarded")
+    assert "Bedankt" in response.content.decode()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["buurvrouw@example.nl"]
+    assert "Jan" in message.subject and "/klacht/" in message.body and "Kijk hier eens naar." in message.body
+
+
+def test_stuur_door_errors_are_clear_and_it_is_rate_limited(client, db):
+    response = client.post(reverse("intake:forward"), {"recipient": "geen-adres", "message": "x" * 501})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Vul een e-mailadres in zoals naam@voorbeeld.nl." in html
+    assert "maximaal 500 tekens" in html
+    for _ in range(5):
+        client.post(reverse("intake:forward"), {"recipient": "a@example.nl"})
+    assert client.post(reverse("intake:forward"), {"recipient": "a@example.nl"}).status_code == 429
+    assert len(mail.outbox) == 4  # the first invalid post sent nothing
+
+
+def test_theme_css_uses_the_municipality_colours(client, db):
+    municipality = Municipality.load()
+    municipality.primary_colour = "#00543c"
+    municipality.save()
+    css = client.get(reverse("theme-css")).content.decode()
+    assert "#00543c" in css
+
+
+def test_unreadable_brand_colour_is_refused(db):
+    from django.core.exceptions import ValidationError
+
+    municipality = Municipality.load()
+    municipality.primary_colour = "#ffff00"  # yellow on white: far below 4.5:1
+    with pytest.raises(ValidationError, match="te weinig contrast"):
+        municipality.full_clean()
+
+
+def test_privacy_statement_is_public(client, db):
+    html = client.get(reverse("privacy")).content.decode()
+    assert "Privacyverklaring" in html and "9:9" in html

@@ -1,0 +1,195 @@
+"""The citizen's pages: the complaints page, triage, the form, confirmation, the status link, stuur door.
+
+All of them work without JavaScript. Views only translate HTTP to the
+services in gehoord.intake.services and back.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from gehoord.cases.models import Complaint
+from gehoord.core.colours import darken
+from gehoord.core.errors import DomainError
+from gehoord.intake import services
+from gehoord.intake.forms import (
+    COMPLAINT_CHOICE,
+    AddInformationForm,
+    ComplaintForm,
+    ForwardForm,
+    TriageForm,
+    WithdrawForm,
+)
+from gehoord.intake.models import TriageDestination
+from gehoord.intake.public_status import public_status
+from gehoord.intake.status_link import complaint_for_status_link, status_path
+from gehoord.intake.tasks import send_forwarded_page
+from gehoord.intake.tokens import new_form_token, read_form_token
+from gehoord.organisation.models import Municipality
+
+SESSION_KEY = "gehoord_intake_complaint"
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """'Klachten? Vertel het de gemeente!': what a complaint is, how it is handled, and the triage."""
+    form = TriageForm(request.GET or None)
+    if request.GET and form.is_valid():
+        topic = form.cleaned_data["topic"]
+        if topic == COMPLAINT_CHOICE:
+            return redirect("intake:form")
+        return redirect("intake:elsewhere", slug=topic)
+    return render(request, "intake/start.html", {"form": form})
+
+
+def elsewhere(request: HttpRequest, slug: str) -> HttpResponse:
+    destination = get_object_or_404(TriageDestination, slug=slug, is_active=True)
+    return render(request, "intake/elsewhere.html", {"destination": destination})
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="20/h", method="POST", block=True)
+def complaint_form(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _render_form(request, ComplaintForm(), new_form_token())
+    form = ComplaintForm(request.POST, request.FILES)
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is None:
+        form.is_valid()  # show the person's own input back, with field errors if any
+        form.add_error(
+            None,
+            _("Het formulier is verlopen of beschadigd. Controleer uw gegevens en verstuur het opnieuw."),
+        )
+        return _render_form(request, form, new_form_token(), status=400)
+    if not form.is_valid():
+        return _render_form(request, form, request.POST["form_token"], status=400)
+    submission = services.submit_web_complaint(
+        token=token, data=form.cleaned_data, files=form.cleaned_data.get("attachments") or []
+    )
+    request.session[SESSION_KEY] = submission.complaint.pk
+    return redirect("intake:received")
+
+
+def _render_form(request: HttpRequest, form: ComplaintForm, token: str, status: int = 200) -> HttpResponse:
+    return render(request, "intake/form.html", {"form": form, "form_token": token}, status=status)
+
+
+def received(request: HttpRequest) -> HttpResponse:
+    complaint_id = request.session.get(SESSION_KEY)
+    complaint = Complaint.objects.filter(pk=complaint_id).select_related("complainant").first()
+    if complaint is None:
+        return redirect("intake:start")
+    return render(
+        request,
+        "intake/received.html",
+        {"complaint": complaint, "status_path": status_path(complaint), "status": public_status(complaint)},
+    )
+
+
+def _complaint_from_link(reference: str, secret: str) -> Complaint:
+    complaint = complaint_for_status_link(reference, secret)
+    if complaint is None:
+        raise Http404(_("Deze link is niet (meer) geldig."))
+    return complaint
+
+
+@ratelimit(key="ip", rate="60/m", block=True)
+def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
+    complaint = _complaint_from_link(reference, secret)
+    add_form = AddInformationForm()
+    if request.method == "POST":
+        add_form = AddInformationForm(request.POST, request.FILES)
+        if add_form.is_valid():
+            try:
+                services.add_complainant_information(
+                    complaint, text=add_form.cleaned_data["text"], files=add_form.cleaned_data["attachments"]
+                )
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Bedankt. Uw aanvulling is toegevoegd aan uw klacht."))
+            return redirect(request.path)
+    return render(
+        request,
+        "intake/status.html",
+        {"complaint": complaint, "status": public_status(complaint), "add_form": add_form, "secret": secret},
+        status=400 if add_form.errors else 200,
+    )
+
+
+@ratelimit(key="ip", rate="60/m", block=True)
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
+    complaint = _complaint_from_link(reference, secret)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_by_complainant(complaint, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Uw klacht is ingetrokken."))
+        return redirect("intake:status", reference=reference, secret=secret)
+    return render(
+        request,
+        "intake/withdraw.html",
+        {"complaint": complaint, "form": form, "secret": secret},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+def forward(request: HttpRequest) -> HttpResponse:
+    """'Stuur door': send the complaints page to someone by e-mail."""
+    form = ForwardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        send_forwarded_page.delay(
+            data["recipient"],
+            data["sender_name"],
+            data["message"],
+            request.build_absolute_uri(reverse("intake:start")),
+        )
+        return redirect("intake:forwarded")
+    return render(request, "intake/forward.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def forwarded(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/forwarded.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/privacy.html")
+
+
+@cache_control(max_age=300, public=True)
+def theme_css(request: HttpRequest) -> HttpResponse:
+    """The municipality's colours as design-token overrides (validated hex colours only)."""
+    municipality = Municipality.load()
+    css = render(
+        request,
+        "intake/theme.css",
+        {
+            "primary": municipality.primary_colour,
+            "primary_hover": darken(municipality.primary_colour),
+            "link": municipality.link_colour,
+            "link_hover": darken(municipality.link_colour),
+        },
+        content_type="text/css",
+    )
+    return css
+
+
+@cache_control(max_age=3600, public=True)
+def logo(request: HttpRequest) -> FileResponse:
+    municipality = Municipality.load()
+    if not municipality.logo:
+        raise Http404
+    return FileResponse(municipality.logo.open("rb"))
