@@ -1,8 +1,11 @@
 """Safety net: a DomainError that escapes a view becomes a message, not a 500."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from gehoord.core.errors import DomainError
@@ -29,3 +32,25 @@ class DomainErrorMiddleware:
             messages.error(request, exception.message)
             return HttpResponseRedirect(referer)
         return render(request, "domain_error.html", {"error": exception}, status=409)
+
+
+class DutchFirstLocaleMiddleware:
+    """Dutch unless the visitor chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; a
+    Dutch municipality's pages are Dutch by default, and the choice is the
+    visitor's own (kept in the language cookie by the switch).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -47,11 +47,22 @@ def nlds_field(field: BoundField) -> SafeString:
     if field.field.required and not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         attrs["aria-required"] = "true"
     is_choice_list = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    options = []
+    if is_choice_list:
+        # One Utrecht form field per option: input and label side by side.
+        kind = "radio" if isinstance(widget, forms.RadioSelect) else "checkbox"
+        for option in field.subwidgets:
+            option.data["attrs"]["class"] = classes
+            options.append({"tag": option.tag(), "id": option.id_for_label, "label": option.choice_label})
+    else:
+        kind = "checkbox" if isinstance(widget, forms.CheckboxInput) else ""
     return render_to_string(
         "includes/field.html",
         {
             "field": field,
-            "widget": field.as_widget(attrs=attrs),
+            "widget": "" if is_choice_list else field.as_widget(attrs=attrs),
+            "options": options,
+            "kind": kind,
             "is_choice_list": is_choice_list,
             "is_hidden": field.is_hidden,
         },
