@@ -18,6 +18,8 @@ run: install
 	@echo "  behandelaar     behandelaar (also behandelaar2, behandelaar3)"
 	@echo "  afdelingshoofd  afdelingshoofd Burgerzaken"
 	@echo "  beheerder       functioneel beheer (admin at /beheer/)"
+	@echo "Then the two-factor code: in another terminal run"
+	@echo "  DEBUG=true $(PY) manage.py demo_code coordinator   (or the user you logged in as)"
 	@echo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 

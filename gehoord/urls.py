@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -12,8 +13,16 @@ urlpatterns = [
     path("thema.css", intake_views.theme_css, name="theme-css"),
     path("logo", intake_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("medewerkers/inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "medewerkers/inloggen/",
+        auth_views.LoginView.as_view(extra_context={"oidc_enabled": settings.OIDC_ENABLED}),
+        name="login",
+    ),
     path("medewerkers/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("medewerkers/tweestapsverificatie/", include("gehoord.accounts.urls")),
     path("medewerkers/klachten/", include("gehoord.cases.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from gehoord.accounts.roles import Role
+from gehoord.accounts.testing import login_staff
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import Status
 from gehoord.cases.models import Complaint, ComplaintEvent
@@ -91,7 +92,7 @@ def test_list_shows_only_visible_complaints(client, coordinator, handler, world)
         "other handler": (factories.handler(), set()),
     }
     for who, (user, expected) in expectations.items():
-        client.force_login(user)
+        login_staff(client, user)
         response = client.get(reverse("cases:list"))
         assert response.status_code == 200, who
         assert listed(response) == expected, who
@@ -105,7 +106,7 @@ def test_list_shows_only_visible_complaints(client, coordinator, handler, world)
 def test_list_filters_by_status(client, coordinator):
     received = factories.make_complaint()
     triage = bring_to(Status.TRIAGE, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     assert listed(client.get(reverse("cases:list"), {"status": "triage"})) == {triage.reference}
     assert listed(client.get(reverse("cases:list"), {"status": "onzin"})) == {
         received.reference,
@@ -125,7 +126,7 @@ def test_detail_of_an_invisible_complaint_is_404(client, coordinator, handler, w
         (factories.UserFactory(), w["assigned"]),
     ]
     for user, complaint in cases:
-        client.force_login(user)
+        login_staff(client, user)
         assert client.get(detail_url(complaint)).status_code == 404
         before = events(complaint)
         response = client.post(step_url(complaint, "withdraw"), {"withdraw-reason": "Weg ermee."})
@@ -140,7 +141,7 @@ def test_detail_of_a_visible_complaint(client, coordinator, handler, world):
         (handler, world["assigned"]),
         (world["head"], world["assigned"]),
     ]:
-        client.force_login(user)
+        login_staff(client, user)
         response = client.get(detail_url(complaint))
         assert response.status_code == 200
         assert complaint.reference in text(response)
@@ -148,7 +149,7 @@ def test_detail_of_a_visible_complaint(client, coordinator, handler, world):
 
 def test_detail_offers_only_steps_the_user_may_take(client, coordinator, handler):
     complaint = bring_to(Status.INFORMAL, actor=coordinator, handler=handler)
-    client.force_login(handler)
+    login_staff(client, handler)
     response = client.get(detail_url(complaint))
     offered = {transition.name for transition, _form in response.context["transitions"]}
     assert offered == {"resolve_informally", "escalate", "withdraw"}
@@ -156,7 +157,7 @@ def test_detail_offers_only_steps_the_user_may_take(client, coordinator, handler
 
 
 def test_an_illegal_step_gives_a_dutch_message_and_409(client, coordinator, complaint):
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     before, before_events = snapshot(complaint), events(complaint)
     response = client.post(step_url(complaint, "close"), {"close-reason": ""})
     assert response.status_code == 409
@@ -167,7 +168,7 @@ def test_an_illegal_step_gives_a_dutch_message_and_409(client, coordinator, comp
 
 def test_a_step_the_user_may_not_take_gives_a_message_and_409(client, coordinator, handler):
     complaint = bring_to(Status.TRIAGE, actor=coordinator, handler=handler)
-    client.force_login(handler)
+    login_staff(client, handler)
     response = client.post(step_url(complaint, "start_formal"), {"start_formal-reason": ""})
     assert response.status_code == 409
     assert "U mag de stap 'Formeel behandelen' bij deze klacht niet zetten." in text(response)
@@ -176,7 +177,7 @@ def test_a_step_the_user_may_not_take_gives_a_message_and_409(client, coordinato
 
 def test_a_guard_failure_gives_its_message_and_409(client, coordinator):
     complaint = bring_to(Status.FORMAL, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     before = events(complaint)
     response = client.post(step_url(complaint, "decide"), {"decide-reason": ""})
     assert response.status_code == 409
@@ -187,7 +188,7 @@ def test_a_guard_failure_gives_its_message_and_409(client, coordinator):
 
 def test_close_without_learning_review_shows_the_guard_message(client, coordinator):
     complaint = bring_to(Status.LEARNING_REVIEW, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(step_url(complaint, "close"), {"close-reason": ""})
     assert response.status_code == 409
     assert "Leg eerst de leerpunten vast" in text(response)
@@ -195,7 +196,7 @@ def test_close_without_learning_review_shows_the_guard_message(client, coordinat
 
 
 def test_a_valid_step_redirects_and_changes_status(client, coordinator, complaint):
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(step_url(complaint, "start_triage"), {"start_triage-reason": "Bekeken."})
     assert response.status_code == 302
     assert response["Location"] == detail_url(complaint)
@@ -208,7 +209,7 @@ def test_a_valid_step_redirects_and_changes_status(client, coordinator, complain
 
 def test_a_valid_step_with_parameters(client, coordinator):
     complaint = bring_to(Status.FORMAL, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(
         step_url(complaint, "schedule_hearing"), {"schedule_hearing-hearing_on": "2026-03-30"}
     )
@@ -240,7 +241,7 @@ def test_a_valid_step_with_parameters(client, coordinator):
 )
 def test_an_invalid_form_gives_400_with_the_error(status, name, data, error, client, coordinator):
     complaint = bring_to(status, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     before = events(complaint)
     response = client.post(step_url(complaint, name), data)
     assert response.status_code == 400
@@ -253,7 +254,7 @@ def test_an_invalid_form_gives_400_with_the_error(status, name, data, error, cli
 
 
 def test_unknown_step_is_404_and_get_is_not_allowed(client, coordinator, complaint):
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     assert client.post(step_url(complaint, "reopen"), {}).status_code == 404
     assert client.get(step_url(complaint, "start_triage")).status_code == 405
     assert status_of(complaint) == Status.RECEIVED
@@ -262,7 +263,7 @@ def test_unknown_step_is_404_and_get_is_not_allowed(client, coordinator, complai
 def test_assigning_an_involved_employee_shows_the_awb_9_7_message(client, coordinator):
     employee = factories.handler()
     complaint = factories.make_complaint(employees_involved=[employee])
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(
         action_url(complaint, "assign"), {"prefix": "assign", "assign-handler": employee.pk}
     )
@@ -272,7 +273,7 @@ def test_assigning_an_involved_employee_shows_the_awb_9_7_message(client, coordi
 
 
 def test_assigning_a_handler_through_the_screen(client, coordinator, handler, complaint):
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(
         action_url(complaint, "assign"), {"prefix": "assign", "assign-handler": handler.pk}
     )
@@ -282,7 +283,7 @@ def test_assigning_a_handler_through_the_screen(client, coordinator, handler, co
 
 def test_postponing_too_long_is_an_invalid_form(client, coordinator):
     complaint = bring_to(Status.FORMAL, actor=coordinator)
-    client.force_login(coordinator)
+    login_staff(client, coordinator)
     response = client.post(
         action_url(complaint, "postpone"),
         {"prefix": "postpone", "postpone-weeks": "5", "postpone-reason": "Advies."},

@@ -1,6 +1,7 @@
 from io import StringIO
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from gehoord.accounts.models import User
@@ -33,3 +34,18 @@ def test_demo_data_is_lively_and_idempotent(db):
     call_command("load_demo_data", stdout=StringIO())
     assert Complaint.objects.count() == 300
     assert ComplaintEvent.objects.count() == events
+
+
+def test_demo_code_gives_a_working_second_factor(client, db, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    call_command("load_demo_data", complaints=5, stdout=StringIO())
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("demo_code", "coordinator", stdout=out)
+    code = out.getvalue().strip()
+    assert TOTPDevice.objects.get(user__username="coordinator").verify_token(code)
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("demo_code", "coordinator", stdout=StringIO())

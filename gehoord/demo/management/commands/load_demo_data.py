@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
@@ -177,6 +178,9 @@ class Command(BaseCommand):
             user = self._user(username, first, last, departments[department], superuser)
             user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
             staff[username] = user
+        for username, *_rest in STAFF:
+            # Demo staff get an authenticator right away; `manage.py demo_code USER` shows its code.
+            TOTPDevice.objects.get_or_create(user=staff[username], name="Demo", defaults={"confirmed": True})
         head = staff["afdelingshoofd"]
         Department.objects.filter(code="burgerzaken").update(head=head)
         for username, first, last, department in EMPLOYEES:
