@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
+from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "gehoord.learning",
     "gehoord.intake",
     "gehoord.correspondence",
+    "gehoord.monitor",
     "gehoord.demo",
 ]
 
@@ -212,7 +214,7 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE}
+CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE, **MONITOR_BEAT_SCHEDULE}
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)

@@ -1,0 +1,102 @@
+"""The deadline monitor: a daily e-mail to each handler and the coordinators of what is due.
+
+Each handler gets the open complaints assigned to them that are overdue or due
+within the coming week (decision term, first contact). Coordinators get the
+same for every open complaint, plus the letters that have not reached the
+complainant yet (e-mails being retried, post waiting to be printed). Nobody
+gets an empty digest. The digest names references and dates only: the
+complaint itself stays behind the login.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from gehoord.accounts.models import User
+from gehoord.accounts.roles import Role
+from gehoord.cases.lifecycle import OPEN_STATUSES
+from gehoord.cases.models import Complaint
+from gehoord.organisation.models import Municipality
+
+DUE_SOON_DAYS = 7
+
+
+@dataclass
+class Digest:
+    recipient: User
+    overdue: list[Complaint] = field(default_factory=list)
+    due_soon: list[Complaint] = field(default_factory=list)
+    first_contact_late: list[Complaint] = field(default_factory=list)
+    letters_not_sent: list = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.overdue or self.due_soon or self.first_contact_late or self.letters_not_sent)
+
+
+def _attention(complaints: QuerySet[Complaint], today: dt.date) -> QuerySet[Complaint]:
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    return (
+        complaints.filter(status__in=OPEN_STATUSES)
+        .filter(Q(decision_due__lte=soon) | Q(first_contact_at__isnull=True, first_contact_due__lt=today))
+        .select_related("handler")
+        .order_by("decision_due", "reference")
+    )
+
+
+def build_digest(recipient: User, complaints: QuerySet[Complaint], today: dt.date) -> Digest:
+    digest = Digest(recipient=recipient)
+    for complaint in _attention(complaints, today):
+        if complaint.decision_due < today:
+            digest.overdue.append(complaint)
+        elif complaint.decision_due <= today + dt.timedelta(days=DUE_SOON_DAYS):
+            digest.due_soon.append(complaint)
+        if complaint.first_contact_at is None and complaint.first_contact_due < today:
+            digest.first_contact_late.append(complaint)
+    return digest
+
+
+def digests(today: dt.date | None = None) -> list[Digest]:
+    """Every non-empty digest for today: one per active handler with work, one per coordinator."""
+    from gehoord.correspondence.selectors import letters_not_sent
+
+    today = today or timezone.localdate()
+    result = []
+    coordinators = User.objects.filter(is_active=True, groups__name=Role.COORDINATOR).exclude(email="")
+    for coordinator in coordinators.distinct():
+        # Not the complaints about the coordinator's own conduct (Awb 9:7).
+        visible = Complaint.objects.exclude(employees_involved=coordinator)
+        digest = build_digest(coordinator, visible, today)
+        digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
+        result.append(digest)
+    handlers = User.objects.filter(is_active=True, groups__name=Role.HANDLER).exclude(email="").distinct()
+    for handler in handlers.exclude(pk__in=coordinators.values("pk")):
+        result.append(build_digest(handler, Complaint.objects.filter(handler=handler), today))
+    return [digest for digest in result if not digest.is_empty]
+
+
+def send_digests(today: dt.date | None = None) -> int:
+    """E-mail today's digests; returns how many were sent."""
+    today = today or timezone.localdate()
+    municipality = Municipality.load()
+    sent = 0
+    for digest in digests(today):
+        with translation.override("nl"):
+            context = {
+                "digest": digest,
+                "today": today,
+                "municipality": municipality,
+                "site_url": settings.SITE_URL.rstrip("/"),
+            }
+            subject = render_to_string("monitor/digest_subject.txt", context).strip()
+            body = render_to_string("monitor/digest_body.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email])
+        sent += 1
+    return sent
