@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "gehoord.organisation.context_processors.municipality",
+                "gehoord.accounts.context_processors.staff_navigation",
             ],
         },
     },

@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+
+
+def staff_navigation(request: HttpRequest) -> dict:
+    """What the staff menu offers this employee."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from gehoord.intake.registration import may_register
+
+    return {"may_register": may_register(user)}

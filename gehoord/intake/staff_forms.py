@@ -1,0 +1,311 @@
+"""The form an employee fills in to register a complaint received by phone, desk, letter, fax or e-mail.
+
+The messages speak to the employee about 'de klager'; the checks on phone
+numbers, postal codes and files are the public form's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gehoord.accounts.models import User
+from gehoord.cases.constants import Channel, ContactPreference
+from gehoord.intake.forms import POSTAL_CODE, MultipleFileField, _clean_phone
+from gehoord.intake.registration import ACKNOWLEDGED_CHANNELS, STAFF_CHANNELS
+from gehoord.intake.uploads import ALLOWED_DESCRIPTION, MAX_FILES
+from gehoord.organisation.models import Department
+
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
+INVALID_EMAIL = _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")
+
+
+def _now_minutes() -> dt.time:
+    return timezone.localtime().time().replace(second=0, microsecond=0)
+
+
+class EmployeeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        name = obj.get_full_name() or obj.username
+        return f"{name} ({obj.department})" if obj.department_id else name
+
+
+class StaffRegistrationForm(forms.Form):
+    # How and when it came in
+    channel = forms.ChoiceField(
+        label=_("Hoe kwam de klacht binnen?"),
+        choices=[(channel.value, channel.label) for channel in STAFF_CHANNELS],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe de klacht binnenkwam.")},
+    )
+    received_date = forms.DateField(
+        label=_("Ontvangen op"),
+        help_text=_("Een brief kan een paar dagen geleden zijn ontvangen: vul dan de dag van ontvangst in."),
+        initial=timezone.localdate,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vul de datum in waarop de klacht binnenkwam."),
+            "invalid": _("Vul een datum in zoals 15-03-2026."),
+        },
+    )
+    received_time = forms.TimeField(
+        label=_("Tijdstip van ontvangst"),
+        initial=_now_minutes,
+        input_formats=TIME_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": _("Vul het tijdstip in waarop de klacht binnenkwam."),
+            "invalid": _("Vul een tijdstip in zoals 14:30."),
+        },
+    )
+    # The complainant
+    first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=120, required=False)
+    last_name = forms.CharField(
+        label=_("Achternaam"),
+        max_length=120,
+        error_messages={"required": _("Vul de achternaam van de klager in.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        error_messages={"invalid": INVALID_EMAIL},
+    )
+    phone = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+    street_address = forms.CharField(label=_("Straat en huisnummer"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    city = forms.CharField(label=_("Woonplaats"), max_length=120, required=False)
+    # A representative (gemachtigde, Awb 9:1)
+    representative_name = forms.CharField(label=_("Naam gemachtigde"), max_length=200, required=False)
+    representative_organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    representative_email = forms.EmailField(
+        label=_("E-mailadres gemachtigde"), required=False, error_messages={"invalid": INVALID_EMAIL}
+    )
+    representative_phone = forms.CharField(
+        label=_("Telefoonnummer gemachtigde"), max_length=40, required=False
+    )
+    representative_postal_address = forms.CharField(
+        label=_("Postadres gemachtigde"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # The complaint
+    description = forms.CharField(
+        label=_("Omschrijving van de gedraging"),
+        help_text=_("Wat deed of naliet de gemeente of een medewerker, in de woorden van de klager."),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Beschrijf de gedraging waarover de klager klaagt.")},
+    )
+    conduct_date = forms.DateField(
+        label=_("Datum van de gedraging"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in zoals 15-03-2026.")},
+    )
+    department = forms.ModelChoiceField(
+        label=_("Afdeling"),
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label=_("Onbekend"),
+    )
+    employees_involved = EmployeeChoiceField(
+        label=_("Betrokken medewerkers (beklaagden)"),
+        help_text=_("Houd Ctrl (of Cmd) ingedrukt om meer dan één medewerker te kiezen."),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    involved_description = forms.CharField(
+        label=_("Over wie of welke afdeling, in de woorden van de klager"),
+        max_length=300,
+        required=False,
+    )
+    desired_outcome = forms.CharField(
+        label=_("Wat wil de klager?"),
+        help_text=_("Bijvoorbeeld: excuses, uitleg, of dat iets wordt hersteld."),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    preferred_contact = forms.ChoiceField(
+        label=_("Voorkeur voor contact"),
+        choices=[("", _("Geen voorkeur opgegeven")), *ContactPreference.choices],
+        initial="",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    contact_times = forms.CharField(
+        label=_("Bereikbaar op"),
+        help_text=_("Bijvoorbeeld: doordeweeks na 17.00 uur."),
+        max_length=200,
+        required=False,
+    )
+    attachments = MultipleFileField(
+        label=_("Scans en bijlagen"),
+        required=False,
+        help_text=_(
+            "Bijvoorbeeld de scan van de brief of fax. Maximaal %(max)s bestanden van elk maximaal 10 MB: %(allowed)s."
+        )
+        % {"max": MAX_FILES, "allowed": ALLOWED_DESCRIPTION},
+    )
+    # The duplicate hint: the checkbox is shown with the hint; the hidden fields
+    # are written by the view (see staff_views).
+    register_anyway = forms.BooleanField(label=_("Toch als nieuwe klacht registreren"), required=False)
+    duplicates_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+    attachments_chosen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(is_active=True)
+        self.fields["employees_involved"].queryset = User.objects.filter(is_active=True).select_related(
+            "department"
+        )
+
+    def clean_postal_code(self) -> str:
+        value = self.cleaned_data["postal_code"]
+        if not value:
+            return ""
+        match = POSTAL_CODE.match(value)
+        if not match:
+            raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
+        return f"{match.group(1)} {match.group(2).upper()}"
+
+    def clean_phone(self) -> str:
+        return _clean_phone(self.cleaned_data["phone"])
+
+    def clean_representative_phone(self) -> str:
+        return _clean_phone(self.cleaned_data["representative_phone"])
+
+    def clean_received_date(self) -> dt.date:
+        value = self.cleaned_data["received_date"]
+        if value > timezone.localdate():
+            raise ValidationError(
+                _("Deze datum ligt in de toekomst. Vul de dag in waarop de klacht binnenkwam.")
+            )
+        return value
+
+    def clean_conduct_date(self) -> dt.date | None:
+        value = self.cleaned_data["conduct_date"]
+        if value and value > timezone.localdate():
+            raise ValidationError(_("Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde."))
+        return value
+
+    def clean_description(self) -> str:
+        return self.cleaned_data["description"].strip()
+
+    def clean_attachments_chosen(self) -> list[str]:
+        try:
+            names = json.loads(self.cleaned_data["attachments_chosen"] or "[]")
+        except ValueError:
+            return []
+        return [str(name) for name in names] if isinstance(names, list) else []
+
+    def _error_once(self, field: str, message) -> None:
+        if field not in self.errors:
+            self.add_error(field, message)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        self._clean_received_at(data)
+        self._clean_reachability(data)
+        if not data.get("representative_name") and any(
+            data.get(f"representative_{name}")
+            for name in ("organisation", "email", "phone", "postal_address")
+        ):
+            self._error_once(
+                "representative_name",
+                _("Vul de naam van de gemachtigde in, of maak de velden van de gemachtigde leeg."),
+            )
+        if (
+            data.get("attachments_chosen")
+            and not data.get("attachments")
+            and "attachments" not in self.errors
+        ):
+            self.add_error(
+                "attachments",
+                _(
+                    "Kies de bijlagen opnieuw: %(names)s. Een browser bewaart gekozen bestanden niet als het formulier opnieuw wordt getoond. Wilt u ze niet toevoegen? Verstuur het formulier dan nogmaals."
+                )
+                % {"names": ", ".join(data["attachments_chosen"])},
+            )
+        return data
+
+    def _clean_received_at(self, data: dict) -> None:
+        date, time = data.get("received_date"), data.get("received_time")
+        if date is None or time is None:
+            return
+        received_at = timezone.make_aware(dt.datetime.combine(date, time))
+        if received_at > timezone.now():
+            self.add_error(
+                "received_time",
+                _("Dit tijdstip ligt in de toekomst. Vul in hoe laat de klacht binnenkwam."),
+            )
+            return
+        data["received_at"] = received_at
+        conduct_date = data.get("conduct_date")
+        if conduct_date and conduct_date > date:
+            self._error_once(
+                "conduct_date",
+                _("De gedraging ligt na de ontvangst van de klacht. Controleer beide datums."),
+            )
+
+    def _clean_reachability(self, data: dict) -> None:
+        """Name plus one way to reach the person; a written complaint needs an address for the acknowledgment."""
+        address_parts = [data.get("street_address"), data.get("postal_code"), data.get("city")]
+        has_address = all(address_parts)
+        if any(address_parts) and not has_address:
+            for name in ("street_address", "postal_code", "city"):
+                if not data.get(name):
+                    self._error_once(
+                        name, _("Vul het volledige adres in: straat en huisnummer, postcode en woonplaats.")
+                    )
+        channel = data.get("channel")
+        if channel == Channel.EMAIL and not data.get("email"):
+            self._error_once(
+                "email", _("De klacht kwam per e-mail binnen. Vul het e-mailadres van de afzender in.")
+            )
+        elif channel in ACKNOWLEDGED_CHANNELS and not (has_address or data.get("email")):
+            self._error_once(
+                "street_address",
+                _(
+                    "Een schriftelijke klacht krijgt een schriftelijke ontvangstbevestiging. Vul het postadres of het e-mailadres van de klager in."
+                ),
+            )
+        elif not (has_address or data.get("email") or data.get("phone")):
+            self._error_once(
+                "email",
+                _(
+                    "Vul minstens één manier in waarop de klager bereikbaar is: e-mailadres, telefoonnummer of adres."
+                ),
+            )
+        needs = {
+            ContactPreference.EMAIL: (
+                "email",
+                _("De klager wil contact per e-mail. Vul het e-mailadres in."),
+            ),
+            ContactPreference.PHONE: (
+                "phone",
+                _("De klager wil contact per telefoon. Vul het telefoonnummer in."),
+            ),
+        }
+        preferred = data.get("preferred_contact")
+        if preferred in needs:
+            field, message = needs[preferred]
+            if not data.get(field):
+                self._error_once(field, message)
+        if preferred == ContactPreference.LETTER and not has_address:
+            self._error_once("street_address", _("De klager wil contact per brief. Vul het adres in."))
