@@ -12,7 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gehoord.accounts import two_factor
 from gehoord.accounts.forms import TokenForm
 
-TOO_FAST = gettext_lazy("Na een verkeerde code moet u even wachten. Probeer het over een paar seconden opnieuw.")
+TOO_FAST = gettext_lazy(
+    "Na een verkeerde code moet u even wachten. Probeer het over een paar seconden opnieuw."
+)
 
 
 def _next(request: HttpRequest) -> str:

@@ -100,6 +100,17 @@ class ContactPreference(models.TextChoices):
     IN_PERSON = "in_person", _("Persoonlijk gesprek")
 
 
+class ContactChannel(models.TextChoices):
+    """How a contact with the complainant took place (Open Klant: klantcontact.kanaal)."""
+
+    PHONE = "phone", _("Telefoon")
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Brief")
+    IN_PERSON = "in_person", _("Persoonlijk gesprek")
+    VIDEO = "video", _("Videogesprek")
+    SOCIAL_MEDIA = "social_media", _("Sociale media")
+
+
 class NormCluster(models.TextChoices):
     """The four clusters of the Nationale ombudsman's behoorlijkheidswijzer."""
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
 from gehoord.cases.constants import (
-    ContactPreference,
+    ContactChannel,
     HearingSkipReason,
     Judgement,
     NotHandledGround,
@@ -86,9 +86,18 @@ class NoteForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    channel = forms.ChoiceField(label=_("Kanaal"), choices=ContactPreference.choices)
-    subject = forms.CharField(label=_("Onderwerp"), max_length=300)
+    channel = forms.ChoiceField(label=_("Kanaal"), choices=ContactChannel.choices)
+    at = forms.DateTimeField(
+        label=_("Wanneer"),
+        help_text=_("Leeg laten voor nu."),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+    )
+    subject = forms.CharField(label=_("Onderwerp"), max_length=200)
     content = forms.CharField(label=_("Inhoud"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    successful = forms.BooleanField(label=_("Contact gelukt"), required=False, initial=True)
+    confidential = forms.BooleanField(label=_("Vertrouwelijk"), required=False)
 
 
 class PostponeForm(forms.Form):

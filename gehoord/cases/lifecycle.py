@@ -18,6 +18,12 @@ here too.
 
 An illegal step raises a :class:`~gehoord.core.errors.DomainError` with a
 message for the user; views and the API show it, never a server error.
+
+Other apps react to a step through :func:`register_after_step` (correspondence
+queues the letter a step owes the complainant), so that this module never
+imports them. A hook runs inside the step's transaction, after the status
+change and its timeline entry: what it writes commits together with the step,
+and a hook that raises rolls the whole step back.
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ if TYPE_CHECKING:
 
 OPEN_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL, Status.FORMAL, Status.HEARING})
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.REFERRED, Status.NOT_HANDLED, Status.WITHDRAWN})
+# Everything still on someone's desk: open, or handled but not yet closed (learning review).
+ACTIVE_STATUSES = frozenset(Status) - FINAL_STATUSES
 
 COORDINATOR = frozenset({Role.COORDINATOR})
 COORDINATOR_OR_HANDLER = frozenset({Role.COORDINATOR, Role.HANDLER})
@@ -328,6 +336,28 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# --- hooks after a step --------------------------------------------------------
+
+# Called as hook(complaint, name, params) inside the step's transaction, after
+# the status change (or the postponement) and its timeline entry. `name` is a
+# key of TRANSITIONS, or "postpone" for :func:`postpone_decision`; `params` are
+# the step's parameters.
+AfterStepHook = Callable[["Complaint", str, Params], None]
+AFTER_STEP_HOOKS: list[AfterStepHook] = []
+
+
+def register_after_step(hook: AfterStepHook) -> AfterStepHook:
+    """Have `hook` called after every lifecycle step (once, however often it is registered)."""
+    if hook not in AFTER_STEP_HOOKS:
+        AFTER_STEP_HOOKS.append(hook)
+    return hook
+
+
+def _after_step(complaint: Complaint, name: str, params: Params) -> None:
+    for hook in tuple(AFTER_STEP_HOOKS):
+        hook(complaint, name, dict(params))
+
+
 # --- permissions --------------------------------------------------------------
 
 
@@ -440,6 +470,7 @@ def perform(
             summary=str(transition.label),
             details=(params.get("reason") or "").strip(),
         )
+        _after_step(current, transition.name, params)
     return current
 
 
@@ -537,6 +568,11 @@ def postpone_decision(
             % {"weeks": weeks, "due": current.decision_due.strftime("%d-%m-%Y")},
             details=current.postponement_reason,
             data={"previous_due": previous_due.isoformat(), "due": current.decision_due.isoformat()},
+        )
+        _after_step(
+            current,
+            "postpone",
+            {"weeks": weeks, "reason": current.postponement_reason, "previous_due": previous_due},
         )
     return current
 

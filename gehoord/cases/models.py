@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.cases.constants import (
     WRITTEN_CHANNELS,
     Channel,
+    ContactChannel,
     ContactPreference,
     EventKind,
     HearingSkipReason,
@@ -233,9 +234,46 @@ class Complaint(models.Model):
         return self.reference
 
     @property
+    def first_contact_met(self) -> bool | None:
+        """Whether the first personal contact was on time; None while there is none and time remains."""
+        if self.first_contact_at is not None:
+            return timezone.localdate(self.first_contact_at) <= self.first_contact_due
+        return False if timezone.localdate() > self.first_contact_due else None
+
+    @property
     def is_written(self) -> bool:
         """Awb 9:4: the full procedure is owed to a written complaint."""
         return self.channel in WRITTEN_CHANNELS
+
+
+class Contact(models.Model):
+    """One contact with the complainant: the fields of Open Klant's ``klantcontact``.
+
+    kanaal = channel, onderwerp = subject, inhoud = content, vertrouwelijk =
+    confidential, indicatieContactGelukt = successful, plaatsgevondenOp =
+    occurred_at, taal = language; the employee is who had the contact.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="contacts")
+    channel = models.CharField(_("kanaal"), max_length=20, choices=ContactChannel.choices)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    content = models.TextField(_("inhoud"), blank=True)
+    confidential = models.BooleanField(_("vertrouwelijk"), default=False)
+    successful = models.BooleanField(_("contact gelukt"), default=True)
+    occurred_at = models.DateTimeField(_("plaatsgevonden op"))
+    language = models.CharField(_("taal"), max_length=3, default="nld")
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("medewerker"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
+        ordering = ["-occurred_at"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.occurred_at:%Y-%m-%d %H:%M} {self.subject}"
 
 
 class ComplaintPart(models.Model):

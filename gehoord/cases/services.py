@@ -16,7 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle
-from gehoord.cases.constants import Channel, ContactPreference, EventKind, Judgement, Rung, Status
+from gehoord.cases.constants import (
+    Channel,
+    ContactChannel,
+    ContactPreference,
+    EventKind,
+    Judgement,
+    Rung,
+    Status,
+)
 from gehoord.cases.deadlines import refresh_deadlines
 from gehoord.cases.models import (
     Attachment,
@@ -25,6 +33,7 @@ from gehoord.cases.models import (
     ComplaintEvent,
     ComplaintPart,
     ConductNorm,
+    Contact,
     Representative,
 )
 from gehoord.cases.references import allocate_reference_number, format_reference
@@ -130,32 +139,55 @@ def add_note(
 def record_contact(
     complaint: Complaint,
     *,
-    channel: ContactPreference | str,
+    channel: ContactChannel | str,
     subject: str,
-    content: str,
+    content: str = "",
     actor: User,
     at: dt.datetime | None = None,
-) -> ComplaintEvent:
-    """Log personal contact with the complainant; the first one meets the first-contact target."""
+    confidential: bool = False,
+    successful: bool = True,
+) -> Contact:
+    """Log a contact with the complainant; the first successful one meets the first-contact target."""
     lifecycle.ensure_may_handle(actor, complaint)
-    if channel not in ContactPreference.values:
+    if channel not in ContactChannel.values:
         raise GuardFailed(_("Kies hoe er contact was: telefoon, e-mail, brief of persoonlijk gesprek."))
     if not subject.strip():
         raise GuardFailed(_("Geef het contact een onderwerp."))
     at = at or timezone.now()
+    if at > timezone.now() + dt.timedelta(minutes=5):
+        raise GuardFailed(
+            _("Een contact kan niet in de toekomst hebben plaatsgevonden. Controleer datum en tijd.")
+        )
     with transaction.atomic():
-        if complaint.first_contact_at is None or at < complaint.first_contact_at:
+        contact = Contact.objects.create(
+            complaint=complaint,
+            channel=channel,
+            subject=subject.strip(),
+            content=content.strip(),
+            confidential=confidential,
+            successful=successful,
+            occurred_at=at,
+            employee=actor,
+        )
+        if successful and (complaint.first_contact_at is None or at < complaint.first_contact_at):
             complaint.first_contact_at = at
             complaint.save(update_fields=["first_contact_at", "updated_at"])
-        return _record(
+        summary = (
+            contact.subject
+            if successful
+            else _("Geen contact gekregen: %(subject)s") % {"subject": contact.subject}
+        )
+        _record(
             complaint,
             kind=EventKind.CONTACT,
             at=at,
             actor=actor,
-            summary=subject.strip(),
-            details=content.strip(),
-            data={"channel": channel},
+            summary=summary,
+            # A confidential contact's content stays in the contact log, not on the timeline.
+            details="" if confidential else contact.content,
+            data={"channel": channel, "contact": contact.pk, "confidential": confidential},
         )
+    return contact
 
 
 def add_involved_employee(

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gehoord.cases import forms as case_forms
-from gehoord.cases import lifecycle, selectors, services
-from gehoord.cases.constants import Status
+from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
 from gehoord.learning.services import record_learning_review
@@ -32,15 +31,23 @@ def _file_or_404(request: HttpRequest, reference: str) -> Complaint:
 
 @login_required
 def complaint_list(request: HttpRequest) -> HttpResponse:
-    complaints = selectors.complaint_list(request.user)
-    status = request.GET.get("status", "")
-    if status in Status.values:
-        complaints = complaints.filter(status=status)
-    page = Paginator(complaints, 50).get_page(request.GET.get("page"))
+    """The inbox: filter bar, counts per status and a page of complaints."""
+    form = inbox.InboxFilter(request.GET)
+    filters = form.filters()
+    complaints = selectors.inbox(request.user, filters)
+    page = Paginator(complaints, inbox.PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.inbox_status_counts(request.user, filters)
     return render(
         request,
         "cases/complaint_list.html",
-        {"page": page, "statuses": Status.choices, "current_status": status},
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "facets": inbox.status_facets(counts, filters),
+            "sorted_on": inbox.SORT_COLUMNS.get(filters.sort),
+            "due_soon_days": inbox.DUE_SOON_DAYS,
+        },
     )
 
 

@@ -8,6 +8,12 @@ class LetterKind(models.TextChoices):
     """What a letter is for. Each kind has one template and one entry in ``letters.LETTERS``."""
 
     ACKNOWLEDGMENT = "acknowledgment", _("Ontvangstbevestiging")
+    MISSING_ELEMENTS = "missing_elements", _("Verzoek om ontbrekende gegevens")
+    REFERRAL = "referral", _("Doorverwijzing")
+    NOT_HANDLED = "not_handled", _("Bericht niet in behandeling")
+    POSTPONEMENT = "postponement", _("Verdaging van de beslissing")
+    INFORMAL_CONFIRMATION = "informal_confirmation", _("Bevestiging informele oplossing")
+    DECISION = "decision", _("Beslissing op de klacht")
 
 
 class Delivery(models.TextChoices):

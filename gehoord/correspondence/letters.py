@@ -1,11 +1,19 @@
 """What each kind of letter says, and how it becomes HTML, a tagged PDF and an e-mail.
 
-Adding a kind of letter (referral, not handled under Awb 9:8, missing elements
-under 9:4, postponement, decision, informal confirmation, voucher) takes one
-``LetterKind`` value, one entry in :data:`LETTERS` and one template
-``correspondence/letters/<kind>.html`` that extends the base letter. The
-sender, recipient, date, reference, closing and footer come from the base
-letter; the e-mail text from one shared template.
+Adding a kind of letter takes one ``LetterKind`` value, one entry in
+:data:`LETTERS` and one template ``correspondence/letters/<kind>.html`` that
+extends the base letter. The sender, recipient, date, reference, closing and
+footer come from the base letter; the e-mail text from one shared template.
+
+The kinds: the acknowledgment (Awb 9:6), the request for missing elements
+(9:4), the referral of what is not a complaint, the notice that a complaint
+is not handled (9:8), the postponement of the decision (9:11 lid 2), the
+confirmation of an informal solution (9:5) and the decision (9:12). Which
+lifecycle step queues which letter is in :mod:`gehoord.correspondence.hooks`.
+
+A letter says what the complaint file says when it is rendered, plus what was
+fixed in ``Letter.data`` when it was queued. It is rendered once: the stored
+PDF is what the complainant gets, and it never changes after that.
 
 Letters are Dutch: they are rendered with the ``nl`` locale active, whatever
 language the request that caused them was in.
@@ -14,6 +22,7 @@ language the request that caused them was in.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +34,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.cases.constants import FOUNDED_JUDGEMENTS, NotHandledGround
 from gehoord.correspondence.constants import LetterKind
 from gehoord.intake.status_link import status_url
 from gehoord.organisation.models import Municipality
@@ -60,9 +70,70 @@ class LetterSpec:
     file_stem: str
     # A date-time field on Complaint set when this letter is first sent, if any.
     marks_complaint_field: str | None = None
+    # A complaint gets this kind of letter once: queueing it again returns the
+    # letter already there. (A request for missing elements may be repeated.)
+    once: bool = True
+    # What the template needs beyond the common context, computed from the letter.
+    context: Callable[[Letter], dict[str, Any]] | None = None
 
     def template_name(self, kind: str) -> str:
         return f"correspondence/letters/{kind}.html"
+
+
+# Awb 9:8 grounds in plain Dutch, for the letter that says a complaint is not handled.
+NOT_HANDLED_EXPLANATIONS: dict[str, str | Promise] = {
+    NotHandledGround.ALREADY_HANDLED: _(
+        "Wij hebben een klacht over dezelfde gedraging al eerder behandeld. "
+        "Wij behandelen dezelfde klacht niet nog een keer."
+    ),
+    NotHandledGround.OLDER_THAN_A_YEAR: _(
+        "De gedraging waarover u klaagt, is langer dan een jaar voordat wij uw klacht ontvingen gebeurd."
+    ),
+    NotHandledGround.OBJECTION_OR_APPEAL: _(
+        "Tegen de gedraging waarover u klaagt, stond of staat een andere procedure open: "
+        "bezwaar of beroep. Die procedure is de juiste weg om uw zaak te laten beoordelen."
+    ),
+    NotHandledGround.COURT: _(
+        "De gedraging waarover u klaagt, ligt voor bij de rechter of is daar al beoordeeld."
+    ),
+    NotHandledGround.CRIMINAL_INVESTIGATION: _(
+        "Naar de gedraging waarover u klaagt, loopt een strafrechtelijk onderzoek, "
+        "of er is een vervolging ingesteld."
+    ),
+    NotHandledGround.INSUFFICIENT_INTEREST: _(
+        "Het belang van uw klacht of het gewicht van de gedraging is zo klein, "
+        "dat wij de klacht niet behandelen."
+    ),
+}
+
+# The signatory of a decision when none is recorded on the complaint.
+DEFAULT_SIGNATORY = _("de klachtencoördinator")
+
+
+def _not_handled_context(letter: Letter) -> dict[str, Any]:
+    complaint = letter.complaint
+    return {"ground_explanation": NOT_HANDLED_EXPLANATIONS.get(complaint.not_handled_ground, "")}
+
+
+def _decision_context(letter: Letter) -> dict[str, Any]:
+    complaint = letter.complaint
+    parts = [
+        {
+            "position": part.position,
+            "description": part.description,
+            "judgement": part.get_judgement_display(),
+            "reasoning": part.reasoning,
+            "founded": part.judgement in FOUNDED_JUDGEMENTS,
+            "norms": [norm.name for norm in part.norms.all()],
+        }
+        for part in complaint.parts.prefetch_related("norms").order_by("position")
+    ]
+    signatory = complaint.signatory
+    if signatory is None:
+        name, title = DEFAULT_SIGNATORY, ""
+    else:
+        name, title = signatory.get_full_name() or signatory.username, signatory.job_title
+    return {"parts": parts, "signatory_name": name, "signatory_title": title}
 
 
 LETTERS: dict[str, LetterSpec] = {
@@ -77,7 +148,64 @@ LETTERS: dict[str, LetterSpec] = {
         file_stem="ontvangstbevestiging",
         marks_complaint_field="acknowledged_at",
     ),
+    LetterKind.MISSING_ELEMENTS: LetterSpec(
+        subject=_("Wij missen nog gegevens bij uw klacht %(reference)s"),
+        email_summary=_(
+            "Op %(received)s hebben wij uw klacht ontvangen. Om uw klacht te kunnen behandelen, "
+            "hebben wij nog gegevens van u nodig. Wilt u die uiterlijk %(respond_by)s aan ons sturen? "
+            "In de brief in de bijlage leest u welke gegevens ontbreken."
+        ),
+        file_stem="ontbrekende-gegevens",
+        once=False,
+    ),
+    LetterKind.REFERRAL: LetterSpec(
+        subject=_("Uw bericht %(reference)s: u kunt ergens anders terecht"),
+        email_summary=_(
+            "Op %(received)s heeft u ons een bericht gestuurd. Het gaat niet over hoe de gemeente u "
+            "heeft behandeld. Daarom behandelen wij het niet als klacht. U kunt hiervoor terecht bij: "
+            "%(referred_to)s. In de brief in de bijlage leest u meer."
+        ),
+        file_stem="doorverwijzing",
+    ),
+    LetterKind.NOT_HANDLED: LetterSpec(
+        subject=_("Wij nemen uw klacht %(reference)s niet in behandeling"),
+        email_summary=_(
+            "Op %(received)s hebben wij uw klacht ontvangen. Wij nemen uw klacht niet in behandeling. "
+            "In de brief in de bijlage leest u waarom, en dat u zich kunt wenden tot %(ombudsman)s."
+        ),
+        file_stem="klacht-niet-in-behandeling",
+        context=_not_handled_context,
+    ),
+    LetterKind.POSTPONEMENT: LetterSpec(
+        subject=_("Beslissing op uw klacht %(reference)s uitgesteld"),
+        email_summary=_(
+            "Wij hebben meer tijd nodig om te beslissen op uw klacht. U krijgt onze beslissing "
+            "uiterlijk %(decision_due)s. In de brief in de bijlage leest u waarom."
+        ),
+        file_stem="verdaging",
+    ),
+    LetterKind.INFORMAL_CONFIRMATION: LetterSpec(
+        subject=_("Bevestiging van de oplossing voor uw klacht %(reference)s"),
+        email_summary=_(
+            "Wij hebben samen met u een oplossing voor uw klacht afgesproken. Met de brief in de "
+            "bijlage bevestigen wij die afspraak. Bent u toch niet tevreden? Laat het ons binnen "
+            "twee weken weten, dan behandelen we uw klacht formeel."
+        ),
+        file_stem="bevestiging-oplossing",
+    ),
+    LetterKind.DECISION: LetterSpec(
+        subject=_("Beslissing op uw klacht %(reference)s"),
+        email_summary=_(
+            "Wij hebben uw klacht van %(received)s onderzocht. In de brief in de bijlage leest u wat "
+            "wij hebben onderzocht, wat ons oordeel is en wat wij concluderen."
+        ),
+        file_stem="beslissing-klacht",
+        context=_decision_context,
+    ),
 }
+
+# Keys of Letter.data that hold a date (stored as an ISO string).
+DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due"})
 
 
 def spec_for(kind: str) -> LetterSpec:
@@ -92,20 +220,36 @@ def format_date(value: dt.date | dt.datetime | None) -> str:
         return str(date_filter(value, DATE_FORMAT))
 
 
-def placeholders(complaint: Complaint) -> dict[str, str]:
+def letter_data(data: dict[str, Any] | None) -> dict[str, Any]:
+    """`Letter.data` for a template: the ISO dates of :data:`DATE_KEYS` as dates."""
+    values = dict(data or {})
+    for key in DATE_KEYS & values.keys():
+        if isinstance(values[key], str):
+            values[key] = dt.date.fromisoformat(values[key])
+    return values
+
+
+def placeholders(
+    complaint: Complaint, data: dict[str, Any] | None = None, *, municipality: Municipality | None = None
+) -> dict[str, str]:
     """The values the texts of a :class:`LetterSpec` may use."""
+    values = letter_data(data)
+    municipality = municipality or Municipality.load()
     return {
         "reference": complaint.reference,
         "received": format_date(complaint.received_at),
         "first_contact_due": format_date(complaint.first_contact_due),
-        "decision_due": format_date(complaint.decision_due),
+        "decision_due": format_date(values.get("decision_due") or complaint.decision_due),
         "not_handled_notice_due": format_date(complaint.not_handled_notice_due),
+        "respond_by": format_date(values.get("respond_by")),
+        "referred_to": complaint.referred_to,
+        "ombudsman": municipality.ombudsman_name,
     }
 
 
-def letter_subject(kind: str, complaint: Complaint) -> str:
+def letter_subject(kind: str, complaint: Complaint, data: dict[str, Any] | None = None) -> str:
     with translation.override(LETTER_LANGUAGE):
-        return str(spec_for(kind).subject) % placeholders(complaint)
+        return str(spec_for(kind).subject) % placeholders(complaint, data)
 
 
 def attachment_name(letter: Letter) -> str:
@@ -114,6 +258,7 @@ def attachment_name(letter: Letter) -> str:
 
 def _context(letter: Letter, municipality: Municipality) -> dict[str, Any]:
     complaint = letter.complaint
+    spec = spec_for(letter.kind)
     return {
         "letter": letter,
         "complaint": complaint,
@@ -122,6 +267,8 @@ def _context(letter: Letter, municipality: Municipality) -> dict[str, Any]:
         "letter_date": timezone.localdate(letter.created_at),
         "date_format": DATE_FORMAT,
         "status_link": status_url(complaint),
+        "data": letter_data(letter.data),
+        **(spec.context(letter) if spec.context else {}),
     }
 
 
@@ -148,7 +295,13 @@ def render_pdf(letter: Letter, *, municipality: Municipality | None = None) -> b
     ).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def render_email_text(kind: str, complaint: Complaint, *, municipality: Municipality | None = None) -> str:
+def render_email_text(
+    kind: str,
+    complaint: Complaint,
+    data: dict[str, Any] | None = None,
+    *,
+    municipality: Municipality | None = None,
+) -> str:
     """The e-mail text to store on the letter, with a placeholder for the status link."""
     municipality = municipality or Municipality.load()
     spec = spec_for(kind)
@@ -159,7 +312,7 @@ def render_email_text(kind: str, complaint: Complaint, *, municipality: Municipa
                 "complaint": complaint,
                 "complainant": complaint.complainant,
                 "municipality": municipality,
-                "summary": str(spec.email_summary) % placeholders(complaint),
+                "summary": str(spec.email_summary) % placeholders(complaint, data, municipality=municipality),
                 "status_link": STATUS_LINK_PLACEHOLDER,
             },
         ).strip()

@@ -38,13 +38,19 @@ class Letter(models.Model):
     # The e-mail text. The complainant's personal status link is put in only
     # when the message is sent, so the secret link is never stored here.
     body_text = models.TextField(_("tekst e-mail"), blank=True)
+    # Rendered and stored once; a letter that was sent or printed keeps this
+    # file for good: it is what the complainant received.
     pdf = models.FileField(_("brief (pdf)"), upload_to=letter_pdf_path, blank=True)
+    # What the letter says beyond the complaint file, fixed when it is queued:
+    # the missing elements and the term (9:4), the new decision date (9:11).
+    data = models.JSONField(_("gegevens"), default=dict, blank=True)
 
     attempts = models.PositiveIntegerField(_("pogingen"), default=0)
     # The exception class and message only, with the recipient's address blanked.
     last_error = models.TextField(_("laatste fout"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("laatste poging"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("volgende poging"), null=True, blank=True)
 
     class Meta:
@@ -55,3 +61,13 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_final(self) -> bool:
+        """Sent or printed: the complainant has it, so it never changes again."""
+        return self.status in (LetterStatus.SENT, LetterStatus.PRINTED)
+
+    @property
+    def is_retrying(self) -> bool:
+        """An e-mail that failed at least once and is waiting for its next attempt."""
+        return self.status == LetterStatus.QUEUED and self.delivery == Delivery.EMAIL and self.attempts > 0

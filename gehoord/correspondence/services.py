@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -23,10 +25,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases.constants import EventKind
+from gehoord.cases.lifecycle import OPEN_STATUSES, ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.clock.terms import term_end
+from gehoord.core.errors import GuardFailed
 from gehoord.correspondence import letters
 from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
 from gehoord.correspondence.models import Letter
+
+if TYPE_CHECKING:
+    from gehoord.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +47,8 @@ LOST_TASK_AFTER = dt.timedelta(minutes=1)
 # lock (and, on SQLite, the database's write lock) for ever.
 DEFAULT_SEND_TIMEOUT = 30
 MAX_ERROR_LENGTH = 500
+# Awb 9:4: the term the complainant gets to supply missing elements, unless staff set one.
+MISSING_ELEMENTS_TERM_WEEKS = 2
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -55,15 +65,27 @@ def queue_acknowledgment(complaint: Complaint) -> Letter:
     staff to print and post it. A complaint has one acknowledgment: calling
     this again returns the letter already queued.
     """
-    return _queue(complaint, LetterKind.ACKNOWLEDGMENT)
+    return queue_letter(complaint, LetterKind.ACKNOWLEDGMENT)
 
 
-def _queue(complaint: Complaint, kind: LetterKind) -> Letter:
-    existing = complaint.letters.filter(kind=kind).first()
-    if existing is not None:
-        return existing
+def queue_letter(complaint: Complaint, kind: str, data: dict[str, Any] | None = None) -> Letter:
+    """Queue a letter of `kind` to the complainant, in the caller's transaction (the outbox).
+
+    By e-mail when the complainant has an e-mail address: the task that sends
+    it is handed over after the commit. Otherwise by post: the letter waits
+    for staff to print it (status "to print"). `data` is what the letter says
+    beyond the complaint file (JSON; dates as ISO strings), fixed now. A kind
+    that a complaint gets once (see ``LetterSpec.once``) is queued once:
+    calling this again returns the letter already there.
+    """
+    spec = letters.spec_for(kind)
+    if spec.once:
+        existing = complaint.letters.filter(kind=kind).first()
+        if existing is not None:
+            return existing
     complainant = complaint.complainant
     by_email = bool(complainant.email)
+    data = dict(data or {})
     with transaction.atomic():
         letter = Letter.objects.create(
             complaint=complaint,
@@ -71,11 +93,59 @@ def _queue(complaint: Complaint, kind: LetterKind) -> Letter:
             delivery=Delivery.EMAIL if by_email else Delivery.POST,
             status=LetterStatus.QUEUED if by_email else LetterStatus.TO_PRINT,
             recipient_email=complainant.email,
-            subject=letters.letter_subject(kind, complaint),
-            body_text=letters.render_email_text(kind, complaint) if by_email else "",
+            subject=letters.letter_subject(kind, complaint, data),
+            body_text=letters.render_email_text(kind, complaint, data) if by_email else "",
+            data=data,
         )
         if by_email:
             _schedule(letter)
+    return letter
+
+
+def queue_missing_elements(
+    complaint: Complaint,
+    missing: Iterable[str],
+    actor: User,
+    *,
+    respond_by: dt.date | None = None,
+    at: dt.datetime | None = None,
+) -> Letter:
+    """Ask the complainant to supply what a written complaint lacks (Awb 9:4), by `respond_by`.
+
+    `missing` names each missing element in words the complainant
+    understands ("uw handtekening", "uw adres"). The term defaults to two
+    weeks, moved past weekends and Atw days. The coordinator or the assigned
+    handler asks, while the complaint is open; the request goes on the timeline.
+    """
+    items = [item.strip() for item in missing if item and item.strip()]
+    if not items:
+        raise GuardFailed(_("Noem wat er ontbreekt aan de klacht."))
+    at = at or timezone.now()
+    respond_by = respond_by or term_end(at, MISSING_ELEMENTS_TERM_WEEKS)
+    if respond_by <= timezone.localdate(at):
+        raise GuardFailed(_("De termijn om de gegevens aan te vullen moet in de toekomst liggen."))
+    with transaction.atomic():
+        current = Complaint.objects.select_for_update().select_related("complainant").get(pk=complaint.pk)
+        ensure_may_handle(actor, current)
+        if current.status not in OPEN_STATUSES:
+            raise GuardFailed(_("Om ontbrekende gegevens vragen kan alleen bij een klacht die nog loopt."))
+        if not current.is_written:
+            raise GuardFailed(
+                _("Alleen een schriftelijke klacht moet deze gegevens bevatten (Awb 9:4); neem contact op.")
+            )
+        letter = queue_letter(
+            current, LetterKind.MISSING_ELEMENTS, {"missing": items, "respond_by": respond_by.isoformat()}
+        )
+        ComplaintEvent.objects.create(
+            complaint=current,
+            kind=EventKind.LETTER,
+            at=at,
+            actor=actor,
+            summary=_("Ontbrekende gegevens gevraagd, uiterlijk %(date)s")
+            % {"date": respond_by.strftime("%d-%m-%Y")},
+            details="\n".join(items),
+            data={"letter": letter.pk, "kind": letter.kind, "respond_by": respond_by.isoformat()},
+        )
     return letter
 
 
@@ -89,13 +159,31 @@ def _schedule(letter: Letter) -> None:
 
 
 def ensure_pdf(letter: Letter) -> bytes:
-    """The letter's PDF: rendered and stored once, then reused (on a retry, for printing)."""
+    """The letter's PDF: rendered and stored once, then reused (on a retry, for printing).
+
+    A stored PDF is never rendered again: once the letter is sent or printed
+    it is what the complainant received, whatever changed in the file since.
+    """
     if letter.pdf:
         with letter.pdf.open("rb") as stored:
             return stored.read()
+    if letter.is_final:
+        # Only a letter from before PDFs were kept on printing gets here.
+        logger.warning("Letter %s was %s without a stored PDF; rendering it now.", letter.pk, letter.status)
     content = letters.render_pdf(letter)
     letter.pdf.save(f"{letter.pk}.pdf", ContentFile(content), save=False)
     letter.save(update_fields=["pdf"])
+    return content
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    """The PDF to show staff: the stored one, or rendered and stored now (under the letter's lock)."""
+    if letter.pdf:
+        return ensure_pdf(letter)
+    with transaction.atomic():
+        locked = Letter.objects.select_for_update().select_related("complaint__complainant").get(pk=letter.pk)
+        content = ensure_pdf(locked)
+    letter.pdf = locked.pdf
     return content
 
 
@@ -121,6 +209,7 @@ def deliver(letter_id: int, *, expected_attempts: int | None = None) -> Letter:
             logger.info("Letter %s: attempt already made by another task, skipping.", letter.pk)
             return letter
         letter.attempts += 1
+        letter.last_attempt_at = timezone.now()
         try:
             pdf = ensure_pdf(letter)
             _send_email(letter, pdf)
@@ -153,11 +242,13 @@ def _record_sent(letter: Letter) -> None:
     letter.sent_at = now
     letter.next_attempt_at = None
     letter.last_error = ""
-    letter.save(update_fields=["status", "sent_at", "next_attempt_at", "last_error", "attempts"])
+    letter.save(
+        update_fields=["status", "sent_at", "next_attempt_at", "last_error", "attempts", "last_attempt_at"]
+    )
     _after_sent(letter, at=now, summary=_("%(letter)s verzonden per e-mail"))
 
 
-def _after_sent(letter: Letter, *, at: dt.datetime, summary: str) -> None:
+def _after_sent(letter: Letter, *, at: dt.datetime, summary: str, actor: User | None = None) -> None:
     """What sending a letter means for the complaint file: a marked date and a timeline entry."""
     complaint = letter.complaint
     field = letters.spec_for(letter.kind).marks_complaint_field
@@ -168,6 +259,7 @@ def _after_sent(letter: Letter, *, at: dt.datetime, summary: str) -> None:
         complaint=complaint,
         kind=EventKind.LETTER,
         at=at,
+        actor=actor,
         summary=summary % {"letter": letter.get_kind_display()},
         data={"letter": letter.pk, "kind": letter.kind, "delivery": letter.delivery},
     )
@@ -176,7 +268,7 @@ def _after_sent(letter: Letter, *, at: dt.datetime, summary: str) -> None:
 def _record_failure(letter: Letter, exc: Exception) -> None:
     letter.last_error = describe_error(exc, letter)
     letter.next_attempt_at = timezone.now() + retry_delay(letter.attempts)
-    letter.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+    letter.save(update_fields=["attempts", "last_error", "next_attempt_at", "last_attempt_at"])
     logger.warning(
         "Letter %s (%s) not sent, attempt %s: %s", letter.pk, letter.kind, letter.attempts, letter.last_error
     )
@@ -214,15 +306,43 @@ def deliver_due_letters(now: dt.datetime | None = None) -> int:
     return len(due)
 
 
-def mark_printed(letter: Letter, *, at: dt.datetime | None = None) -> Letter:
-    """Staff printed a post letter and put it in the mail: it counts as sent."""
+def mark_printed(letter: Letter, *, actor: User | None = None, at: dt.datetime | None = None) -> Letter:
+    """Staff printed a post letter and put it in the mail: it counts as sent.
+
+    The PDF is stored first if nobody opened it yet, so the file keeps what
+    went out. With `actor`, only the coordinator or the assigned handler may
+    do this (any caller without one is the system itself).
+    """
     at = at or timezone.now()
     with transaction.atomic():
-        letter = Letter.objects.select_for_update().select_related("complaint").get(pk=letter.pk)
+        letter = Letter.objects.select_for_update().select_related("complaint__complainant").get(pk=letter.pk)
+        if actor is not None:
+            ensure_may_handle(actor, letter.complaint)
         if letter.status != LetterStatus.TO_PRINT:
             return letter
+        ensure_pdf(letter)
         letter.status = LetterStatus.PRINTED
         letter.sent_at = at
         letter.save(update_fields=["status", "sent_at"])
-        _after_sent(letter, at=at, summary=_("%(letter)s verzonden per post"))
+        _after_sent(letter, at=at, summary=_("%(letter)s verzonden per post"), actor=actor)
+    return letter
+
+
+def retry_now(letter: Letter, *, actor: User) -> Letter:
+    """Try a queued e-mail again now, instead of at its next attempt (the coordinator or the handler)."""
+    from gehoord.correspondence.tasks import deliver_letter
+
+    ensure_may_handle(actor, letter.complaint)
+    letter = Letter.objects.get(pk=letter.pk)
+    if letter.status != LetterStatus.QUEUED or letter.delivery != Delivery.EMAIL:
+        raise GuardFailed(_("Deze brief wacht niet op verzending per e-mail."))
+    # Nothing here needs a commit first: the task can be handed over at once.
+    # In-process (no broker) it runs now and never raises: on a failure the
+    # letter stays queued. With a broker, a worker picks it up.
+    try:
+        deliver_letter.delay(letter.pk, letter.attempts)
+    except Exception:
+        # A broker that is down: deliver_due_letters tries the letter later.
+        logger.exception("Letter %s could not be handed to the task queue.", letter.pk)
+    letter.refresh_from_db()
     return letter

@@ -23,7 +23,9 @@ def received(days_ago: int) -> dt.datetime:
 def test_handler_and_coordinator_get_what_is_due(coordinator, handler):
     overdue = factories.make_complaint(received_at=received(50))  # 6 weeks ended 6 days ago
     soon = factories.make_complaint(received_at=received(40))  # due in 2 days
-    later = factories.make_complaint(received_at=received(5))  # decision weeks away; first contact was due Fri
+    later = factories.make_complaint(
+        received_at=received(5)
+    )  # decision weeks away; first contact was due Fri
     services_done = factories.make_complaint(received_at=received(60))
     lifecycle.perform(services_done, "withdraw", actor=coordinator, reason="Klager trekt in.")
     for complaint in (overdue, soon):

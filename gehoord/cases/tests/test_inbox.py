@@ -1,0 +1,561 @@
+"""Tests of the coordinator's inbox: gehoord.cases.inbox, selectors.inbox and the list view.
+
+Everything but the Dutch-stemming and index tests runs on both SQLite and
+PostgreSQL; search has a different implementation on each (full-text search on
+PostgreSQL, a fallback elsewhere) and must find the same complaints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from gehoord.accounts.roles import Role
+from gehoord.accounts.testing import login_staff
+from gehoord.cases import lifecycle, selectors
+from gehoord.cases.constants import Channel, Status
+from gehoord.cases.inbox import ALL_STATUSES, PAGE_SIZE, InboxFilter, InboxFilters
+from gehoord.cases.models import Complaint
+from gehoord.cases.tests import factories
+from gehoord.cases.tests.test_lifecycle import bring_to
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("cases:list")
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def listed(response) -> list[str]:
+    """The references on the page, in order."""
+    return [complaint.reference for complaint in response.context["page"].object_list]
+
+
+def get(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def complaint(*, days_ago: int = 1, **kwargs) -> Complaint:
+    return factories.make_complaint(received_at=timezone.now() - dt.timedelta(days=days_ago), **kwargs)
+
+
+def set_terms(c: Complaint, *, decision_in: int | None = None, first_contact_in: int | None = None) -> None:
+    """Put the complaint's stored terms `n` days from today (negative: in the past)."""
+    today = timezone.localdate()
+    changes = {}
+    if decision_in is not None:
+        changes["decision_due"] = today + dt.timedelta(days=decision_in)
+    if first_contact_in is not None:
+        changes["first_contact_due"] = today + dt.timedelta(days=first_contact_in)
+    Complaint.objects.filter(pk=c.pk).update(**changes)
+
+
+def withdraw(c: Complaint, actor) -> Complaint:
+    return lifecycle.perform(c, "withdraw", actor=actor, reason="Klager trekt in.")
+
+
+def next_link(response) -> str:
+    match = re.search(r'rel="next" href="([^"]+)"', response.content.decode())
+    assert match, "no link to the next page"
+    return html.unescape(match[1])
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def test_open_complaints_by_default_and_every_status_on_request(client, coordinator):
+    received = complaint()
+    triage = bring_to(Status.TRIAGE, actor=coordinator)
+    withdrawn = withdraw(complaint(), coordinator)
+    login_staff(client, coordinator)
+
+    assert set(listed(get(client))) == {received.reference, triage.reference}
+    assert set(listed(get(client, status="open"))) == {received.reference, triage.reference}
+    assert set(listed(get(client, status="all"))) == {
+        received.reference,
+        triage.reference,
+        withdrawn.reference,
+    }
+    assert listed(get(client, status="withdrawn")) == [withdrawn.reference]
+    assert set(listed(get(client, status=["triage", "withdrawn"]))) == {
+        triage.reference,
+        withdrawn.reference,
+    }
+    assert set(listed(get(client, status=["open", "withdrawn"]))) == {
+        received.reference,
+        triage.reference,
+        withdrawn.reference,
+    }
+
+
+def test_an_invalid_filter_value_is_shown_and_ignored(client, coordinator):
+    received = complaint()
+    login_staff(client, coordinator)
+    response = get(client, status="onzin", channel="duif", department="x", sort="-pk; drop")
+    assert listed(response) == [received.reference]
+    body = text(response)
+    assert "Selecteer een geldige keuze" in body
+    assert 'aria-invalid="true"' in body
+
+
+# --- the other filters --------------------------------------------------------------------
+
+
+def test_filter_by_route(client, coordinator):
+    informal = bring_to(Status.INFORMAL, actor=coordinator, route="informal")
+    formal = bring_to(Status.FORMAL, actor=coordinator)
+    login_staff(client, coordinator)
+    assert listed(get(client, route="formal")) == [formal.reference]
+    assert listed(get(client, route="informal")) == [informal.reference]
+
+
+def test_filter_by_department(client, coordinator):
+    burgerzaken = factories.DepartmentFactory(name="Burgerzaken")
+    belastingen = factories.DepartmentFactory(name="Belastingen")
+    both = complaint(departments=[burgerzaken, belastingen])
+    only_taxes = complaint(departments=[belastingen])
+    complaint()
+    login_staff(client, coordinator)
+    assert listed(get(client, department=burgerzaken.pk)) == [both.reference]
+    assert set(listed(get(client, department=belastingen.pk))) == {both.reference, only_taxes.reference}
+
+
+def test_filter_by_channel(client, coordinator):
+    phone = complaint(channel=Channel.PHONE)
+    complaint(channel=Channel.WEB)
+    login_staff(client, coordinator)
+    assert listed(get(client, channel="phone")) == [phone.reference]
+
+
+def test_filter_by_handler_unassigned_and_mine(client, coordinator, handler):
+    for_handler = lifecycle.assign_handler(complaint(), handler, actor=coordinator)
+    for_coordinator = lifecycle.assign_handler(complaint(), coordinator, actor=coordinator)
+    unassigned = complaint()
+    login_staff(client, coordinator)
+    assert listed(get(client, handler=handler.pk)) == [for_handler.reference]
+    assert listed(get(client, handler="unassigned")) == [unassigned.reference]
+    assert listed(get(client, handler="mine")) == [for_coordinator.reference]
+
+
+def test_filter_by_deadline(client, coordinator):
+    overdue = complaint()
+    set_terms(overdue, decision_in=-1)
+    due_today = complaint()
+    set_terms(due_today, decision_in=0)
+    due_in_a_week = complaint()
+    set_terms(due_in_a_week, decision_in=7)
+    later = complaint()
+    set_terms(later, decision_in=8)
+    no_contact_yet = complaint()
+    set_terms(no_contact_yet, decision_in=30, first_contact_in=-1)
+    contacted = complaint()
+    set_terms(contacted, decision_in=30, first_contact_in=-1)
+    Complaint.objects.filter(pk=contacted.pk).update(first_contact_at=timezone.now())
+    # A finished complaint is never overdue, whatever its stored terms say.
+    withdrawn = withdraw(complaint(), coordinator)
+    set_terms(withdrawn, decision_in=-10, first_contact_in=-10)
+    login_staff(client, coordinator)
+
+    assert listed(get(client, due="overdue", status="all")) == [overdue.reference]
+    assert set(listed(get(client, due="this_week", status="all"))) == {
+        due_today.reference,
+        due_in_a_week.reference,
+    }
+    assert listed(get(client, due="first_contact_overdue", status="all")) == [no_contact_yet.reference]
+
+
+def test_overdue_and_due_soon_are_marked_in_words(client, coordinator):
+    overdue = complaint(days_ago=3)
+    set_terms(overdue, decision_in=-2, first_contact_in=1)
+    soon = complaint(days_ago=2)
+    set_terms(soon, decision_in=5, first_contact_in=1)
+    not_soon = complaint(days_ago=1)
+    set_terms(not_soon, decision_in=6, first_contact_in=-1)
+    login_staff(client, coordinator)
+
+    response = get(client, sort="oldest")
+    rows = {c.reference: c for c in response.context["page"].object_list}
+    assert (rows[overdue.reference].is_overdue, rows[overdue.reference].is_due_soon) == (True, False)
+    assert (rows[soon.reference].is_overdue, rows[soon.reference].is_due_soon) == (False, True)
+    assert (rows[not_soon.reference].is_overdue, rows[not_soon.reference].is_due_soon) == (False, False)
+    assert [rows[r].first_contact_late for r in (overdue.reference, not_soon.reference)] == [False, True]
+    body = text(response)
+    row_texts = re.findall(r"<tr class=\"utrecht-table__row[^\"]*\">(.*?)</tr>", body, re.S)
+    overdue_row, soon_row, later_row = row_texts[1:]
+    assert "termijn verstreken" in overdue_row
+    assert "gh-row--overdue" in body
+    assert "binnen 5 dagen" in soon_row
+    assert "termijn verstreken" not in soon_row
+    assert "binnen 5 dagen" not in later_row
+    assert "persoonlijk contact te laat" in later_row
+
+
+# --- sorting --------------------------------------------------------------------------------
+
+
+def test_sort_orders(client, coordinator):
+    a = complaint(days_ago=1)  # reference ...01
+    b = complaint(days_ago=3)  # reference ...02
+    c = complaint(days_ago=2)  # reference ...03
+    set_terms(a, decision_in=10)
+    set_terms(b, decision_in=3)
+    set_terms(c, decision_in=20)
+    login_staff(client, coordinator)
+    orders = {
+        "": [a, c, b],
+        "newest": [a, c, b],
+        "oldest": [b, c, a],
+        "decision_due": [b, a, c],
+        "reference": [a, b, c],
+    }
+    for sort, expected in orders.items():
+        assert listed(get(client, sort=sort)) == [x.reference for x in expected], sort
+    response = get(client, sort="decision_due")
+    assert 'aria-sort="ascending">Beslissing uiterlijk' in text(response)
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(db):
+    """Three complaints with distinct words, names and references."""
+    permit = complaint(
+        description="Mijn parkeervergunning is drie keer kwijtgeraakt bij het loket.",
+        complainant=factories.ComplainantFactory.build(first_name="Anneke", last_name="Brinkhorst"),
+    )
+    rubbish = complaint(
+        description="De vuilnisophaal sloeg onze straat over.",
+        desired_outcome="Excuses van de wethouder",
+        complainant=factories.ComplainantFactory.build(first_name="Piet", last_name="Zonneveld"),
+    )
+    desk = complaint(
+        description="Ik werd aan de telefoon niet geholpen.",
+        involved_description="de medewerker van het klantcontactcentrum",
+        complainant=factories.ComplainantFactory.build(first_name="Kees", last_name="Okkerman"),
+    )
+    return {"permit": permit, "rubbish": rubbish, "desk": desk}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("parkeervergunning", "permit"),
+        ("Parkeervergunning loket", "permit"),
+        ("vuilnisophaal", "rubbish"),
+        ("wethouder", "rubbish"),  # what the complainant wants
+        ("klantcontactcentrum", "desk"),  # who it is about
+        ("Brinkhorst", "permit"),
+        ("zonneveld", "rubbish"),
+        ("Kees", "desk"),
+    ],
+)
+def test_search_finds_a_word_from_the_text_or_a_name(client, coordinator, searchable, q, expected):
+    login_staff(client, coordinator)
+    assert listed(get(client, q=q)) == [searchable[expected].reference]
+
+
+def test_search_by_reference(client, coordinator, searchable):
+    permit = searchable["permit"]
+    login_staff(client, coordinator)
+    number = f"{permit.reference_number:05d}"
+    assert listed(get(client, q=permit.reference)) == [permit.reference]
+    assert listed(get(client, q=permit.reference.lower())) == [permit.reference]
+    assert listed(get(client, q=number)) == [permit.reference]
+    assert listed(get(client, q=f"{permit.reference_year}-{number}")) == [permit.reference]
+    # A prefix finds all complaints of the year.
+    everything = {c.reference for c in searchable.values()}
+    assert set(listed(get(client, q=f"K-{permit.reference_year}"))) == everything
+
+
+def test_search_without_a_match_says_what_to_do(client, coordinator, searchable):
+    login_staff(client, coordinator)
+    response = get(client, q="hondenbelasting")
+    assert listed(response) == []
+    body = text(response)
+    assert "0 klachten gevonden" in body
+    assert "Geen klachten gevonden met deze zoekopdracht en filters." in body
+    assert "wis de filters" in body
+
+
+def test_search_combines_with_the_filters(client, coordinator, searchable):
+    login_staff(client, coordinator)
+    assert listed(get(client, q="parkeervergunning", channel="phone")) == []
+    withdraw(searchable["permit"], coordinator)
+    assert listed(get(client, q="parkeervergunning")) == []
+    assert listed(get(client, q="parkeervergunning", status="all")) == [searchable["permit"].reference]
+
+
+@pytest.mark.postgresql
+def test_dutch_stemming_finds_klacht_when_searching_klachten(client, coordinator):
+    found = complaint(days_ago=2, description="Mijn klacht gaat over de wachttijd aan de balie.")
+    other = complaint(days_ago=1, description="De wachttijd aan de balie was te lang.")
+    login_staff(client, coordinator)
+    assert listed(get(client, q="klachten")) == [found.reference]
+    assert listed(get(client, q="wachttijden", sort="oldest")) == [found.reference, other.reference]
+
+
+@pytest.mark.postgresql
+def test_search_can_use_the_gin_indexes(coordinator, searchable):
+    """The search expressions are the indexed ones (migration 0006), so PostgreSQL can use the indexes."""
+    queryset = selectors.inbox(coordinator, InboxFilters(q="parkeervergunning", statuses=None))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = queryset.explain()
+    assert "cases_complaint_search_dutch" in plan
+    assert "cases_complainant_search_names" in plan
+
+
+# --- who sees what --------------------------------------------------------------------------
+
+
+def test_a_handler_sees_only_their_own_complaints(client, coordinator, handler):
+    other = factories.handler()
+    mine = lifecycle.assign_handler(
+        complaint(description="Parkeervergunning kwijt."), handler, actor=coordinator
+    )
+    theirs = lifecycle.assign_handler(
+        complaint(description="Parkeervergunning te laat."), other, actor=coordinator
+    )
+    complaint(description="Parkeervergunning geweigerd.")
+    withdraw(mine, handler)
+    login_staff(client, handler)
+
+    assert listed(get(client, status="all")) == [mine.reference]
+    assert listed(get(client, status="all", q="parkeervergunning")) == [mine.reference]
+    # Filters narrow what one may see; they never widen it.
+    assert listed(get(client, status="all", handler=other.pk)) == []
+    assert listed(get(client, status="all", handler="unassigned")) == []
+    assert listed(get(client, status="all", q=theirs.reference)) == []
+    assert selectors.inbox_status_counts(handler, ALL_STATUSES) == {Status.WITHDRAWN: 1}
+
+
+def test_an_involved_employee_never_finds_their_own_case(client, coordinator):
+    involved = factories.coordinator()
+    about_them = complaint(
+        description="De coördinator was onbeschoft tegen mij.", employees_involved=[involved]
+    )
+    other = complaint(description="Onbeschoft behandeld aan de balie.")
+    login_staff(client, involved)
+
+    for params in (
+        {"q": "onbeschoft"},
+        {"q": "onbeschoft", "status": "all"},
+        {"q": about_them.reference},
+        {"q": f"{about_them.reference_number:05d}"},
+        {"q": about_them.complainant.last_name},
+        {"status": "all", "handler": "unassigned"},
+    ):
+        response = get(client, **params)
+        assert about_them.reference not in listed(response), params
+        assert reverse("cases:detail", args=[about_them.reference]) not in text(response), params
+    assert listed(get(client, q="onbeschoft")) == [other.reference]
+    facets = {f.value: f.count for f in get(client, status="all").context["facets"]}
+    assert (facets["all"], facets["received"]) == (1, 1)
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+
+def test_counts_per_status_in_one_query(coordinator, django_assert_num_queries):
+    complaint()
+    complaint(channel=Channel.PHONE)
+    bring_to(Status.TRIAGE, actor=coordinator, channel=Channel.PHONE)
+    withdraw(complaint(), coordinator)
+    coordinator.has_role(Role.COORDINATOR)  # roles are read once per request, before the counts
+
+    with django_assert_num_queries(1):
+        counts = selectors.inbox_status_counts(coordinator, InboxFilters())
+    assert counts == {Status.RECEIVED: 2, Status.TRIAGE: 1, Status.WITHDRAWN: 1}
+    # The counts follow every filter except the status, so each number is what its link shows.
+    phone = selectors.inbox_status_counts(coordinator, InboxFilters(channel=Channel.PHONE))
+    assert phone == {Status.RECEIVED: 1, Status.TRIAGE: 1}
+
+
+def test_count_links_keep_the_filters_and_mark_the_current_one(client, coordinator):
+    complaint(channel=Channel.PHONE)
+    bring_to(Status.TRIAGE, actor=coordinator, channel=Channel.PHONE)
+    withdraw(complaint(channel=Channel.PHONE), coordinator)
+    complaint(channel=Channel.WEB)
+    login_staff(client, coordinator)
+
+    response = get(client, channel="phone", status="triage")
+    facets = {f.value: f for f in response.context["facets"]}
+    assert {v: facets[v].count for v in ("open", "all", "received", "triage", "withdrawn", "closed")} == {
+        "open": 2,
+        "all": 3,
+        "received": 1,
+        "triage": 1,
+        "withdrawn": 1,
+        "closed": 0,
+    }
+    assert [f.value for f in facets.values() if f.active] == ["triage"]
+    body = response.content.decode()
+    current = re.findall(r'<a class="utrecht-link" href="([^"]+)" aria-current="true">', body)
+    assert [html.unescape(href) for href in current] == ["?channel=phone&status=triage"]
+    assert 'href="?channel=phone&amp;status=all"' in body
+    assert listed(get(client, channel="phone", status="all")) != []
+    # The default view marks "open".
+    assert [f.value for f in get(client).context["facets"] if f.active] == ["open"]
+
+
+# --- pagination and the page ---------------------------------------------------------------
+
+
+def test_pagination_keeps_the_filters(client, coordinator):
+    phone = [complaint(days_ago=1, channel=Channel.PHONE) for _ in range(PAGE_SIZE + 1)]
+    complaint(days_ago=1, channel=Channel.WEB)
+    login_staff(client, coordinator)
+
+    first = get(client, channel="phone", sort="oldest", q="balie")
+    assert first.context["page"].paginator.count == PAGE_SIZE + 1
+    assert len(listed(first)) == PAGE_SIZE
+    assert "51 klachten gevonden" in text(first)
+    link = next_link(first)
+    assert link.startswith("?")
+    assert {"channel=phone", "sort=oldest", "q=balie", "page=2"} <= set(link[1:].split("&"))
+    second = client.get(URL + link)
+    assert listed(second) == [phone[-1].reference]
+    assert "Pagina 2 van 2" in text(second)
+
+
+def test_the_table_is_accessible(client, coordinator):
+    complaint()
+    login_staff(client, coordinator)
+    body = text(get(client))
+    assert "<caption" in body
+    assert "gesorteerd op: Ontvangen, nieuwste eerst" in body
+    assert body.count('scope="col"') == 7
+    assert 'scope="row"' in body
+    assert 'aria-sort="descending">Ontvangen' in body
+    for label in ("Zoeken", "Status", "Route", "Afdeling", "Kanaal", "Behandelaar", "Termijn", "Sorteren"):
+        assert re.search(rf'<label class="utrecht-form-label" for="id_\w+">{label}</label>', body), label
+
+
+def test_empty_default_inbox_points_to_all_complaints(client, coordinator):
+    withdraw(complaint(), coordinator)
+    login_staff(client, coordinator)
+    body = text(get(client))
+    assert "Er zijn geen openstaande klachten die u mag zien." in body
+    assert "?status=all" in body
+
+
+def test_a_page_of_50_makes_a_fixed_number_of_queries(
+    client, coordinator, handler, django_assert_max_num_queries
+):
+    department = factories.DepartmentFactory()
+    for _ in range(PAGE_SIZE + 5):
+        lifecycle.assign_handler(complaint(departments=[department]), handler, actor=coordinator)
+    login_staff(client, coordinator)
+    get(client)  # warm the per-process caches (municipality settings, calendar)
+
+    # session, user, second-factor device, roles, municipality settings, handler choices,
+    # department choices, the chosen department, status counts, page count, page rows: 11 at most,
+    # however many rows the page has.
+    with django_assert_max_num_queries(11):
+        response = get(client)
+    assert len(listed(response)) == PAGE_SIZE
+    with django_assert_max_num_queries(11):
+        response = get(client, q="balie", department=department.pk, handler=handler.pk, sort="decision_due")
+    assert len(listed(response)) == PAGE_SIZE
+
+
+# --- the form on its own -------------------------------------------------------------------
+
+
+def test_the_form_turns_the_url_into_filters(coordinator):
+    from django.http import QueryDict
+
+    assert InboxFilter(QueryDict("")).filters() == InboxFilters()
+    assert InboxFilters().is_default
+    assert InboxFilter(QueryDict("status=all")).filters() == ALL_STATUSES
+    filters = InboxFilter(
+        QueryDict("q=+balie+&status=formal&status=hearing&due=overdue&sort=reference")
+    ).filters()
+    assert filters == InboxFilters(
+        q="balie", statuses=frozenset({"formal", "hearing"}), due="overdue", sort="reference"
+    )
+    assert not filters.is_default
+    assert filters.ordering == ("reference",)
+    # A handler filter offers active handlers and coordinators, not other staff.
+    choices = dict(InboxFilter(QueryDict("")).fields["handler"].choices)
+    assert str(coordinator.pk) in choices
+    assert str(factories.UserFactory(roles=[Role.DEPARTMENT_HEAD]).pk) not in dict(
+        InboxFilter(QueryDict("")).fields["handler"].choices
+    )
+
+
+# --- in a real browser ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from gehoord.core.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def staff_page(browser, live_server, client, user, **viewport):
+    """A browser page logged in as `user` (the test client's session cookie)."""
+    login_staff(client, user)
+    context = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", base_url=live_server.url, **viewport
+    )
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
+    browser, live_server, client, coordinator
+):
+    from gehoord.core.testing.browser import assert_fits_width, assert_no_axe_violations, tab_to
+
+    overdue = complaint(days_ago=3, description="Mijn parkeervergunning is kwijt.")
+    set_terms(overdue, decision_in=-1, first_contact_in=-1)
+    soon = complaint(days_ago=2)
+    set_terms(soon, decision_in=3)
+    page = staff_page(browser, live_server, client, coordinator)
+
+    page.goto(URL)
+    assert "termijn verstreken" in page.inner_text("table")
+    assert_no_axe_violations(page)
+    tab_to(page, "#id_q")
+    page.keyboard.type("parkeervergunning")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=parkeervergunning**")
+    assert page.inner_text("#inbox-count") == "1 klacht gevonden"
+    assert_no_axe_violations(page)
+
+    page.goto(URL + "?status=onzin&q=hondenbelasting")
+    assert "Selecteer een geldige keuze" in page.inner_text("form.gh-inbox-filters")
+    assert_no_axe_violations(page)
+
+    phone = staff_page(browser, live_server, client, coordinator, viewport={"width": 375, "height": 740})
+    phone.goto(URL)
+    assert_fits_width(phone, 375)
+    assert_no_axe_violations(phone)
