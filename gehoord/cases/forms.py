@@ -119,6 +119,18 @@ class FindingsForm(forms.Form):
     conclusions = forms.CharField(
         label=_("Conclusies"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    signatory = forms.ModelChoiceField(
+        label=_("Ondertekenaar van de beslissing"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("De klachtencoördinator"),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signatory"].queryset = User.objects.filter(
+            is_active=True, groups__name__in=[Role.COORDINATOR, Role.DEPARTMENT_HEAD]
+        ).distinct()
 
 
 class JudgePartForm(forms.Form):

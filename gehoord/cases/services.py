@@ -268,13 +268,21 @@ def record_findings(
     findings: str,
     conclusions: str,
     actor: User,
+    signatory: User | None = None,
     at: dt.datetime | None = None,
 ) -> Complaint:
+    """Findings, conclusions and who signs the decision (never someone it is about, Awb 9:7)."""
     lifecycle.ensure_may_handle(actor, complaint)
     _ensure_deciding(complaint)
+    if signatory is not None and lifecycle.is_involved(signatory, complaint):
+        raise GuardFailed(
+            _("%(name)s is betrokken bij de gedraging en kan de beslissing niet ondertekenen (Awb 9:7).")
+            % {"name": signatory.get_full_name()}
+        )
     complaint.findings = findings.strip()
     complaint.conclusions = conclusions.strip()
-    complaint.save(update_fields=["findings", "conclusions", "updated_at"])
+    complaint.signatory = signatory
+    complaint.save(update_fields=["findings", "conclusions", "signatory", "updated_at"])
     _record(
         complaint,
         kind=EventKind.CHANGE,

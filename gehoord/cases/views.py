@@ -103,7 +103,7 @@ ACTIONS: dict[str, Action] = {
     "findings": Action(
         case_forms.FindingsForm,
         lambda c, d, a: services.record_findings(
-            c, findings=d["findings"], conclusions=d["conclusions"], actor=a
+            c, findings=d["findings"], conclusions=d["conclusions"], signatory=d["signatory"], actor=a
         ),
         _("Bevindingen opgeslagen."),
     ),

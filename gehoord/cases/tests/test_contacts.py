@@ -118,3 +118,18 @@ def test_contact_log_on_the_file_page(client, assigned, handler):
     assert response.status_code == 302
     page = client.get(reverse("cases:detail", args=[assigned.reference])).content.decode()
     assert "Mail gestuurd" in page and "Contactmomenten" in page
+
+
+def test_signatory_is_recorded_and_never_someone_involved(coordinator, handler):
+    from gehoord.accounts.roles import Role
+    from gehoord.cases.tests.test_lifecycle import bring_to
+
+    head = factories.UserFactory(roles=[Role.DEPARTMENT_HEAD])
+    complaint = bring_to("formal", actor=coordinator, handler=handler)
+    services.record_findings(complaint, findings="F", conclusions="C", signatory=head, actor=handler)
+    complaint.refresh_from_db()
+    assert complaint.signatory == head
+
+    complaint.employees_involved.add(head)
+    with pytest.raises(GuardFailed, match="9:7"):
+        services.record_findings(complaint, findings="F", conclusions="C", signatory=head, actor=handler)
