@@ -67,7 +67,26 @@ class MultipleFileField(forms.FileField):
         return check_uploads(files)
 
 
-class ComplaintForm(forms.Form):
+class ContactDetailsCleaning:
+    """Postcode and phone numbers as citizens and staff type them, checked and normalised."""
+
+    def clean_postal_code(self) -> str:
+        value = self.cleaned_data["postal_code"]
+        if not value:
+            return ""
+        match = POSTAL_CODE.match(value)
+        if not match:
+            raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
+        return f"{match.group(1)} {match.group(2).upper()}"
+
+    def clean_phone(self) -> str:
+        return _clean_phone(self.cleaned_data["phone"])
+
+    def clean_representative_phone(self) -> str:
+        return _clean_phone(self.cleaned_data["representative_phone"])
+
+
+class ComplaintForm(ContactDetailsCleaning, forms.Form):
     # About you
     first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=120, required=False)
     last_name = forms.CharField(
@@ -186,21 +205,6 @@ class ComplaintForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(is_active=True)
-
-    def clean_postal_code(self) -> str:
-        value = self.cleaned_data["postal_code"]
-        if not value:
-            return ""
-        match = POSTAL_CODE.match(value)
-        if not match:
-            raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
-        return f"{match.group(1)} {match.group(2).upper()}"
-
-    def clean_phone(self) -> str:
-        return _clean_phone(self.cleaned_data["phone"])
-
-    def clean_representative_phone(self) -> str:
-        return _clean_phone(self.cleaned_data["representative_phone"])
 
     def clean_conduct_date(self) -> dt.date:
         value = self.cleaned_data["conduct_date"]

@@ -26,11 +26,12 @@ from gehoord.accounts.roles import Role
 from gehoord.cases import services
 from gehoord.cases.constants import WRITTEN_CHANNELS, Channel, EventKind
 from gehoord.cases.lifecycle import OPEN_STATUSES
-from gehoord.cases.models import Attachment, Complainant, Complaint, ComplaintEvent, Representative
+from gehoord.cases.models import Attachment, Complaint, ComplaintEvent, Representative
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.models import WebSubmission
+from gehoord.intake.services import complainant_from
 from gehoord.intake.uploads import CheckedFile
 
 if TYPE_CHECKING:
@@ -245,15 +246,7 @@ def register_staff_complaint(
     try:
         with transaction.atomic():
             complaint = services.register_complaint(
-                complainant=Complainant(
-                    first_name=data.get("first_name", ""),
-                    last_name=data["last_name"],
-                    street_address=data.get("street_address", ""),
-                    postal_code=data.get("postal_code", ""),
-                    city=data.get("city", ""),
-                    email=data.get("email", ""),
-                    phone=data.get("phone", ""),
-                ),
+                complainant=complainant_from(data),
                 representative=_representative(data),
                 channel=channel,
                 received_at=received_at,

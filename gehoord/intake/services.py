@@ -34,6 +34,19 @@ def _store_attachments(complaint: Complaint, files: list[CheckedFile]) -> None:
         attachment.save()
 
 
+def complainant_from(data: dict) -> Complainant:
+    """An unsaved complainant from the cleaned data of a complaint form (public or staff)."""
+    return Complainant(
+        first_name=data.get("first_name", ""),
+        last_name=data["last_name"],
+        street_address=data.get("street_address", ""),
+        postal_code=data.get("postal_code", ""),
+        city=data.get("city", ""),
+        email=data.get("email", ""),
+        phone=data.get("phone", ""),
+    )
+
+
 def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) -> Submission:
     """Store a complaint from the public form, exactly once per form token.
 
@@ -55,15 +68,7 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
                     phone=data.get("representative_phone", ""),
                 )
             complaint = services.register_complaint(
-                complainant=Complainant(
-                    first_name=data.get("first_name", ""),
-                    last_name=data["last_name"],
-                    street_address=data.get("street_address", ""),
-                    postal_code=data.get("postal_code", ""),
-                    city=data.get("city", ""),
-                    email=data.get("email", ""),
-                    phone=data.get("phone", ""),
-                ),
+                complainant=complainant_from(data),
                 representative=representative,
                 channel=Channel.WEB,
                 description=data["description"],

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gehoord.accounts.models import User
 from gehoord.cases.constants import Channel, ContactPreference
-from gehoord.intake.forms import POSTAL_CODE, MultipleFileField, _clean_phone
+from gehoord.intake.forms import ContactDetailsCleaning, MultipleFileField
 from gehoord.intake.registration import ACKNOWLEDGED_CHANNELS, STAFF_CHANNELS
 from gehoord.intake.uploads import ALLOWED_DESCRIPTION, MAX_FILES
 from gehoord.organisation.models import Department
@@ -36,7 +36,7 @@ class EmployeeChoiceField(forms.ModelMultipleChoiceField):
         return f"{name} ({obj.department})" if obj.department_id else name
 
 
-class StaffRegistrationForm(forms.Form):
+class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
     # How and when it came in
     channel = forms.ChoiceField(
         label=_("Hoe kwam de klacht binnen?"),
@@ -174,21 +174,6 @@ class StaffRegistrationForm(forms.Form):
         self.fields["employees_involved"].queryset = User.objects.filter(is_active=True).select_related(
             "department"
         )
-
-    def clean_postal_code(self) -> str:
-        value = self.cleaned_data["postal_code"]
-        if not value:
-            return ""
-        match = POSTAL_CODE.match(value)
-        if not match:
-            raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
-        return f"{match.group(1)} {match.group(2).upper()}"
-
-    def clean_phone(self) -> str:
-        return _clean_phone(self.cleaned_data["phone"])
-
-    def clean_representative_phone(self) -> str:
-        return _clean_phone(self.cleaned_data["representative_phone"])
 
     def clean_received_date(self) -> dt.date:
         value = self.cleaned_data["received_date"]

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
-from gehoord.cases.lifecycle import OPEN_STATUSES
 from gehoord.cases.models import Complaint
+from gehoord.cases.selectors import decision_due_within, decision_overdue, first_contact_late
 from gehoord.organisation.models import Municipality
 
 DUE_SOON_DAYS = 7
@@ -42,10 +42,10 @@ class Digest:
 
 
 def _attention(complaints: QuerySet[Complaint], today: dt.date) -> QuerySet[Complaint]:
-    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     return (
-        complaints.filter(status__in=OPEN_STATUSES)
-        .filter(Q(decision_due__lte=soon) | Q(first_contact_at__isnull=True, first_contact_due__lt=today))
+        complaints.filter(
+            decision_overdue(today) | decision_due_within(today, DUE_SOON_DAYS) | first_contact_late(today)
+        )
         .select_related("handler")
         .order_by("decision_due", "reference")
     )
