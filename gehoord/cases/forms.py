@@ -29,12 +29,21 @@ def _reason(required: bool = False, label=REASON_LABEL) -> forms.CharField:
     return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
 class TransitionForm(forms.Form):
     """The parameters of one lifecycle step; the fields depend on the step."""
 
     def __init__(self, *args, transition: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields.update(self.fields_for(transition))
+
+    def clean_hearing_time(self) -> str:
+        """The time of the hearing as "HH:MM" (the step's parameters stay plain JSON for the letter)."""
+        value = self.cleaned_data.get("hearing_time")
+        return value.strftime("%H:%M") if value else ""
 
     @staticmethod
     def fields_for(transition: str) -> dict[str, forms.Field]:
@@ -65,7 +74,23 @@ class TransitionForm(forms.Form):
                 ),
             }
         if transition == "schedule_hearing":
-            return {"hearing_on": forms.DateField(label=_("Datum hoorzitting"), widget=DateInput)}
+            # Only the date is required (the lifecycle guard); the invitation (Awb 9:10)
+            # gives the time and the place when they are known.
+            return {
+                "hearing_on": forms.DateField(label=_("Datum hoorzitting"), widget=DateInput),
+                "hearing_time": forms.TimeField(
+                    label=_("Tijd hoorzitting"),
+                    required=False,
+                    widget=TimeInput(format="%H:%M"),
+                    input_formats=["%H:%M", "%H.%M"],
+                ),
+                "hearing_location": forms.CharField(
+                    label=_("Plaats hoorzitting"),
+                    required=False,
+                    max_length=200,
+                    help_text=_("Bijvoorbeeld: gemeentehuis, spreekkamer 2. Staat in de uitnodiging."),
+                ),
+            }
         if transition == "withdraw":
             return {"reason": _reason(required=True, label=_("Reden van intrekking"))}
         return {"reason": _reason()}

@@ -12,6 +12,7 @@ class LetterKind(models.TextChoices):
     REFERRAL = "referral", _("Doorverwijzing")
     NOT_HANDLED = "not_handled", _("Bericht niet in behandeling")
     POSTPONEMENT = "postponement", _("Verdaging van de beslissing")
+    HEARING_INVITATION = "hearing_invitation", _("Uitnodiging hoorzitting")
     INFORMAL_CONFIRMATION = "informal_confirmation", _("Bevestiging informele oplossing")
     DECISION = "decision", _("Beslissing op de klacht")
 

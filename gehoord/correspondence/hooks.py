@@ -24,6 +24,7 @@ LETTER_AFTER_STEP: dict[str, LetterKind] = {
     "resolve_informally": LetterKind.INFORMAL_CONFIRMATION,  # Awb 9:5
     "decide": LetterKind.DECISION,  # Awb 9:12
     "postpone": LetterKind.POSTPONEMENT,  # Awb 9:11 lid 2
+    "schedule_hearing": LetterKind.HEARING_INVITATION,  # Awb 9:10
 }
 
 
@@ -39,6 +40,13 @@ def _data(complaint: Complaint, name: str, params: dict[str, Any]) -> dict[str, 
             "reason": params.get("reason", ""),
             "previous_due": _iso(params.get("previous_due")),
             "decision_due": _iso(complaint.decision_due),
+        }
+    if name == "schedule_hearing":
+        # Only the date is required; the time (HH:MM) and the place are optional.
+        return {
+            "hearing_on": _iso(params.get("hearing_on")),
+            "hearing_time": (params.get("hearing_time") or "").strip(),
+            "hearing_location": (params.get("hearing_location") or "").strip(),
         }
     return {}
 

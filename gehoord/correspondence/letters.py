@@ -8,8 +8,9 @@ footer come from the base letter; the e-mail text from one shared template.
 The kinds: the acknowledgment (Awb 9:6), the request for missing elements
 (9:4), the referral of what is not a complaint, the notice that a complaint
 is not handled (9:8), the postponement of the decision (9:11 lid 2), the
-confirmation of an informal solution (9:5) and the decision (9:12). Which
-lifecycle step queues which letter is in :mod:`gehoord.correspondence.hooks`.
+invitation to the hearing (9:10), the confirmation of an informal solution
+(9:5) and the decision (9:12). Which lifecycle step queues which letter is in
+:mod:`gehoord.correspondence.hooks`.
 
 A letter says what the complaint file says when it is rendered, plus what was
 fixed in ``Letter.data`` when it was queued. It is rendered once: the stored
@@ -115,6 +116,13 @@ def _not_handled_context(letter: Letter) -> dict[str, Any]:
     return {"ground_explanation": NOT_HANDLED_EXPLANATIONS.get(complaint.not_handled_ground, "")}
 
 
+def _hearing_invitation_context(letter: Letter) -> dict[str, Any]:
+    # The date fixed when the hearing was planned; the file's date (which the
+    # hearing report may change later) only for a letter queued without one.
+    data = letter_data(letter.data)
+    return {"hearing_on": data.get("hearing_on") or letter.complaint.hearing_held_on}
+
+
 def _decision_context(letter: Letter) -> dict[str, Any]:
     complaint = letter.complaint
     parts = [
@@ -184,6 +192,16 @@ LETTERS: dict[str, LetterSpec] = {
         ),
         file_stem="verdaging",
     ),
+    LetterKind.HEARING_INVITATION: LetterSpec(
+        subject=_("Uitnodiging voor een hoorzitting over uw klacht %(reference)s"),
+        email_summary=_(
+            "Wij nodigen u uit voor een hoorzitting over uw klacht op %(hearing_on)s. Daar kunt u uw "
+            "klacht mondeling toelichten. U mag iemand meenemen. Wilt u niet gehoord worden? Laat het "
+            "ons dan vóór die datum weten. In de brief in de bijlage leest u meer over de hoorzitting."
+        ),
+        file_stem="uitnodiging-hoorzitting",
+        context=_hearing_invitation_context,
+    ),
     LetterKind.INFORMAL_CONFIRMATION: LetterSpec(
         subject=_("Bevestiging van de oplossing voor uw klacht %(reference)s"),
         email_summary=_(
@@ -205,7 +223,7 @@ LETTERS: dict[str, LetterSpec] = {
 }
 
 # Keys of Letter.data that hold a date (stored as an ISO string).
-DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due"})
+DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due", "hearing_on"})
 
 
 def spec_for(kind: str) -> LetterSpec:
@@ -242,6 +260,7 @@ def placeholders(
         "decision_due": format_date(values.get("decision_due") or complaint.decision_due),
         "not_handled_notice_due": format_date(complaint.not_handled_notice_due),
         "respond_by": format_date(values.get("respond_by")),
+        "hearing_on": format_date(values.get("hearing_on") or complaint.hearing_held_on),
         "referred_to": complaint.referred_to,
         "ombudsman": municipality.ombudsman_name,
     }

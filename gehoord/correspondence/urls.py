@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/geprint/", views.mark_printed, name="mark_printed"),
     path("<int:pk>/opnieuw-versturen/", views.retry, name="retry"),
     path("klacht/<str:reference>/ontbrekende-gegevens/", views.missing_elements, name="missing_elements"),
+    path("klacht/<str:reference>/kopie-beklaagde/", views.copy_to_involved, name="copy_to_involved"),
 ]

@@ -1,4 +1,5 @@
-"""Staff screens of letters: open the PDF, mark a post letter printed, retry an e-mail, ask for missing elements.
+"""Staff screens of letters: open the PDF, mark a post letter printed, retry an e-mail, ask for
+missing elements, send the employee complained about a copy of the complaint.
 
 A letter is reachable only through a complaint the user may see
 (:func:`gehoord.cases.selectors.visible_complaints`): anything else is a 404,
@@ -14,12 +15,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from gehoord.cases.models import Complaint
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import DomainError
-from gehoord.correspondence import letters, services
+from gehoord.correspondence import copies, letters, services
 from gehoord.correspondence.constants import LetterStatus
 from gehoord.correspondence.forms import MissingElementsForm
 from gehoord.correspondence.models import Letter
@@ -34,6 +36,13 @@ def _letter_or_404(request: HttpRequest, pk: int) -> Letter:
     if letter is None:
         raise Http404(_("Deze brief bestaat niet of u heeft er geen toegang toe."))
     return letter
+
+
+def _complaint_or_404(request: HttpRequest, reference: str) -> Complaint:
+    complaint = visible_complaints(request.user).filter(reference=reference).first()
+    if complaint is None:
+        raise Http404(_("Deze klacht bestaat niet of u heeft er geen toegang toe."))
+    return complaint
 
 
 def _back_to_file(complaint: Complaint) -> HttpResponse:
@@ -92,9 +101,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def missing_elements(request: HttpRequest, reference: str) -> HttpResponse:
     """Awb 9:4: ask the complainant for what the written complaint lacks."""
-    complaint = visible_complaints(request.user).filter(reference=reference).first()
-    if complaint is None:
-        raise Http404(_("Deze klacht bestaat niet of u heeft er geen toegang toe."))
+    complaint = _complaint_or_404(request, reference)
     form = MissingElementsForm(request.POST, prefix="missing_elements")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -112,4 +119,26 @@ def missing_elements(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("De brief met de vraag om ontbrekende gegevens staat klaar."))
+    return _back_to_file(complaint)
+
+
+@login_required
+@require_POST
+def copy_to_involved(request: HttpRequest, reference: str) -> HttpResponse:
+    """Awb 9:9: e-mail the employees complained about a copy of the complaint (again)."""
+    complaint = _complaint_or_404(request, reference)
+    try:
+        count = copies.send_copy_to_involved(complaint, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "De kopie van de klacht is gestuurd aan %(count)s betrokken medewerker.",
+                "De kopie van de klacht is gestuurd aan %(count)s betrokken medewerkers.",
+                count,
+            )
+            % {"count": count},
+        )
     return _back_to_file(complaint)

@@ -2,8 +2,10 @@
 
 import datetime as dt
 import subprocess
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 from django_otp.oath import totp
 
@@ -24,6 +26,9 @@ def submit_section(page, section: str) -> None:
 
 
 def test_coordinators_day(page, live_server):
+    # Transactional tests elsewhere may have flushed the reference data the
+    # migrations load; put the behoorlijkheidswijzer norms back (idempotent).
+    import_module("gehoord.cases.migrations.0002_conduct_norms").add_norms(django_apps, None)
     coordinator = factories.coordinator(username="carla", first_name="Carla", last_name="de Vries")
     handler = factories.handler(first_name="Hamid", last_name="El Amrani")
     device = totp_device(coordinator)

@@ -501,21 +501,6 @@ def test_the_form_turns_the_url_into_filters(coordinator):
 # --- in a real browser ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    from gehoord.core.testing.browser import CHROMIUM, CHROMIUM_ARGS
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def staff_page(browser, live_server, client, user, **viewport):
     """A browser page logged in as `user` (the test client's session cookie)."""
     login_staff(client, user)
@@ -530,6 +515,9 @@ def staff_page(browser, live_server, client, user, **viewport):
     return page
 
 
+# A live server runs in its own thread: it needs real transactions, and the
+# data migrations restored afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     browser, live_server, client, coordinator
 ):

@@ -219,6 +219,45 @@ def test_a_valid_step_with_parameters(client, coordinator):
     assert saved.hearing_held_on.isoformat() == "2026-03-30"
 
 
+def test_scheduling_a_hearing_puts_time_and_place_in_the_invitation(client, coordinator):
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+    login_staff(client, coordinator)
+    assert 'name="schedule_hearing-hearing_time"' in text(client.get(detail_url(complaint)))
+
+    response = client.post(
+        step_url(complaint, "schedule_hearing"),
+        {
+            "schedule_hearing-hearing_on": "2026-03-30",
+            "schedule_hearing-hearing_time": "09:05",
+            "schedule_hearing-hearing_location": " Gemeentehuis, spreekkamer 2 ",
+        },
+    )
+
+    assert response.status_code == 302
+    [invitation] = complaint.letters.all()
+    assert invitation.get_kind_display() == "Uitnodiging hoorzitting"
+    assert invitation.data == {
+        "hearing_on": "2026-03-30",
+        "hearing_time": "09:05",
+        "hearing_location": "Gemeentehuis, spreekkamer 2",
+    }
+
+
+def test_a_hearing_time_that_is_no_time_is_refused(client, coordinator):
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+    login_staff(client, coordinator)
+
+    response = client.post(
+        step_url(complaint, "schedule_hearing"),
+        {"schedule_hearing-hearing_on": "2026-03-30", "schedule_hearing-hearing_time": "25:00"},
+    )
+
+    assert response.status_code == 400
+    assert "Voer een geldige tijd in." in text(response)
+    assert status_of(complaint) == Status.FORMAL
+    assert not complaint.letters.exists()
+
+
 @pytest.mark.parametrize(
     ("status", "name", "data", "error"),
     [

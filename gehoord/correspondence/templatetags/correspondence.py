@@ -2,6 +2,8 @@
 
 from django import template
 
+from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.correspondence import copies
 from gehoord.correspondence.forms import MissingElementsForm
 
 register = template.Library()
@@ -11,3 +13,21 @@ register = template.Library()
 def missing_elements_form() -> MissingElementsForm:
     """An empty form to ask for missing elements (Awb 9:4), for ``{% missing_elements_form as form %}``."""
     return MissingElementsForm(prefix="missing_elements")
+
+
+@register.simple_tag
+def copy_to_involved(complaint: Complaint) -> dict:
+    """The state of the copy for the employees complained about (Awb 9:9), for the file.
+
+    ``{% copy_to_involved complaint as copy %}``: ``copy.possible`` (the complaint
+    is handled and names an employee), ``copy.last_sent`` (the latest timeline
+    entry of a copy, or None) and ``copy.without_email`` (who cannot get it by
+    e-mail).
+    """
+    involved = list(complaint.employees_involved.all())
+    last_sent: ComplaintEvent | None = copies.copies_sent(complaint).first() if involved else None
+    return {
+        "possible": bool(involved) and complaint.status not in copies.NO_COPY_STATUSES,
+        "last_sent": last_sent,
+        "without_email": [employee for employee in involved if not employee.email or not employee.is_active],
+    }

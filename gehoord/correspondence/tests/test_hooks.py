@@ -25,6 +25,7 @@ EXPECTED_LETTERS = {
     "resolve_informally": (Status.INFORMAL, LetterKind.INFORMAL_CONFIRMATION),
     "decide": (Status.HEARING, LetterKind.DECISION),
     "postpone": (Status.FORMAL, LetterKind.POSTPONEMENT),
+    "schedule_hearing": (Status.FORMAL, LetterKind.HEARING_INVITATION),
 }
 WITHOUT_LETTER = [(status, name) for status, name in ALLOWED if name not in EXPECTED_LETTERS]
 
@@ -51,11 +52,13 @@ def test_each_step_queues_its_letter_by_email(name, coordinator):
     complaint = bring_to(
         status, actor=coordinator, complainant=ComplainantFactory.build(email="k@example.nl")
     )
-    assert not complaint.letters.exists()
+    # Only the hearing invitation is there before (on the way to "hearing").
+    before = set(complaint.letters.values_list("kind", flat=True))
+    assert before <= {LetterKind.HEARING_INVITATION}
 
     complaint = take(complaint, name, actor=coordinator)
 
-    [letter] = Letter.objects.filter(complaint=complaint)
+    [letter] = Letter.objects.filter(complaint=complaint).exclude(kind__in=before)
     assert letter.kind == kind
     assert letter.delivery == Delivery.EMAIL
     assert letter.status == LetterStatus.QUEUED  # sent after the commit
@@ -69,10 +72,11 @@ def test_each_step_queues_its_letter_by_email(name, coordinator):
 def test_a_complainant_without_email_gets_the_letter_by_post(name, coordinator):
     status, kind = EXPECTED_LETTERS[name]
     complaint = bring_to(status, actor=coordinator, complainant=ComplainantFactory.build(email=""))
+    before = set(complaint.letters.values_list("pk", flat=True))
 
     complaint = take(complaint, name, actor=coordinator)
 
-    [letter] = Letter.objects.filter(complaint=complaint)
+    [letter] = Letter.objects.filter(complaint=complaint).exclude(pk__in=before)
     assert (letter.kind, letter.delivery, letter.status) == (kind, Delivery.POST, LetterStatus.TO_PRINT)
     assert letter.body_text == ""
 
@@ -128,7 +132,7 @@ def test_the_letter_and_the_step_commit_together(coordinator, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         complaint = lifecycle.perform(complaint, "decide", actor=coordinator)
 
-    letter = complaint.letters.get()
+    letter = complaint.letters.get(kind=LetterKind.DECISION)
     assert letter.status == LetterStatus.SENT
     [message] = mailoutbox
     assert message.subject == f"Beslissing op uw klacht {complaint.reference}"
@@ -203,6 +207,28 @@ def test_a_failing_hook_rolls_a_postponement_back(coordinator, monkeypatch):
 
 def _raise(*args, **kwargs):
     raise RuntimeError("template bug")
+
+
+def test_the_hearing_invitation_fixes_the_date_time_and_place_of_the_moment(coordinator):
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+
+    complaint = lifecycle.perform(
+        complaint,
+        "schedule_hearing",
+        actor=coordinator,
+        hearing_on=dt.date(2026, 3, 30),
+        hearing_time="14:30",
+        hearing_location="  Gemeentehuis, spreekkamer 2  ",
+    )
+
+    letter = complaint.letters.get()
+    assert letter.kind == LetterKind.HEARING_INVITATION
+    assert letter.data == {
+        "hearing_on": "2026-03-30",
+        "hearing_time": "14:30",
+        "hearing_location": "Gemeentehuis, spreekkamer 2",
+    }
+    assert "30 maart 2026" in letter.body_text
 
 
 def test_the_hook_gets_the_step_and_its_parameters(coordinator, monkeypatch):

@@ -212,7 +212,7 @@ def test_postponement_gives_the_new_date_and_the_reason(coordinator, municipalit
     complaint = lifecycle.postpone_decision(
         complaint, weeks=4, reason="Wij wachten op informatie van een andere afdeling.", actor=coordinator
     )
-    letter = complaint.letters.get()
+    letter = complaint.letters.get(kind=LetterKind.POSTPONEMENT)
 
     html = letters.render_html(letter)
 
@@ -240,6 +240,77 @@ def test_postponement_keeps_what_it_said_when_the_file_changes(coordinator, muni
     assert "20 april 2026" in html  # 13 April + 1 week
     assert "2030" not in html
     assert "Verlof." in html
+
+
+# --- hearing invitation (Awb 9:10) ------------------------------------------------------
+
+
+def test_the_hearing_invitation_gives_date_time_place_and_the_rights_of_9_10(
+    coordinator, municipality, tmp_path
+):
+    municipality.complaints_phone = "14 015"
+    municipality.complaints_email = "klachten@pijnacker-nootdorp.nl"
+    municipality.save()
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+
+    complaint = lifecycle.perform(
+        complaint,
+        "schedule_hearing",
+        actor=coordinator,
+        hearing_on=dt.date(2026, 4, 7),
+        hearing_time="14:30",
+        hearing_location="Gemeentehuis, Oranjeplein 1, spreekkamer 2",
+    )
+    letter = complaint.letters.get()
+
+    assert letter.kind == LetterKind.HEARING_INVITATION
+    assert letter.subject == f"Uitnodiging voor een hoorzitting over uw klacht {complaint.reference}"
+    assert "7 april 2026" in letter.body_text
+    pdf = poppler(letters.render_pdf(letter), tmp_path)
+    text = flat(pdf["text"])
+    assert "Tagged: yes" in flat(pdf["info"])
+    assert f"Ons kenmerk: {complaint.reference}" in text
+    assert "Datum: 7 april 2026" in text
+    assert "Tijd: 14:30 uur" in text
+    assert "Plaats: Gemeentehuis, Oranjeplein 1, spreekkamer 2" in text
+    assert "laten wij u nog weten" not in text
+    assert "U mag iemand meenemen" in text
+    assert "mondeling toelichten" in text
+    assert "vóór 7 april 2026 weten" in text  # the waiver, before the date
+    assert "artikel 9:10 lid 2" in text
+    assert "Ook de medewerker over wie u klaagt, nodigen wij uit" in text
+    assert "14 015" in text
+    assert "klachten@pijnacker-nootdorp.nl" in text
+
+
+def test_the_hearing_invitation_without_time_and_place_says_they_follow(coordinator, municipality):
+    complaint = bring_to(Status.FORMAL, actor=coordinator, employees_involved=[factories.UserFactory()])
+    complaint = lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, hearing_on=dt.date(2026, 4, 7)
+    )
+    letter = complaint.letters.get()
+    involved = complaint.employees_involved.get()
+
+    html = letters.render_html(letter)
+
+    assert "<strong>7 april 2026</strong>" in html
+    assert "Tijd:" not in html
+    assert "Plaats:" not in html
+    assert "Het tijdstip en de plaats van de hoorzitting laten wij u nog weten." in html
+    assert involved.last_name not in html  # the employee complained about is never named
+
+
+def test_the_hearing_invitation_keeps_the_planned_date_when_the_file_changes(coordinator, municipality):
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+    complaint = lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, hearing_on=dt.date(2026, 4, 7)
+    )
+    Complaint.objects.filter(pk=complaint.pk).update(hearing_held_on=dt.date(2026, 4, 9))
+
+    html = letters.render_html(complaint.letters.get())
+
+    assert "7 april 2026" in html
+    assert "9 april 2026" not in html
 
 
 # --- missing elements (Awb 9:4) ----------------------------------------------------------
@@ -339,6 +410,7 @@ def test_every_kind_renders_as_a_tagged_dutch_pdf(coordinator, municipality, tmp
                 "reason": "Meer tijd nodig.",
                 "previous_due": "2026-04-13",
                 "decision_due": "2026-04-27",
+                "hearing_on": "2026-04-20",
             },
         )
         pdf = poppler(letters.render_pdf(letter), tmp_path)

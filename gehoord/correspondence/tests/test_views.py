@@ -129,7 +129,9 @@ def test_the_assigned_handler_marks_a_post_letter_printed(client, handler, world
 
     page = text(client.get(detail_url(world["complaint"])))
     assert "Verzonden per post op" in page
-    assert "Nog printen en per post versturen" not in page
+    # Only the hearing invitation still waits for printing.
+    assert page.count("Nog printen en per post versturen") == 1
+    assert printed_url(letter) not in page
 
 
 def test_printing_needs_someone_who_may_handle_and_a_post(client, world):
@@ -151,7 +153,7 @@ def test_a_sent_letter_is_never_rendered_again(
     complaint = satisfy_guard(complaint, "decide", actor=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         complaint = lifecycle.perform(complaint, "decide", actor=coordinator)
-    letter = complaint.letters.get()
+    letter = complaint.letters.get(kind=LetterKind.DECISION)
     assert letter.status == LetterStatus.SENT
     [(_name, sent_pdf, _mimetype)] = mailoutbox[0].attachments
     # The file changes afterwards (a correction, an anonymisation...): the letter does not.

@@ -1,0 +1,165 @@
+"""The copy of a complaint for the employee it is about (Awb 9:9).
+
+The person complained about receives a copy of the complaint and its
+attachments, so that they can respond to it and be heard (9:10); not when the
+complaint is not handled (9:8). The copy carries what the complaint says —
+reference, date of receipt, the conduct described and what the complainant
+wants — and the complainant's name, but never their address, phone number or
+e-mail address: the employee needs none of those to respond (data
+minimisation). The attachments go as the complainant sent them, under neutral
+file names (an original file name may hold personal data).
+
+Unlike a letter to the complainant this is no outbox: the copy is sent while
+the coordinator or the handler waits, and it is recorded on the timeline only
+once it went out. A copy that could not be sent leaves no trace and can simply
+be sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.lifecycle import ensure_may_handle
+from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.core.errors import DomainError, GuardFailed
+from gehoord.correspondence.letters import LETTER_LANGUAGE, format_date
+from gehoord.correspondence.services import DEFAULT_SEND_TIMEOUT
+from gehoord.organisation.models import Municipality
+
+if TYPE_CHECKING:
+    from gehoord.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+# Awb 9:9 does not apply when the complaint is not handled (9:8); a referral
+# was never a complaint, and a withdrawn complaint is no longer handled.
+NO_COPY_STATUSES = frozenset({Status.NOT_HANDLED, Status.REFERRED, Status.WITHDRAWN})
+# The marker in ComplaintEvent.data by which the file finds the copies sent.
+COPY_MARKER = "awb_9_9"
+
+
+def recipients(complaint: Complaint):
+    """The employees complained about who can get the copy by e-mail: active, with an address."""
+    return complaint.employees_involved.filter(is_active=True).exclude(email="").order_by("pk")
+
+
+def copies_sent(complaint: Complaint):
+    """The timeline entries of the copies sent so far, newest first."""
+    return complaint.events.filter(kind=EventKind.LETTER, data__copy=COPY_MARKER).order_by("-at", "-pk")
+
+
+def send_copy_to_involved(complaint: Complaint, *, actor: User) -> int:
+    """E-mail each employee complained about a copy of the complaint (Awb 9:9); returns how many got it.
+
+    For the coordinator or the assigned handler. Refused when the complaint is
+    not handled, referred or withdrawn, and when it names no employee with an
+    e-mail address. May be repeated (a resend). When sending fails, a
+    :class:`DomainError` says so and nothing is recorded.
+    """
+    with transaction.atomic():
+        # The lock keeps two clicks from sending two copies at once.
+        current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        ensure_may_handle(actor, current)
+        if current.status in NO_COPY_STATUSES:
+            raise GuardFailed(
+                _(
+                    "Deze klacht wordt niet behandeld (niet in behandeling genomen, doorverwezen of "
+                    "ingetrokken). De betrokken medewerker krijgt dan geen kopie (Awb 9:9)."
+                )
+            )
+        if not current.employees_involved.exists():
+            raise GuardFailed(
+                _(
+                    "Bij deze klacht is geen betrokken medewerker vastgelegd. Leg eerst vast over wie zij gaat."
+                )
+            )
+        employees = list(recipients(current))
+        if not employees:
+            raise GuardFailed(
+                _("Geen van de betrokken medewerkers heeft een e-mailadres. Geef de kopie op papier.")
+            )
+        attachments = _attachments(current)
+        municipality = Municipality.load()
+        messages = [_message(current, employee, attachments, municipality) for employee in employees]
+        try:
+            connection = get_connection(
+                timeout=getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_SEND_TIMEOUT
+            )
+            connection.send_messages(messages)
+        except Exception as exc:
+            # The class only: the error text may name an address.
+            logger.warning(
+                "Copy of complaint %s to the involved employees not sent: %s", current.pk, type(exc).__name__
+            )
+            raise DomainError(
+                _("De kopie kon niet worden verstuurd; probeer het later opnieuw."), code="copy_not_sent"
+            ) from exc
+        ComplaintEvent.objects.create(
+            complaint=current,
+            kind=EventKind.LETTER,
+            at=timezone.now(),
+            actor=actor,
+            summary=_("Kopie van de klacht gestuurd aan de betrokken medewerker(s) (Awb 9:9)"),
+            data={
+                "copy": COPY_MARKER,
+                "recipients": [employee.pk for employee in employees],
+                "attachments": len(attachments),
+            },
+        )
+    return len(employees)
+
+
+def _attachments(complaint: Complaint) -> list[tuple[str, bytes, str]]:
+    """The complaint's attachments as (neutral file name, content, MIME type)."""
+    files = []
+    for number, attachment in enumerate(complaint.attachments.order_by("uploaded_at", "pk"), start=1):
+        suffix = PurePath(attachment.original_name).suffix.lower()
+        if not suffix[1:].isalnum() or len(suffix) > 10:
+            suffix = ""
+        with attachment.file.open("rb") as stored:
+            content = stored.read()
+        files.append(
+            (f"bijlage-{number}{suffix}", content, attachment.content_type or "application/octet-stream")
+        )
+    return files
+
+
+def _message(
+    complaint: Complaint,
+    employee: User,
+    attachments: list[tuple[str, bytes, str]],
+    municipality: Municipality,
+) -> EmailMessage:
+    """One employee's copy: their own message, so that no one sees who else got it."""
+    with translation.override(LETTER_LANGUAGE):
+        subject = _("Kopie van klacht %(reference)s (Awb 9:9)") % {"reference": complaint.reference}
+        body = render_to_string(
+            "correspondence/email/copy_to_involved.txt",
+            {
+                "employee": employee,
+                "complaint": complaint,
+                "received": format_date(complaint.received_at),
+                "conduct_date": format_date(complaint.conduct_date),
+                # The name only: no address, phone number or e-mail address.
+                "complainant_name": complaint.complainant.full_name,
+                "handler": complaint.handler,
+                "municipality": municipality,
+                "attachment_count": len(attachments),
+            },
+        ).strip()
+    message = EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[employee.email]
+    )
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    return message
