@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,11 @@ class CorrespondenceConfig(AppConfig):
 
         # Refer, not handle, resolve informally, decide and postpone each queue their letter.
         register_after_step(queue_letter_after_step)
+        # Every kind of letter has a text for the admin to edit from the first migrate on.
+        post_migrate.connect(_ensure_letter_templates, sender=self)
+
+
+def _ensure_letter_templates(using: str = "default", **kwargs) -> None:
+    from gehoord.correspondence.letter_templates import ensure_templates
+
+    ensure_templates(using=using)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -71,3 +72,38 @@ class Letter(models.Model):
     def is_retrying(self) -> bool:
         """An e-mail that failed at least once and is waiting for its next attempt."""
         return self.status == LetterStatus.QUEUED and self.delivery == Delivery.EMAIL and self.attempts > 0
+
+
+class LetterTemplate(models.Model):
+    """A municipality's own text for one kind of letter, edited by the admin (functioneel beheer).
+
+    Written in the safe language of :mod:`gehoord.correspondence.templating`;
+    a kind without a row uses its text from
+    :mod:`gehoord.correspondence.default_texts`. A letter that was sent keeps
+    its PDF: editing a template changes only the letters rendered after it.
+    """
+
+    kind = models.CharField(_("soort brief"), max_length=30, choices=LetterKind.choices, unique=True)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    email_summary = models.TextField(
+        _("samenvatting in de e-mail"),
+        help_text=_("De eerste alinea van de e-mail waar de brief als pdf bij zit."),
+    )
+    body = models.TextField(_("tekst van de brief"))
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("briefsjabloon")
+        verbose_name_plural = _("briefsjablonen")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -12,6 +12,8 @@ from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
 from gehoord.cases import lifecycle
 from gehoord.cases.tests import factories
+from gehoord.correspondence.constants import LetterKind
+from gehoord.correspondence.models import LetterTemplate
 from gehoord.correspondence.services import queue_acknowledgment
 
 ROLES = [
@@ -178,10 +180,28 @@ def cases(complaint):
                 "involved_coordinator": "login_admin",
             },
         ),
+        "letter_template": (
+            "get",
+            reverse(
+                "admin:correspondence_lettertemplate_change",
+                args=[LetterTemplate.objects.get(kind=LetterKind.DECISION).pk],
+            ),
+            {
+                "anonymous": "login_admin",
+                "coordinator": "login_admin",
+                "assigned_handler": "login_admin",
+                "other_handler": "login_admin",
+                "department_head": "login_admin",
+                "other_department_head": "login_admin",
+                "admin": 200,
+                "involved_employee": "login_admin",
+                "involved_coordinator": "login_admin",
+            },
+        ),
     }
 
 
-URLS = ["inbox", "file", "note", "step", "letter_pdf", "register", "admin"]
+URLS = ["inbox", "file", "note", "step", "letter_pdf", "register", "admin", "letter_template"]
 POST_DATA = {"note": {"prefix": "note", "note-text": "Notitie"}, "step": {"start_informal-reason": ""}}
 
 

@@ -1,0 +1,461 @@
+"""The data a letter template may use: every ``{{ naam }}`` an admin can write, and its value.
+
+An admin edits the texts of letters (:class:`~gehoord.correspondence.models.LetterTemplate`)
+but never writes code: a template can only name the placeholders listed here,
+and each one is computed by this module from the complaint file and what the
+letter fixed when it was queued (``Letter.data``). Values are plain text that
+the renderer escapes; only the *block* placeholders (the judgement per part,
+the ombudsman's address, ...) produce HTML, from templates of our own.
+
+Some placeholders exist for one kind of letter only (the hearing date in the
+invitation, the new decision date in the postponement), and some kinds must
+contain certain placeholders because the law asks the letter to say that
+(:data:`REQUIRED`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.template.defaultfilters import date as date_filter
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from gehoord.cases.constants import FOUNDED_JUDGEMENTS, NotHandledGround
+from gehoord.correspondence.constants import LetterKind
+from gehoord.intake.status_link import status_url
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
+    from gehoord.cases.models import Complaint
+    from gehoord.organisation.models import Municipality
+
+LETTER_LANGUAGE = "nl"
+DATE_FORMAT = "j F Y"  # "25 november 2026" with the nl locale
+
+# Stands in the stored e-mail text for the personal status link, which is
+# only derived (HMAC) when the message is sent: the secret is never stored.
+STATUS_LINK_PLACEHOLDER = "[persoonlijke-link]"
+
+# Keys of Letter.data that hold a date (stored as an ISO string).
+DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due", "hearing_on"})
+
+# Awb 9:8 grounds in plain Dutch, for the letter that says a complaint is not handled.
+NOT_HANDLED_EXPLANATIONS: dict[str, str | Promise] = {
+    NotHandledGround.ALREADY_HANDLED: _(
+        "Wij hebben een klacht over dezelfde gedraging al eerder behandeld. "
+        "Wij behandelen dezelfde klacht niet nog een keer."
+    ),
+    NotHandledGround.OLDER_THAN_A_YEAR: _(
+        "De gedraging waarover u klaagt, is langer dan een jaar voordat wij uw klacht ontvingen gebeurd."
+    ),
+    NotHandledGround.OBJECTION_OR_APPEAL: _(
+        "Tegen de gedraging waarover u klaagt, stond of staat een andere procedure open: "
+        "bezwaar of beroep. Die procedure is de juiste weg om uw zaak te laten beoordelen."
+    ),
+    NotHandledGround.COURT: _(
+        "De gedraging waarover u klaagt, ligt voor bij de rechter of is daar al beoordeeld."
+    ),
+    NotHandledGround.CRIMINAL_INVESTIGATION: _(
+        "Naar de gedraging waarover u klaagt, loopt een strafrechtelijk onderzoek, "
+        "of er is een vervolging ingesteld."
+    ),
+    NotHandledGround.INSUFFICIENT_INTEREST: _(
+        "Het belang van uw klacht of het gewicht van de gedraging is zo klein, "
+        "dat wij de klacht niet behandelen."
+    ),
+}
+
+# The signatory of a decision when none is recorded on the complaint.
+DEFAULT_SIGNATORY = _("de klachtencoördinator")
+
+Value = str | SafeString | None
+"""A placeholder's value: text (escaped when rendered), HTML of our own, or None for "none"."""
+
+
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    """A date as a Dutch letter writes it: "25 november 2026" (local time for a datetime)."""
+    if value is None:
+        return ""
+    with translation.override(LETTER_LANGUAGE):
+        return str(date_filter(value, DATE_FORMAT))
+
+
+def letter_data(data: dict[str, Any] | None) -> dict[str, Any]:
+    """`Letter.data` with the ISO dates of :data:`DATE_KEYS` as dates."""
+    values = dict(data or {})
+    for key in DATE_KEYS & values.keys():
+        if isinstance(values[key], str):
+            values[key] = dt.date.fromisoformat(values[key])
+    return values
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    """What a letter is made of: its kind, the complaint file, the fixed data, the municipality.
+
+    `for_email` renders the personal link as :data:`STATUS_LINK_PLACEHOLDER`,
+    so that the secret is never stored with the e-mail text.
+    """
+
+    kind: str
+    complaint: Complaint
+    data: Mapping[str, Any]
+    municipality: Municipality
+    for_email: bool = False
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    description: str | Promise
+    value: Callable[[LetterContext], Value]
+    # None: every kind of letter; otherwise only these.
+    kinds: frozenset[str] | None = None
+    # A block is a whole section (HTML of our own) and stands on a line of its own in the body.
+    block: bool = False
+
+    def available_for(self, kind: str) -> bool:
+        return self.kinds is None or kind in self.kinds
+
+
+def _handler_name(context: LetterContext) -> Value:
+    handler = context.complaint.handler
+    return (handler.get_full_name() or handler.username) if handler else None
+
+
+def _handler_phone(context: LetterContext) -> Value:
+    handler = context.complaint.handler
+    return (handler.phone if handler and handler.phone else "") or context.municipality.complaints_phone
+
+
+def _status_link(context: LetterContext) -> Value:
+    if context.for_email:
+        return STATUS_LINK_PLACEHOLDER
+    url = status_url(context.complaint)
+    return format_html('<a href="{}">{}</a>', url, url)
+
+
+def _working_days(context: LetterContext) -> Value:
+    days = context.municipality.first_contact_working_days
+    return ngettext("%(n)d werkdag", "%(n)d werkdagen", days) % {"n": days}
+
+
+def _postponement_weeks(context: LetterContext) -> Value:
+    weeks = context.data.get("weeks")
+    if not weeks:
+        return None
+    return ngettext("%(n)d week", "%(n)d weken", weeks) % {"n": weeks}
+
+
+def _hearing_on(context: LetterContext) -> Value:
+    return format_date(context.data.get("hearing_on") or context.complaint.hearing_held_on) or None
+
+
+def _decision_due(context: LetterContext) -> Value:
+    return format_date(context.data.get("decision_due") or context.complaint.decision_due)
+
+
+def _not_handled_explanation(context: LetterContext) -> Value:
+    explanation = NOT_HANDLED_EXPLANATIONS.get(context.complaint.not_handled_ground)
+    return str(explanation) if explanation else None
+
+
+def _missing_list(context: LetterContext) -> Value:
+    items = [item for item in context.data.get("missing", []) if item]
+    if not items:
+        return None
+    return format_html("<ul>\n{}</ul>", format_html_join("", "<li>{}</li>\n", ((item,) for item in items)))
+
+
+def _hearing_details(context: LetterContext) -> Value:
+    return SafeString(
+        render_to_string(
+            "correspondence/letters/blocks/hearing_details.html",
+            {
+                "hearing_on": _hearing_on(context),
+                "time": (context.data.get("hearing_time") or "").strip(),
+                "location": (context.data.get("hearing_location") or "").strip(),
+            },
+        )
+    )
+
+
+def _ombudsman_address(context: LetterContext) -> Value:
+    return SafeString(
+        render_to_string(
+            "correspondence/letters/blocks/ombudsman_address.html", {"municipality": context.municipality}
+        )
+    )
+
+
+def _judgement_per_part(context: LetterContext) -> Value:
+    parts = [
+        {
+            "position": part.position,
+            "description": part.description,
+            "judgement": part.get_judgement_display(),
+            "reasoning": part.reasoning,
+            "founded": part.judgement in FOUNDED_JUDGEMENTS,
+            "norms": [norm.name for norm in part.norms.all()],
+        }
+        for part in context.complaint.parts.prefetch_related("norms").order_by("position")
+    ]
+    if not parts:
+        return None
+    return SafeString(
+        render_to_string("correspondence/letters/blocks/judgement_per_part.html", {"parts": parts})
+    )
+
+
+def _text(getter: Callable[[LetterContext], Any]) -> Callable[[LetterContext], Value]:
+    """A placeholder whose value is a field, as text; empty means "none"."""
+
+    def value(context: LetterContext) -> Value:
+        result = getter(context)
+        return str(result) if result not in (None, "") else None
+
+    return value
+
+
+def _date(getter: Callable[[LetterContext], Any]) -> Callable[[LetterContext], Value]:
+    return lambda context: format_date(getter(context)) or None
+
+
+def _only(*kinds: str) -> frozenset[str]:
+    return frozenset(kinds)
+
+
+_PLACEHOLDERS = [
+    # Every letter.
+    Placeholder(
+        "kenmerk",
+        _("het kenmerk van de klacht, bijvoorbeeld K-2026-00042"),
+        _text(lambda c: c.complaint.reference),
+    ),
+    Placeholder(
+        "datum_ontvangst", _("de datum waarop de klacht binnenkwam"), _date(lambda c: c.complaint.received_at)
+    ),
+    Placeholder(
+        "naam_klager", _("de naam van de klager"), _text(lambda c: c.complaint.complainant.full_name)
+    ),
+    Placeholder("gemeente", _("de naam van de gemeente"), _text(lambda c: c.municipality.name)),
+    Placeholder(
+        "telefoon_klachten",
+        _("het telefoonnummer voor klachten"),
+        _text(lambda c: c.municipality.complaints_phone),
+    ),
+    Placeholder(
+        "email_klachten", _("het e-mailadres voor klachten"), _text(lambda c: c.municipality.complaints_email)
+    ),
+    Placeholder(
+        "persoonlijke_link", _("de persoonlijke link naar de statuspagina van de klager"), _status_link
+    ),
+    Placeholder(
+        "datum_eerste_contact",
+        _("de uiterste datum voor het eerste persoonlijke contact"),
+        _date(lambda c: c.complaint.first_contact_due),
+    ),
+    Placeholder(
+        "termijn_eerste_contact",
+        _("de termijn voor het eerste contact, bijvoorbeeld '2 werkdagen'"),
+        _working_days,
+    ),
+    Placeholder(
+        "datum_beslissing",
+        _("de uiterste datum van de beslissing (na verdaging de nieuwe datum)"),
+        _decision_due,
+    ),
+    Placeholder(
+        "ombudsman",
+        _("de ombudsman naar wie de klager kan gaan, bijvoorbeeld 'de Nationale ombudsman'"),
+        _text(lambda c: c.municipality.ombudsman_name),
+    ),
+    Placeholder(
+        "naam_behandelaar", _("de naam van de behandelaar (alinea vervalt als er geen is)"), _handler_name
+    ),
+    Placeholder(
+        "telefoon_behandelaar",
+        _("het directe nummer van de behandelaar, anders het nummer voor klachten"),
+        _handler_phone,
+    ),
+    # Blocks shared by several kinds.
+    Placeholder(
+        "ombudsman_adres",
+        _("blok: naam, adres, telefoon en website van de ombudsman"),
+        _ombudsman_address,
+        kinds=_only(LetterKind.NOT_HANDLED, LetterKind.DECISION),
+        block=True,
+    ),
+    # Awb 9:4: missing elements.
+    Placeholder(
+        "ontbrekende_gegevens",
+        _("blok: een lijst van wat er ontbreekt"),
+        _missing_list,
+        kinds=_only(LetterKind.MISSING_ELEMENTS),
+        block=True,
+    ),
+    Placeholder(
+        "reageren_voor",
+        _("de datum waarvoor de klager de gegevens moet sturen"),
+        _date(lambda c: c.data.get("respond_by")),
+        kinds=_only(LetterKind.MISSING_ELEMENTS),
+    ),
+    # Not a complaint.
+    Placeholder(
+        "verwezen_naar",
+        _("waar de klager wel terecht kan"),
+        _text(lambda c: c.complaint.referred_to),
+        kinds=_only(LetterKind.REFERRAL),
+    ),
+    # Awb 9:8.
+    Placeholder(
+        "grond",
+        _("de wettelijke grond om de klacht niet te behandelen (artikel 9:8)"),
+        _text(lambda c: c.complaint.get_not_handled_ground_display()),
+        kinds=_only(LetterKind.NOT_HANDLED),
+    ),
+    Placeholder(
+        "uitleg_grond",
+        _("die grond uitgelegd in gewone woorden"),
+        _not_handled_explanation,
+        kinds=_only(LetterKind.NOT_HANDLED),
+    ),
+    # Awb 9:11 lid 2.
+    Placeholder(
+        "vorige_datum_beslissing",
+        _("de datum van de beslissing vóór de verdaging"),
+        _date(lambda c: c.data.get("previous_due")),
+        kinds=_only(LetterKind.POSTPONEMENT),
+    ),
+    Placeholder(
+        "verdaging",
+        _("hoe lang de beslissing wordt uitgesteld, bijvoorbeeld '4 weken'"),
+        _postponement_weeks,
+        kinds=_only(LetterKind.POSTPONEMENT),
+    ),
+    Placeholder(
+        "reden_verdaging",
+        _("waarom de beslissing wordt uitgesteld"),
+        _text(lambda c: c.data.get("reason")),
+        kinds=_only(LetterKind.POSTPONEMENT),
+    ),
+    # Awb 9:10.
+    Placeholder(
+        "datum_hoorzitting",
+        _("de datum van de hoorzitting (alinea vervalt als er geen was)"),
+        _hearing_on,
+        kinds=_only(LetterKind.HEARING_INVITATION, LetterKind.DECISION),
+    ),
+    Placeholder(
+        "gegevens_hoorzitting",
+        _("blok: datum, tijd en plaats van de hoorzitting"),
+        _hearing_details,
+        kinds=_only(LetterKind.HEARING_INVITATION),
+        block=True,
+    ),
+    # Awb 9:5.
+    Placeholder(
+        "oplossing",
+        _("de afgesproken oplossing"),
+        _text(lambda c: c.complaint.informal_solution),
+        kinds=_only(LetterKind.INFORMAL_CONFIRMATION),
+    ),
+    # Awb 9:12.
+    Placeholder(
+        "bevindingen",
+        _("wat er is onderzocht (de bevindingen)"),
+        _text(lambda c: c.complaint.findings),
+        kinds=_only(LetterKind.DECISION),
+    ),
+    Placeholder(
+        "oordeel_per_onderdeel",
+        _("blok: elk klachtonderdeel met het oordeel, de motivering en de geschonden normen"),
+        _judgement_per_part,
+        kinds=_only(LetterKind.DECISION),
+        block=True,
+    ),
+    Placeholder(
+        "conclusies",
+        _("de conclusies (alinea en kop vervallen als er geen zijn)"),
+        _text(lambda c: c.complaint.conclusions),
+        kinds=_only(LetterKind.DECISION),
+    ),
+]
+
+PLACEHOLDERS: dict[str, Placeholder] = {placeholder.name: placeholder for placeholder in _PLACEHOLDERS}
+
+# What the law asks a letter to say; a template without these is refused.
+REQUIRED: dict[str, dict[str, str | Promise]] = {
+    LetterKind.MISSING_ELEMENTS: {
+        "ontbrekende_gegevens": _("de klager moet weten wat er ontbreekt (artikel 9:4 Awb)"),
+        "reageren_voor": _("de klager moet weten tot wanneer die de gegevens kan aanvullen"),
+    },
+    LetterKind.REFERRAL: {"verwezen_naar": _("de brief zegt waar de klager wel terecht kan")},
+    LetterKind.NOT_HANDLED: {
+        "grond": _("de brief noemt de wettelijke grond (artikel 9:8 Awb)"),
+        "ombudsman_adres": _("de brief wijst op de ombudsman (artikel 9:8 lid 3 Awb)"),
+    },
+    LetterKind.POSTPONEMENT: {
+        "datum_beslissing": _("de brief noemt de nieuwe datum van de beslissing (artikel 9:11 lid 2 Awb)")
+    },
+    LetterKind.HEARING_INVITATION: {
+        "datum_hoorzitting": _("de brief noemt wanneer de hoorzitting is (artikel 9:10 Awb)")
+    },
+    LetterKind.INFORMAL_CONFIRMATION: {
+        "oplossing": _("de brief bevestigt de afgesproken oplossing (artikel 9:5 Awb)")
+    },
+    LetterKind.DECISION: {
+        "bevindingen": _("de beslissing noemt de bevindingen (artikel 9:12 Awb)"),
+        "oordeel_per_onderdeel": _("de beslissing geeft het oordeel per onderdeel (artikel 9:12 Awb)"),
+        "ombudsman_adres": _("de beslissing noemt de ombudsman (artikel 9:12 lid 2 Awb)"),
+    },
+}
+
+# Awb 9:3: no objection or appeal lies against the handling of a complaint, so
+# a letter that ends the handling must not suggest one.
+NO_APPEAL_KINDS = frozenset({LetterKind.DECISION, LetterKind.INFORMAL_CONFIRMATION})
+
+
+def available(kind: str) -> list[Placeholder]:
+    """The placeholders a template of `kind` may use, in the order of the list above."""
+    return [placeholder for placeholder in _PLACEHOLDERS if placeholder.available_for(kind)]
+
+
+class Values(Mapping[str, Value]):
+    """The placeholders' values for one letter, each computed when first asked for."""
+
+    def __init__(self, context: LetterContext) -> None:
+        self._context = context
+        self._names = [placeholder.name for placeholder in available(context.kind)]
+        self._cache: dict[str, Value] = {}
+
+    def __getitem__(self, name: str) -> Value:
+        if name not in self._cache:
+            if name not in self._names:
+                raise KeyError(name)
+            with translation.override(LETTER_LANGUAGE):
+                self._cache[name] = PLACEHOLDERS[name].value(self._context)
+        return self._cache[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def signatory(complaint: Complaint) -> tuple[str, str]:
+    """Who signs a decision, and their title; the coordinator when nobody is recorded."""
+    person = complaint.signatory
+    if person is None:
+        return str(DEFAULT_SIGNATORY), ""
+    return person.get_full_name() or person.username, person.job_title
