@@ -45,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 test: install system-packages lint test-sqlite test-postgresql
 
 system-packages:
-	scripts/ensure-system-packages.sh browser pdf gettext
+	scripts/ensure-system-packages.sh browser pdf gettext imap
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
+from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "gehoord.intake",
     "gehoord.correspondence",
     "gehoord.monitor",
+    "gehoord.mailbox",
     "gehoord.demo",
 ]
 
@@ -206,6 +208,15 @@ EMAIL_CONFIG = env.email_url(
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="klachten@gemeente.example")
 
+# The complaints mailbox, read over IMAP by a scheduled task (off without MAILBOX_HOST).
+MAILBOX_HOST = env.str("MAILBOX_HOST", default="")
+MAILBOX_SSL = env.bool("MAILBOX_SSL", default=True)
+MAILBOX_PORT = env.int("MAILBOX_PORT", default=993 if MAILBOX_SSL else 143)
+MAILBOX_USER = env.str("MAILBOX_USER", default="")
+MAILBOX_PASSWORD = env.str("MAILBOX_PASSWORD", default="")
+MAILBOX_FOLDER = env.str("MAILBOX_FOLDER", default="INBOX")
+MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
+
 # Celery: Redis in production. Without CELERY_BROKER_URL tasks run eagerly
 # in-process, so `make run` needs no broker.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -215,7 +226,7 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE, **MONITOR_BEAT_SCHEDULE}
+CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE, **MONITOR_BEAT_SCHEDULE, **MAILBOX_BEAT_SCHEDULE}
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)

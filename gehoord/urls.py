@@ -23,6 +23,7 @@ urlpatterns = [
     path("medewerkers/klachten/", include("gehoord.cases.urls")),
     path("medewerkers/brieven/", include("gehoord.correspondence.urls")),
     path("medewerkers/registreren/", include("gehoord.intake.staff_urls")),
+    path("medewerkers/postvak/", include("gehoord.mailbox.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@
 #   gettext   msgfmt, to compile translations (make run, make test)
 #   browser   chromium, for the browser tests (make test)
 #   pdf       poppler-utils (pdftotext, pdfinfo), to read PDFs back in tests (make test)
+#   imap      dovecot-imapd, the real IMAP server the mailbox tests start (make test)
 set -euo pipefail
 missing=()
 for need in "$@"; do
@@ -10,6 +11,7 @@ for need in "$@"; do
     gettext) command -v msgfmt >/dev/null 2>&1 || missing+=(gettext) ;;
     browser) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
     pdf) command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) ;;
+    imap) [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd) ;;
     *) echo "unknown need: $need" >&2; exit 2 ;;
   esac
 done

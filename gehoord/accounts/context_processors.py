@@ -6,6 +6,7 @@ def staff_navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    from gehoord.accounts.roles import Role
     from gehoord.intake.registration import may_register
 
-    return {"may_register": may_register(user)}
+    return {"may_register": may_register(user), "may_read_mailbox": user.has_role(Role.COORDINATOR)}

@@ -21,14 +21,15 @@ class Submission:
     created: bool
 
 
-def _store_attachments(complaint: Complaint, files: list[CheckedFile]) -> None:
+def store_attachments(complaint: Complaint, files: list[CheckedFile], *, description: str = "") -> None:
+    """Keep files the complainant sent (form, status link, e-mail) as attachments of `complaint`."""
     for checked in files:
         attachment = Attachment(
             complaint=complaint,
             original_name=checked.file.name[:255],
             content_type=checked.content_type,
             size=checked.file.size,
-            description=_("Meegestuurd door de klager"),
+            description=description or _("Meegestuurd door de klager"),
         )
         attachment.file.save(checked.file.name, checked.file, save=False)
         attachment.save()
@@ -79,7 +80,7 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
                 preferred_contact=data.get("preferred_contact", ""),
                 contact_times=data.get("contact_times", ""),
             )
-            _store_attachments(complaint, files)
+            store_attachments(complaint, files)
             WebSubmission.objects.create(token=token, complaint=complaint)
             queue_acknowledgment(complaint)
     except IntegrityError:
@@ -99,7 +100,7 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
             _("Uw klacht is afgerond. Neem contact op met de gemeente als u nog iets wilt melden.")
         )
     with transaction.atomic():
-        _store_attachments(complaint, files)
+        store_attachments(complaint, files)
         names = ", ".join(f.file.name for f in files)
         ComplaintEvent.objects.create(
             complaint=complaint,

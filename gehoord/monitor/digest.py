@@ -35,10 +35,18 @@ class Digest:
     due_soon: list[Complaint] = field(default_factory=list)
     first_contact_late: list[Complaint] = field(default_factory=list)
     letters_not_sent: list = field(default_factory=list)
+    # E-mails to the complaints mailbox that could not be imported (coordinators only).
+    mails_not_imported: int = 0
 
     @property
     def is_empty(self) -> bool:
-        return not (self.overdue or self.due_soon or self.first_contact_late or self.letters_not_sent)
+        return not (
+            self.overdue
+            or self.due_soon
+            or self.first_contact_late
+            or self.letters_not_sent
+            or self.mails_not_imported
+        )
 
 
 def _attention(complaints: QuerySet[Complaint], today: dt.date) -> QuerySet[Complaint]:
@@ -66,6 +74,7 @@ def build_digest(recipient: User, complaints: QuerySet[Complaint], today: dt.dat
 def digests(today: dt.date | None = None) -> list[Digest]:
     """Every non-empty digest for today: one per active handler with work, one per coordinator."""
     from gehoord.correspondence.selectors import letters_not_sent
+    from gehoord.mailbox.selectors import messages_not_imported
 
     today = today or timezone.localdate()
     result = []
@@ -75,6 +84,7 @@ def digests(today: dt.date | None = None) -> list[Digest]:
         visible = Complaint.objects.exclude(employees_involved=coordinator)
         digest = build_digest(coordinator, visible, today)
         digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
+        digest.mails_not_imported = messages_not_imported().count()
         result.append(digest)
     handlers = User.objects.filter(is_active=True, groups__name=Role.HANDLER).exclude(email="").distinct()
     for handler in handlers.exclude(pk__in=coordinators.values("pk")):

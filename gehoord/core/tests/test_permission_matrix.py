@@ -180,6 +180,21 @@ def cases(complaint):
                 "involved_coordinator": "login_admin",
             },
         ),
+        "mailbox": (
+            "get",
+            reverse("mailbox:list"),
+            {
+                "anonymous": "login",
+                "coordinator": 200,
+                "assigned_handler": 403,
+                "other_handler": 403,
+                "department_head": 403,
+                "other_department_head": 403,
+                "admin": 403,
+                "involved_employee": 403,
+                "involved_coordinator": 200,
+            },
+        ),
         "letter_template": (
             "get",
             reverse(
@@ -201,7 +216,7 @@ def cases(complaint):
     }
 
 
-URLS = ["inbox", "file", "note", "step", "letter_pdf", "register", "admin", "letter_template"]
+URLS = ["inbox", "file", "note", "step", "letter_pdf", "register", "mailbox", "admin", "letter_template"]
 POST_DATA = {"note": {"prefix": "note", "note-text": "Notitie"}, "step": {"start_informal-reason": ""}}
 
 

@@ -1,0 +1,260 @@
+"""E-mail intake: a message becomes a complaint, joins the file it refers to, or is set aside.
+
+- A new message from a person becomes a complaint with channel e-mail, its
+  sender the complainant, its attachments kept, and the acknowledgment queued
+  (a written complaint, Awb 9:6) — all in one transaction.
+- A message that names an existing complaint's reference ("K-2026-00042",
+  e.g. in the subject of a reply) is added to that file instead.
+- Auto-replies and delivery reports are recorded and set aside, never
+  turned into complaints.
+- The same Message-ID is imported once (a unique row per message).
+- A message that cannot be imported is recorded as failed, with the reason,
+  and left in the mailbox for the next poll: nothing is lost, and the
+  coordinator sees it in the mailbox screen and the daily digest.
+
+The poller (:func:`poll`) and the staff upload of an .eml file both call
+:func:`import_message`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import filetype
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gehoord.cases import services as case_services
+from gehoord.cases.constants import Channel, EventKind
+from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
+from gehoord.core.errors import GuardFailed
+from gehoord.correspondence.services import queue_acknowledgment
+from gehoord.intake.services import store_attachments
+from gehoord.intake.uploads import CheckedFile
+from gehoord.mailbox.imap import Mailbox
+from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
+from gehoord.mailbox.parsing import MalformedMessage, ParsedMessage, message_id_of, parse, sender_and_subject
+
+if TYPE_CHECKING:
+    from gehoord.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+MAX_REASON_LENGTH = 500
+
+
+@dataclass
+class PollResult:
+    """What one poll did, per outcome; `already_done` were imported before (their flag had not stuck)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    already_done: int = 0
+
+    def add(self, outcome: str) -> None:
+        self.counts[outcome] = self.counts.get(outcome, 0) + 1
+
+    def __str__(self) -> str:
+        parts = [f"{outcome}: {count}" for outcome, count in sorted(self.counts.items())]
+        return ", ".join([*parts, f"already done: {self.already_done}"])
+
+
+def _complainant(parsed: ParsedMessage) -> Complainant:
+    # "Jan de Vries" -> first name "Jan", last name "de Vries"; staff correct it in the file.
+    words = parsed.sender_name.replace(",", " ").split()
+    if len(words) >= 2:
+        first_name, last_name = words[0], " ".join(words[1:])
+    else:
+        first_name, last_name = "", (words[0] if words else parsed.sender_email)
+    return Complainant(first_name=first_name[:120], last_name=last_name[:120], email=parsed.sender_email)
+
+
+def _checked_files(parsed: ParsedMessage) -> list[CheckedFile]:
+    files = []
+    for attachment in parsed.attachments:
+        # The type is read from the content; what the sender's mail program claimed comes second.
+        detected = filetype.guess(attachment.content[:8192])
+        content_type = detected.mime if detected else attachment.content_type
+        files.append(
+            CheckedFile(
+                SimpleUploadedFile(attachment.filename, attachment.content, content_type), content_type
+            )
+        )
+    return files
+
+
+def _existing_complaint(parsed: ParsedMessage) -> Complaint | None:
+    for reference in parsed.references:
+        complaint = Complaint.objects.select_related("complainant").filter(reference=reference).first()
+        if complaint is not None:
+            return complaint
+    return None
+
+
+def _add_to_complaint(complaint: Complaint, parsed: ParsedMessage, received_at: dt.datetime) -> None:
+    store_attachments(complaint, _checked_files(parsed), description=_("Bijlage bij e-mail"))
+    summary = _("E-mail ontvangen: %(subject)s") % {"subject": parsed.subject or _("(geen onderwerp)")}
+    if complaint.complainant.email.lower() != parsed.sender_email:
+        # Someone else wrote about this complaint: staff must see that before acting on it.
+        summary += " " + _("(afzender is niet de klager: %(sender)s)") % {"sender": parsed.sender_email}
+    names = ", ".join(attachment.filename for attachment in parsed.attachments)
+    if names:
+        summary += " " + _("met bijlagen: %(names)s") % {"names": names}
+    ComplaintEvent.objects.create(
+        complaint=complaint,
+        kind=EventKind.COMPLAINANT_ADDITION,
+        at=received_at,
+        summary=summary[:300],
+        details=parsed.text,
+    )
+
+
+def _new_complaint(parsed: ParsedMessage, received_at: dt.datetime) -> Complaint:
+    description = parsed.text or parsed.subject or _("(leeg bericht)")
+    if parsed.subject and parsed.text:
+        description = f"{parsed.subject}\n\n{parsed.text}"
+    complaint = case_services.register_complaint(
+        complainant=_complainant(parsed),
+        channel=Channel.EMAIL,
+        description=description,
+        received_at=received_at,
+    )
+    store_attachments(complaint, _checked_files(parsed), description=_("Bijlage bij e-mail"))
+    queue_acknowledgment(complaint)
+    return complaint
+
+
+def _record(
+    message_id: str, *, source: str, outcome: str, parsed: ParsedMessage | None = None, **fields
+) -> InboundMessage:
+    """Create or update the message's row; a failure again counts one more attempt."""
+    now = timezone.now()
+    values = {"source": source, "outcome": outcome, "last_attempt_at": now, **fields}
+    if parsed is not None:
+        values |= {"sender": parsed.sender_email, "subject": parsed.subject}
+    updated = InboundMessage.objects.filter(message_id=message_id).update(
+        attempts=F("attempts") + 1, **values
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                return InboundMessage.objects.create(message_id=message_id, first_seen_at=now, **values)
+        except IntegrityError:
+            InboundMessage.objects.filter(message_id=message_id).update(**values)
+    return InboundMessage.objects.get(message_id=message_id)
+
+
+def _reason(error: BaseException) -> str:
+    # The class and message only: never the message body, which holds personal data.
+    text = str(error) if isinstance(error, MalformedMessage) else f"{type(error).__name__}: {error}"
+    return text[:MAX_REASON_LENGTH]
+
+
+def import_message(
+    raw: bytes,
+    *,
+    source: str = MessageSource.IMAP,
+    received_at: dt.datetime | None = None,
+    actor: User | None = None,
+) -> InboundMessage:
+    """Turn one raw e-mail into a complaint, an addition to a file, or a recorded reason why not.
+
+    Never raises for a bad message: the returned row says what happened.
+    Importing the same Message-ID again returns the first result.
+    """
+    message_id = message_id_of(raw)
+    existing = InboundMessage.objects.filter(message_id=message_id).first()
+    if existing is not None and existing.is_final:
+        return existing
+    try:
+        parsed = parse(raw)
+    except MalformedMessage as error:
+        sender, subject = sender_and_subject(raw)
+        return _record(
+            message_id,
+            source=source,
+            outcome=MessageOutcome.FAILED,
+            reason=_reason(error),
+            sender=sender,
+            subject=subject,
+        )
+    if parsed.automatic:
+        return _record(
+            message_id,
+            source=source,
+            outcome=MessageOutcome.AUTOMATIC,
+            parsed=parsed,
+            reason=parsed.automatic,
+        )
+    now = timezone.now()
+    if received_at is None and source == MessageSource.UPLOAD:
+        # An e-mail an employee saved and uploads later was received when it was sent, not now.
+        received_at = parsed.sent_at
+    received_at = min(received_at or now, now)
+    try:
+        with transaction.atomic():
+            # Lock the row of an earlier failed attempt, so two pollers never import it both.
+            locked = InboundMessage.objects.select_for_update().filter(message_id=message_id).first()
+            if locked is not None and locked.is_final:
+                return locked
+            complaint = _existing_complaint(parsed)
+            if complaint is not None:
+                _add_to_complaint(complaint, parsed, received_at)
+                outcome = MessageOutcome.ADDED
+            else:
+                complaint = _new_complaint(parsed, received_at)
+                outcome = MessageOutcome.NEW_COMPLAINT
+            return _record(
+                message_id,
+                source=source,
+                outcome=outcome,
+                parsed=parsed,
+                complaint=complaint,
+                reason="",
+                handled_by=actor,
+            )
+    except IntegrityError:
+        # Another poller stored this Message-ID first; everything of this attempt was rolled back.
+        winner = InboundMessage.objects.filter(message_id=message_id).first()
+        if winner is not None and winner.is_final:
+            return winner
+        raise
+    except Exception as error:
+        logger.exception("Importing an e-mail failed")
+        return _record(
+            message_id, source=source, outcome=MessageOutcome.FAILED, parsed=parsed, reason=_reason(error)
+        )
+
+
+def poll(mailbox: Mailbox) -> PollResult:
+    """Import every unprocessed message of `mailbox`; mark processed what is done with."""
+    result = PollResult()
+    for fetched in mailbox.unprocessed():
+        before = InboundMessage.objects.filter(message_id=message_id_of(fetched.raw)).first()
+        row = import_message(fetched.raw, source=MessageSource.IMAP, received_at=fetched.received_at)
+        if before is not None and before.is_final:
+            result.already_done += 1
+        else:
+            result.add(row.outcome)
+        if row.is_final:
+            mailbox.mark_processed(fetched.uid)
+        else:
+            logger.warning("E-mail %s not imported: %s", row.pk, row.reason)
+    return result
+
+
+def dismiss(message: InboundMessage, *, actor: User, reason: str) -> InboundMessage:
+    """The coordinator sets a message aside that cannot or should not become a complaint."""
+    reason = reason.strip()
+    if not reason:
+        raise GuardFailed(_("Schrijf op waarom u dit bericht apart zet."))
+    InboundMessage.objects.filter(pk=message.pk).update(
+        outcome=MessageOutcome.DISMISSED, reason=reason[:MAX_REASON_LENGTH], handled_by=actor
+    )
+    message.refresh_from_db()
+    return message
