@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
+from gehoord.social.schedule import BEAT_SCHEDULE as SOCIAL_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "gehoord.correspondence",
     "gehoord.monitor",
     "gehoord.mailbox",
+    "gehoord.social",
     "gehoord.demo",
 ]
 
@@ -217,6 +219,10 @@ MAILBOX_PASSWORD = env.str("MAILBOX_PASSWORD", default="")
 MAILBOX_FOLDER = env.str("MAILBOX_FOLDER", default="INBOX")
 MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
 
+# Mentions of the municipality's Mastodon account become social-media signals (off without both).
+MASTODON_API_BASE_URL = env.str("MASTODON_API_BASE_URL", default="")
+MASTODON_ACCESS_TOKEN = env.str("MASTODON_ACCESS_TOKEN", default="")
+
 # Celery: Redis in production. Without CELERY_BROKER_URL tasks run eagerly
 # in-process, so `make run` needs no broker.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -226,7 +232,12 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {**CORRESPONDENCE_BEAT_SCHEDULE, **MONITOR_BEAT_SCHEDULE, **MAILBOX_BEAT_SCHEDULE}
+CELERY_BEAT_SCHEDULE = {
+    **CORRESPONDENCE_BEAT_SCHEDULE,
+    **MONITOR_BEAT_SCHEDULE,
+    **MAILBOX_BEAT_SCHEDULE,
+    **SOCIAL_BEAT_SCHEDULE,
+}
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)

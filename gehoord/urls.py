@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from gehoord.intake import views as intake_views
+from gehoord.social import webhook as social_webhook
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="intake:start", permanent=False), name="home"),
@@ -24,6 +25,8 @@ urlpatterns = [
     path("medewerkers/brieven/", include("gehoord.correspondence.urls")),
     path("medewerkers/registreren/", include("gehoord.intake.staff_urls")),
     path("medewerkers/postvak/", include("gehoord.mailbox.urls")),
+    path("medewerkers/signalen/", include("gehoord.social.urls")),
+    path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
     path("beheer/", admin.site.urls),
 ]
 

@@ -231,6 +231,9 @@ def _send_email(letter: Letter, pdf: bytes) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[letter.recipient_email],
         connection=get_connection(timeout=timeout),
+        # RFC 3834: a letter is sent by the system, so out-of-office programs should not answer it
+        # (and the mailbox intake sets aside the ones that do).
+        headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
     )
     message.attach(letters.attachment_name(letter), pdf, "application/pdf")
     message.send()

@@ -152,3 +152,50 @@ REFERRALS = [
     "Schadeclaim: afdeling Verzekeringen",
     "Woo-verzoek: juridische zaken",
 ]
+
+# Social-media posts about the municipality: (platform, author handle, author name, text).
+SOCIAL_POSTS = [
+    (
+        "x",
+        "@petra_j",
+        "Petra Jansen",
+        "@gemeente al drie weken geen reactie op mijn melding over de losliggende stoeptegels. Hallo?",
+    ),
+    (
+        "facebook",
+        "Karin de Boer",
+        "Karin de Boer",
+        "Waarom wordt bij ons in de straat het afval weer niet opgehaald? Derde keer deze maand.",
+    ),
+    (
+        "mastodon",
+        "@willem@mastodon.example",
+        "Willem",
+        "@gemeente De medewerker aan de balie was echt onvriendelijk vanochtend. Jammer.",
+    ),
+    (
+        "instagram",
+        "@sanne.b",
+        "Sanne",
+        "Twee uur in de wacht gestaan bij de gemeente en toen werd ik afgebroken.",
+    ),
+    ("x", "@henk1962", "Henk", "Mooi weer vandaag in het park! @gemeente doet het goed met het groen."),
+    (
+        "facebook",
+        "Youssef El Idrissi",
+        "Youssef El Idrissi",
+        "Mijn parkeervergunning is al zes weken onderweg. Niemand weet waar die is.",
+    ),
+    (
+        "linkedin",
+        "Ingrid Smit",
+        "Ingrid Smit",
+        "Als ondernemer drie keer een ander antwoord gekregen over dezelfde vergunning. Frustrerend.",
+    ),
+    (
+        "mastodon",
+        "@noor@social.example",
+        "Noor",
+        "@gemeente beloofd teruggebeld te worden over mijn WMO-aanvraag, nooit gebeurd.",
+    ),
+]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import re
 from dataclasses import dataclass, field
 from email import policy
@@ -18,8 +17,9 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
-import nh3
 from django.utils.translation import gettext as _
+
+from gehoord.core.text import html_to_text
 
 REFERENCE = re.compile(r"\bK-(\d{4})-(\d{5})\b")
 # Local parts that only machines send from.
@@ -82,14 +82,6 @@ def sender_and_subject(raw: bytes) -> tuple[str, str]:
         return str(message.get("From", "") or "")[:320], str(message.get("Subject", "") or "")[:200]
     except Exception:
         return "", ""
-
-
-def html_to_text(markup: str) -> str:
-    """The readable text of an HTML body: sanitised by nh3 (scripts and styles dropped), tags removed."""
-    cleaned = nh3.clean(markup, tags={"p", "br", "div", "li", "tr"}, attributes={})
-    cleaned = re.sub(r"<br\s*/?>|</(p|div|li|tr)>", "\n", cleaned, flags=re.IGNORECASE)
-    text = html.unescape(re.sub(r"<[^>]+>", "", cleaned))
-    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+", " ", text)).strip()
 
 
 def _automatic(message: EmailMessage, sender_email: str, subject: str) -> str:

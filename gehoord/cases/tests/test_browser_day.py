@@ -7,12 +7,10 @@ from importlib import import_module
 import pytest
 from django.apps import apps as django_apps
 from django.utils import timezone
-from django_otp.oath import totp
 
-from gehoord.accounts.testing import totp_device
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations
+from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
 from gehoord.organisation.models import Municipality
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -31,17 +29,8 @@ def test_coordinators_day(page, live_server):
     import_module("gehoord.cases.migrations.0002_conduct_norms").add_norms(django_apps, None)
     coordinator = factories.coordinator(username="carla", first_name="Carla", last_name="de Vries")
     handler = factories.handler(first_name="Hamid", last_name="El Amrani")
-    device = totp_device(coordinator)
-
     # Sign in: password, then the code from the authenticator app.
-    page.goto("/medewerkers/inloggen/")
-    page.fill("#id_username", "carla")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/tweestapsverificatie/**")
-    page.fill("#id_token", f"{totp(device.bin_key, step=device.step, t0=device.t0):06d}")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/medewerkers/klachten/")
+    sign_in_staff(page, coordinator, PASSWORD)
     assert_no_axe_violations(page)
 
     # A citizen phones: register the complaint.

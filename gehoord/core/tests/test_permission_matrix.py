@@ -195,6 +195,21 @@ def cases(complaint):
                 "involved_coordinator": 200,
             },
         ),
+        "signals": (
+            "get",
+            reverse("social:queue"),
+            {
+                "anonymous": "login",
+                "coordinator": 200,
+                "assigned_handler": 403,
+                "other_handler": 403,
+                "department_head": 403,
+                "other_department_head": 403,
+                "admin": 403,
+                "involved_employee": 403,
+                "involved_coordinator": 200,
+            },
+        ),
         "letter_template": (
             "get",
             reverse(
@@ -216,7 +231,18 @@ def cases(complaint):
     }
 
 
-URLS = ["inbox", "file", "note", "step", "letter_pdf", "register", "mailbox", "admin", "letter_template"]
+URLS = [
+    "inbox",
+    "file",
+    "note",
+    "step",
+    "letter_pdf",
+    "register",
+    "mailbox",
+    "signals",
+    "admin",
+    "letter_template",
+]
 POST_DATA = {"note": {"prefix": "note", "note-text": "Notitie"}, "step": {"start_informal-reason": ""}}
 
 

@@ -77,6 +77,7 @@ def test_the_letter_reaches_a_real_smtp_server_with_its_pdf(smtp_settings, lette
     assert envelope.rcpt_tos == ["klager@example.nl"]
     [message] = received(sink)
     assert message["Subject"] == letter.subject
+    assert message["Auto-Submitted"] == "auto-generated"
     assert "/klacht/status/" in message.get_body(preferencelist=("plain",)).get_content()
     [attachment] = message.iter_attachments()
     assert attachment.get_filename() == f"ontvangstbevestiging-{letter.complaint.reference}.pdf"

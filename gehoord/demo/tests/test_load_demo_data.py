@@ -9,6 +9,9 @@ from gehoord.accounts.roles import Role
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.lifecycle import FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.mailbox.models import InboundMessage, MessageOutcome
+from gehoord.social.constants import SignalStatus
+from gehoord.social.models import SocialSignal
 
 
 def test_demo_data_is_lively_and_idempotent(db):
@@ -16,7 +19,13 @@ def test_demo_data_is_lively_and_idempotent(db):
     call_command("load_demo_data", stdout=out)  # the full set `make run` loads
     assert "Loaded 300 demo complaints" in out.getvalue()
 
-    assert Complaint.objects.count() == 300
+    # 300 walked through the lifecycle, and one that a social-media signal turned into.
+    assert Complaint.objects.count() == 301
+    assert set(SocialSignal.objects.values_list("status", flat=True)) == set(SignalStatus.values)
+    assert set(InboundMessage.objects.values_list("outcome", flat=True)) == {
+        MessageOutcome.AUTOMATIC,
+        MessageOutcome.FAILED,
+    }
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     statuses = set(Complaint.objects.values_list("status", flat=True))
@@ -32,7 +41,7 @@ def test_demo_data_is_lively_and_idempotent(db):
 
     events = ComplaintEvent.objects.count()
     call_command("load_demo_data", stdout=StringIO())
-    assert Complaint.objects.count() == 300
+    assert Complaint.objects.count() == 301
     assert ComplaintEvent.objects.count() == events
 
 

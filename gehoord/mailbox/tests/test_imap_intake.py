@@ -10,7 +10,7 @@ from gehoord.mailbox.imap import ImapMailbox, ImapSettings
 from gehoord.mailbox.models import InboundMessage, MessageOutcome
 from gehoord.mailbox.tests.messages import PDF, mail
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def test_a_new_mail_becomes_a_complaint_with_its_attachment(inbox):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from gehoord.mailbox.parsing import MalformedMessage, html_to_text, message_id_of, parse
+from gehoord.core.text import html_to_text
+from gehoord.mailbox.parsing import MalformedMessage, message_id_of, parse
 from gehoord.mailbox.tests.messages import PDF, mail
 
 

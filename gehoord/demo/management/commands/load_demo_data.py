@@ -167,9 +167,69 @@ class Command(BaseCommand):
             for received_at in received:
                 with transaction.atomic():
                     self._complaint(received_at, departments, staff)
+            self._social_signals(staff)
         finally:
             lifecycle.AFTER_STEP_HOOKS.extend(hooks)
+        self._mailbox()
         self.stdout.write(self.style.SUCCESS(f"Loaded {count} demo complaints."))
+
+    # --- the channels: social-media signals and the mailbox ----------------------
+
+    def _social_signals(self, staff: dict) -> None:
+        """Signals in every state, handled through the real services."""
+        from gehoord.social import services as social
+        from gehoord.social.adapters import IncomingSignal
+        from gehoord.social.constants import SignalSource
+        from gehoord.social.models import SocialSignal
+
+        coordinator = staff["coordinator"]
+        incoming = [
+            IncomingSignal(
+                platform=platform,
+                post_id=f"demo-{number}",
+                author_handle=handle,
+                author_name=name,
+                url=f"https://{platform}.example/{number}",
+                text=text,
+                posted_at=self.now - dt.timedelta(hours=5 + 9 * number),
+            )
+            for number, (platform, handle, name, text) in enumerate(scenarios.SOCIAL_POSTS)
+        ]
+        social.store(incoming, source=SignalSource.WEBHOOK)
+        signals = {signal.post_id: signal for signal in SocialSignal.objects.all()}
+        social.contact_writer(
+            signals["demo-1"],
+            actor=coordinator,
+            channel="social_media",
+            message="Vervelend dat het afval niet is opgehaald. Wij hebben het doorgegeven; morgen komt de wagen alsnog.",
+        )
+        social.dismiss(signals["demo-4"], actor=coordinator, reason="Een compliment, geen ontevredenheid.")
+        social.contact_writer(
+            signals["demo-5"],
+            actor=coordinator,
+            channel="phone",
+            message="Gebeld: de vergunning wordt opnieuw verstuurd.",
+        )
+        social.convert_to_complaint(
+            signals["demo-6"],
+            actor=coordinator,
+            complainant=Complainant(first_name="Ingrid", last_name="Smit", email="ingrid.smit@example.org"),
+            description="Drie keer een ander antwoord gekregen over dezelfde vergunning.",
+        )
+
+    def _mailbox(self) -> None:
+        """What the mailbox screen shows: an auto-reply set aside and a message that could not be read."""
+        from gehoord.mailbox import services as mailbox
+
+        mailbox.import_message(
+            b"From: Piet Bakker <piet@example.org>\r\nSubject: Afwezig: Ontvangstbevestiging\r\n"
+            b"Auto-Submitted: auto-replied\r\nMessage-ID: <demo-afwezig@example.org>\r\n\r\n"
+            b"Ik ben tot maandag afwezig.\r\n"
+        )
+        mailbox.import_message(
+            b"Subject: klacht\r\nMessage-ID: <demo-zonder-afzender@example.org>\r\n\r\n"
+            b"Een bericht zonder afzender.\r\n"
+        )
 
     # --- reference data and staff ---------------------------------------------
 

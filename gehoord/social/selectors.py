@@ -1,0 +1,43 @@
+"""Reading the signals queue, shaped for the coordinator's screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from statistics import median
+
+from django.db.models import Count, QuerySet
+
+from gehoord.social.constants import OPEN_SIGNAL_STATUSES, SignalStatus
+from gehoord.social.models import SocialSignal
+
+STATUS_FILTERS = {
+    "open": OPEN_SIGNAL_STATUSES,
+    **{status.value: (status,) for status in SignalStatus},
+    "all": tuple(SignalStatus),
+}
+
+
+def signal_queue(status: str = "open") -> QuerySet[SocialSignal]:
+    """The signals of a status filter ("open" by default: new and contacted), unread and newest first."""
+    statuses = STATUS_FILTERS.get(status, OPEN_SIGNAL_STATUSES)
+    return (
+        SocialSignal.objects.filter(status__in=statuses)
+        .select_related("complaint")
+        .order_by("status", "-posted_at", "-pk")
+    )
+
+
+def status_counts() -> dict[str, int]:
+    counts = dict(
+        SocialSignal.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return {status.value: counts.get(status.value, 0) for status in SignalStatus}
+
+
+def median_time_to_first_response(since: dt.datetime | None = None) -> dt.timedelta | None:
+    """The median time from posting to the first reply to the writer, over the signals that got one."""
+    signals = SocialSignal.objects.filter(first_response_at__isnull=False)
+    if since is not None:
+        signals = signals.filter(posted_at__gte=since)
+    durations = [first - posted for posted, first in signals.values_list("posted_at", "first_response_at")]
+    return median(durations) if durations else None

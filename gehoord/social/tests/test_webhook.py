@@ -1,0 +1,122 @@
+"""The social-media webhook: credentials, clear errors, duplicates ignored."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from gehoord.social.constants import SignalSource
+from gehoord.social.models import SocialSignal
+from gehoord.social.tests.factories import TOKEN, webhook_client
+
+pytestmark = pytest.mark.django_db
+
+SIGNAL = {
+    "platform": "x",
+    "post_id": "1866000000000000001",
+    "author_handle": "@petra_j",
+    "author_name": "Petra Jansen",
+    "url": "https://x.example/petra_j/status/1866000000000000001",
+    "text": "@gemeente al drie weken geen reactie op mijn melding",
+    "posted_at": "2026-11-30T09:15:00+01:00",
+}
+
+
+def post(client, body, *, token=TOKEN, content_type="application/json"):
+    data = body if isinstance(body, str | bytes) else json.dumps(body)
+    headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+    return client.post(reverse("social-webhook"), data, content_type=content_type, headers=headers)
+
+
+@pytest.fixture(autouse=True)
+def registered_client():
+    return webhook_client()
+
+
+def test_a_signal_is_stored(client):
+    response = post(client, SIGNAL)
+
+    assert response.status_code == 201
+    assert response.json() == {"created": 1, "duplicates": 0}
+    signal = SocialSignal.objects.get()
+    assert (signal.platform, signal.post_id, signal.author_handle) == ("x", "1866000000000000001", "@petra_j")
+    assert signal.source == SignalSource.WEBHOOK
+    assert signal.posted_at.isoformat() == "2026-11-30T08:15:00+00:00"
+
+
+@pytest.mark.parametrize("token", [None, "", "wrong-token"])
+def test_wrong_credentials_get_401(client, token):
+    response = post(client, SIGNAL, token=token)
+
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert "Authorization: Bearer" in response.json()["detail"]
+    assert not SocialSignal.objects.exists()
+
+
+def test_an_inactive_client_gets_401(client, registered_client):
+    registered_client.is_active = False
+    registered_client.save()
+
+    assert post(client, SIGNAL).status_code == 401
+
+
+def test_a_malformed_body_gets_400_with_where_it_broke(client):
+    response = post(client, '{"platform": "x", "post_id": ')
+
+    assert response.status_code == 400
+    problem = response.json()
+    assert problem["status"] == 400 and problem["title"] == "Ongeldige JSON"
+    assert "regel 1, kolom" in problem["detail"]
+
+
+def test_missing_and_wrong_fields_are_named(client):
+    response = post(
+        client,
+        {"signals": [SIGNAL, {**SIGNAL, "post_id": "", "platform": "myspace", "posted_at": "gisteren"}]},
+    )
+
+    assert response.status_code == 400
+    problem = response.json()
+    assert "Niets is opgeslagen" in problem["detail"]
+    errors = {(error["pointer"], error["field"]): error["message"] for error in problem["errors"]}
+    assert errors[("signals[1]", "post_id")] == "Dit veld is verplicht."
+    assert errors[("signals[1]", "platform")].startswith(
+        "Onbekend platform 'myspace'. Kies uit: mastodon, x,"
+    )
+    assert "30-11-2026 09:15" in errors[("signals[1]", "posted_at")]
+    assert not any(pointer == "signals[0]" for pointer, _field in errors)
+    assert not SocialSignal.objects.exists()  # all or nothing
+
+
+@pytest.mark.parametrize("body", [[], {}, "42", {"signals": "nee"}])
+def test_a_body_that_is_no_signal_gets_400(client, body):
+    response = post(client, body)
+
+    assert response.status_code == 400
+    assert response.json()["errors"] or response.json()["detail"]
+
+
+def test_a_duplicate_post_is_ignored(client):
+    post(client, SIGNAL)
+
+    response = post(client, [SIGNAL, {**SIGNAL, "post_id": "1866000000000000002"}])
+
+    assert response.status_code == 201
+    assert response.json() == {"created": 1, "duplicates": 1}
+    assert SocialSignal.objects.count() == 2
+
+
+def test_the_same_post_id_on_another_platform_is_another_signal(client):
+    post(client, SIGNAL)
+
+    assert post(client, {**SIGNAL, "platform": "facebook"}).json() == {"created": 1, "duplicates": 0}
+
+
+def test_not_json_gets_415(client):
+    assert post(client, "platform=x", content_type="application/x-www-form-urlencoded").status_code == 415
+
+
+def test_get_is_not_allowed(client):
+    assert client.get(reverse("social-webhook")).status_code == 405
