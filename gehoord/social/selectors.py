@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from statistics import median
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from gehoord.social.constants import OPEN_SIGNAL_STATUSES, SignalStatus
 from gehoord.social.models import SocialSignal
@@ -20,10 +20,14 @@ STATUS_FILTERS = {
 def signal_queue(status: str = "open") -> QuerySet[SocialSignal]:
     """The signals of a status filter ("open" by default: new and contacted), unread and newest first."""
     statuses = STATUS_FILTERS.get(status, OPEN_SIGNAL_STATUSES)
+    # New signals first: they still wait for a first response.
+    waiting = Case(
+        When(status=SignalStatus.NEW, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
     return (
         SocialSignal.objects.filter(status__in=statuses)
         .select_related("complaint")
-        .order_by("status", "-posted_at", "-pk")
+        .order_by(waiting, "-posted_at", "-pk")
     )
 
 

@@ -204,3 +204,12 @@ def test_only_the_coordinator_sees_the_queue(client, role, handler):
     assert client.get(reverse("social:queue")).status_code == 403
     assert client.get(reverse("social:detail", args=[signal.pk])).status_code == 403
     assert client.post(reverse("social:act", args=[signal.pk, "dismiss"]), {"reason": "x"}).status_code == 403
+
+
+def test_new_signals_come_first_then_the_newest():
+    now = timezone.now()
+    contacted = SocialSignalFactory(status=SignalStatus.CONTACTED, posted_at=now - dt.timedelta(hours=1))
+    old_new = SocialSignalFactory(posted_at=now - dt.timedelta(days=2))
+    recent_new = SocialSignalFactory(posted_at=now - dt.timedelta(hours=2))
+
+    assert list(selectors.signal_queue()) == [recent_new, old_new, contacted]
