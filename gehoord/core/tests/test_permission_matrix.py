@@ -58,6 +58,17 @@ def world(db):
     return people, complaint
 
 
+# The coordinator's own screens (mailbox, signals): no file is shown, so the involved coordinator may look.
+COORDINATORS_ONLY = {
+    **dict.fromkeys(ROLES, 403),
+    "anonymous": "login",
+    "coordinator": 200,
+    "involved_coordinator": 200,
+}
+# The admin site: everyone else is sent to its login.
+ADMIN_ONLY = {**dict.fromkeys(ROLES, "login_admin"), "admin": 200}
+
+
 def client_for(client, world, role):
     people, _complaint = world
     if role != "anonymous":
@@ -168,47 +179,17 @@ def cases(complaint):
         "admin": (
             "get",
             reverse("admin:index"),
-            {
-                "anonymous": "login_admin",
-                "coordinator": "login_admin",
-                "assigned_handler": "login_admin",
-                "other_handler": "login_admin",
-                "department_head": "login_admin",
-                "other_department_head": "login_admin",
-                "admin": 200,
-                "involved_employee": "login_admin",
-                "involved_coordinator": "login_admin",
-            },
+            ADMIN_ONLY,
         ),
         "mailbox": (
             "get",
             reverse("mailbox:list"),
-            {
-                "anonymous": "login",
-                "coordinator": 200,
-                "assigned_handler": 403,
-                "other_handler": 403,
-                "department_head": 403,
-                "other_department_head": 403,
-                "admin": 403,
-                "involved_employee": 403,
-                "involved_coordinator": 200,
-            },
+            COORDINATORS_ONLY,
         ),
         "signals": (
             "get",
             reverse("social:queue"),
-            {
-                "anonymous": "login",
-                "coordinator": 200,
-                "assigned_handler": 403,
-                "other_handler": 403,
-                "department_head": 403,
-                "other_department_head": 403,
-                "admin": 403,
-                "involved_employee": 403,
-                "involved_coordinator": 200,
-            },
+            COORDINATORS_ONLY,
         ),
         "letter_template": (
             "get",
@@ -216,17 +197,7 @@ def cases(complaint):
                 "admin:correspondence_lettertemplate_change",
                 args=[LetterTemplate.objects.get(kind=LetterKind.DECISION).pk],
             ),
-            {
-                "anonymous": "login_admin",
-                "coordinator": "login_admin",
-                "assigned_handler": "login_admin",
-                "other_handler": "login_admin",
-                "department_head": "login_admin",
-                "other_department_head": "login_admin",
-                "admin": 200,
-                "involved_employee": "login_admin",
-                "involved_coordinator": "login_admin",
-            },
+            ADMIN_ONLY,
         ),
     }
 
