@@ -26,6 +26,7 @@ urlpatterns = [
     path("medewerkers/registreren/", include("gehoord.intake.staff_urls")),
     path("medewerkers/postvak/", include("gehoord.mailbox.urls")),
     path("medewerkers/signalen/", include("gehoord.social.urls")),
+    path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
     path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
     path("beheer/", admin.site.urls),
 ]

@@ -19,6 +19,8 @@ from gehoord.cases import forms as case_forms
 from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
+from gehoord.learning import measures
+from gehoord.learning.forms import MeasureForm
 from gehoord.learning.services import record_learning_review
 
 
@@ -113,6 +115,11 @@ ACTIONS: dict[str, Action] = {
         lambda c, d, a: record_learning_review(c, actor=a, **d),
         _("Leerpunten opgeslagen."),
     ),
+    "propose_measure": Action(
+        MeasureForm,
+        lambda c, d, a: measures.propose(actor=a, complaints=[c], **d),
+        _("Verbetermaatregel vastgelegd."),
+    ),
 }
 
 
@@ -152,6 +159,7 @@ def _render_file(
     context = {
         "complaint": complaint,
         "events": complaint.events.select_related("actor"),
+        "measures": complaint.improvement_measures.select_related("department", "responsible"),
         "transitions": transitions,
         "forms": action_forms,
         "part_forms": part_forms,

@@ -199,3 +199,13 @@ SOCIAL_POSTS = [
         "@gemeente beloofd teruggebeld te worden over mijn WMO-aanvraag, nooit gebeurd.",
     ),
 ]
+
+# Improvement measures the organisation took.
+MEASURES = [
+    "Terugbelafspraken worden in het klantvolgsysteem vastgelegd en dagelijks bewaakt.",
+    "Meldingen openbare ruimte worden pas gesloten nadat de melder bericht heeft gekregen.",
+    "Baliemedewerkers volgen een training 'lastige gesprekken'.",
+    "Brieven over vergunningen worden binnen tien werkdagen beantwoord; de wachtrij is zichtbaar op het teambord.",
+    "De website legt in gewone woorden uit hoe lang een parkeervergunning duurt.",
+    "Na elke klacht over de afvalinzameling belt de inzamelaar de bewoner zelf terug.",
+]

@@ -25,3 +25,76 @@ class LearningReview(models.Model):
 
     def __str__(self) -> str:
         return str(self.complaint)
+
+
+class MeasureStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Voorgesteld")
+    AGREED = "agreed", _("Afgesproken")
+    IMPLEMENTED = "implemented", _("Uitgevoerd")
+    EVALUATED = "evaluated", _("Geëvalueerd")
+
+
+# A measure is overdue while it is not carried out by its due date.
+UNFINISHED_MEASURE_STATUSES = (MeasureStatus.PROPOSED, MeasureStatus.AGREED)
+
+
+class ImprovementMeasure(models.Model):
+    """Something the organisation changes because of one or more complaints.
+
+    Owned by a department and a responsible person; moves forward through
+    proposed, agreed, implemented and evaluated (:mod:`gehoord.learning.measures`).
+    """
+
+    description = models.TextField(_("maatregel"))
+    department = models.ForeignKey(
+        "organisation.Department",
+        verbose_name=_("afdeling"),
+        on_delete=models.PROTECT,
+        related_name="measures",
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verantwoordelijke"),
+        on_delete=models.PROTECT,
+        related_name="improvement_measures",
+    )
+    due_date = models.DateField(_("klaar op"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PROPOSED
+    )
+    complaints = models.ManyToManyField(
+        "cases.Complaint", verbose_name=_("klachten"), blank=True, related_name="improvement_measures"
+    )
+    evaluation = models.TextField(_("evaluatie"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    implemented_on = models.DateField(_("uitgevoerd op"), null=True, blank=True)
+    evaluated_on = models.DateField(_("geëvalueerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verbetermaatregel")
+        verbose_name_plural = _("verbetermaatregelen")
+        ordering = ["due_date", "pk"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    def is_overdue(self, today) -> bool:
+        return self.status in UNFINISHED_MEASURE_STATUSES and self.due_date < today
+
+
+class MeasureEvent(models.Model):
+    """The history of a measure: created, a status step, a complaint linked. Never changed."""
+
+    measure = models.ForeignKey(ImprovementMeasure, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    summary = models.CharField(_("samenvatting"), max_length=300)
+    details = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.summary

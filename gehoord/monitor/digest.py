@@ -3,8 +3,10 @@
 Each handler gets the open complaints assigned to them that are overdue or due
 within the coming week (decision term, first contact). Coordinators get the
 same for every open complaint, plus the letters that have not reached the
-complainant yet (e-mails being retried, post waiting to be printed). Nobody
-gets an empty digest. The digest names references and dates only: the
+complainant yet (e-mails being retried, post waiting to be printed) and the
+e-mails the mailbox could not import. Improvement measures past their due
+date go to the coordinators and to the person responsible. Nobody gets an
+empty digest. The digest names references and dates only: the
 complaint itself stays behind the login.
 """
 
@@ -37,6 +39,8 @@ class Digest:
     letters_not_sent: list = field(default_factory=list)
     # E-mails to the complaints mailbox that could not be imported (coordinators only).
     mails_not_imported: int = 0
+    # Improvement measures past their due date: all for coordinators, one's own for the rest.
+    overdue_measures: list = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -46,6 +50,7 @@ class Digest:
             or self.first_contact_late
             or self.letters_not_sent
             or self.mails_not_imported
+            or self.overdue_measures
         )
 
 
@@ -74,10 +79,14 @@ def build_digest(recipient: User, complaints: QuerySet[Complaint], today: dt.dat
 def digests(today: dt.date | None = None) -> list[Digest]:
     """Every non-empty digest for today: one per active handler with work, one per coordinator."""
     from gehoord.correspondence.selectors import letters_not_sent
+    from gehoord.learning.measures import overdue as overdue_measures
     from gehoord.mailbox.selectors import messages_not_imported
 
     today = today or timezone.localdate()
     result = []
+    late_measures = list(
+        overdue_measures(today).select_related("responsible", "department").order_by("due_date")
+    )
     coordinators = User.objects.filter(is_active=True, groups__name=Role.COORDINATOR).exclude(email="")
     for coordinator in coordinators.distinct():
         # Not the complaints about the coordinator's own conduct (Awb 9:7).
@@ -85,10 +94,27 @@ def digests(today: dt.date | None = None) -> list[Digest]:
         digest = build_digest(coordinator, visible, today)
         digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
         digest.mails_not_imported = messages_not_imported().count()
+        digest.overdue_measures = list(late_measures)
         result.append(digest)
     handlers = User.objects.filter(is_active=True, groups__name=Role.HANDLER).exclude(email="").distinct()
     for handler in handlers.exclude(pk__in=coordinators.values("pk")):
-        result.append(build_digest(handler, Complaint.objects.filter(handler=handler), today))
+        digest = build_digest(handler, Complaint.objects.filter(handler=handler), today)
+        digest.overdue_measures = [
+            measure for measure in late_measures if measure.responsible_id == handler.pk
+        ]
+        result.append(digest)
+    # Whoever else is responsible for a late measure (a department head, an employee) hears of it too.
+    seen = {digest.recipient.pk for digest in result}
+    for measure in late_measures:
+        person = measure.responsible
+        if person.pk in seen or not person.is_active or not person.email:
+            continue
+        seen.add(person.pk)
+        result.append(
+            Digest(
+                recipient=person, overdue_measures=[m for m in late_measures if m.responsible_id == person.pk]
+            )
+        )
     return [digest for digest in result if not digest.is_empty]
 
 

@@ -191,6 +191,7 @@ def cases(complaint):
             reverse("social:queue"),
             COORDINATORS_ONLY,
         ),
+        "measures": ("get", reverse("learning:list"), {**dict.fromkeys(ROLES, 200), "anonymous": "login"}),
         "letter_template": (
             "get",
             reverse(
@@ -211,6 +212,7 @@ URLS = [
     "register",
     "mailbox",
     "signals",
+    "measures",
     "admin",
     "letter_template",
 ]

@@ -9,6 +9,7 @@ from gehoord.accounts.roles import Role
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.lifecycle import FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.mailbox.models import InboundMessage, MessageOutcome
 from gehoord.social.constants import SignalStatus
 from gehoord.social.models import SocialSignal
@@ -26,6 +27,7 @@ def test_demo_data_is_lively_and_idempotent(db):
         MessageOutcome.AUTOMATIC,
         MessageOutcome.FAILED,
     }
+    assert set(ImprovementMeasure.objects.values_list("status", flat=True)) == set(MeasureStatus.values)
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     statuses = set(Complaint.objects.values_list("status", flat=True))

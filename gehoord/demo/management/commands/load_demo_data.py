@@ -168,10 +168,43 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     self._complaint(received_at, departments, staff)
             self._social_signals(staff)
+            self._measures(staff, departments)
         finally:
             lifecycle.AFTER_STEP_HOOKS.extend(hooks)
         self._mailbox()
         self.stdout.write(self.style.SUCCESS(f"Loaded {count} demo complaints."))
+
+    # --- learning: the register of improvement measures --------------------------
+
+    def _measures(self, staff: dict, departments: dict[str, Department]) -> None:
+        """Measures in every status, from complaints where something could be improved; one overdue."""
+        from gehoord.learning import measures
+        from gehoord.learning.models import MeasureStatus
+
+        coordinator = staff["coordinator"]
+        sources = list(
+            Complaint.objects.filter(learning_review__improvement_possible=True)
+            .exclude(employees_involved=coordinator)
+            .order_by("received_at")[:8]
+        )
+        today = self.now.date()
+        plan = [
+            (MeasureStatus.EVALUATED, -60), (MeasureStatus.IMPLEMENTED, -20), (MeasureStatus.AGREED, 30),
+            (MeasureStatus.AGREED, -5), (MeasureStatus.PROPOSED, 45), (MeasureStatus.PROPOSED, 14),
+        ]  # fmt: skip
+        for (status, due_in), complaint, description in zip(plan, sources, scenarios.MEASURES, strict=False):
+            department = complaint.departments.first() or departments["kcc"]
+            measure = measures.propose(
+                description=description,
+                department=department,
+                responsible=department.head or staff["afdelingshoofd"],
+                due_date=today + dt.timedelta(days=due_in),
+                actor=coordinator,
+                complaints=[complaint],
+            )
+            if status != MeasureStatus.PROPOSED:
+                note = "Sindsdien geen klachten meer hierover." if status == MeasureStatus.EVALUATED else ""
+                measures.advance(measure, to=status, actor=coordinator, note=note)
 
     # --- the channels: social-media signals and the mailbox ----------------------
 
