@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gehoord.monitor",
     "gehoord.mailbox",
     "gehoord.social",
+    "gehoord.vouchers",
     "gehoord.demo",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("medewerkers/postvak/", include("gehoord.mailbox.urls")),
     path("medewerkers/signalen/", include("gehoord.social.urls")),
     path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
+    path("medewerkers/bloemenbonnen/", include("gehoord.vouchers.urls")),
     path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
     path("beheer/", admin.site.urls),
 ]

@@ -133,3 +133,4 @@ class EventKind(models.TextChoices):
     LEARNING = "learning", _("Leerpunten")
     COMPLAINANT_ADDITION = "complainant_addition", _("Aanvulling van de klager")
     OMBUDSMAN = "ombudsman", _("Ombudsman")
+    AFTERCARE = "aftercare", _("Nazorg")

@@ -15,6 +15,7 @@ class LetterKind(models.TextChoices):
     HEARING_INVITATION = "hearing_invitation", _("Uitnodiging hoorzitting")
     INFORMAL_CONFIRMATION = "informal_confirmation", _("Bevestiging informele oplossing")
     DECISION = "decision", _("Beslissing op de klacht")
+    VOUCHER = "voucher", _("Begeleidende brief bloemenbon")
 
 
 class Delivery(models.TextChoices):

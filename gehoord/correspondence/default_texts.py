@@ -297,4 +297,28 @@ Op {{{{ datum_hoorzitting }}}} hebben wij u de gelegenheid gegeven uw klacht mon
 Bent u het niet eens met onze beslissing, of met de manier waarop wij uw klacht hebben behandeld? {_OMBUDSMAN}
 """,
     ),
+    # The seed: a complainant whose complaint was (partly) founded gets a small
+    # present, a flower voucher, as thanks for the "learning moment".
+    LetterKind.VOUCHER: LetterText(
+        subject="Een bloemenbon als dank voor uw klacht {{ kenmerk }}",
+        email_summary=(
+            "Uw klacht van {{ datum_ontvangst }} was (gedeeltelijk) terecht. Daar hebben wij van geleerd. "
+            "Als dank sturen wij u een bloemenbon. In de brief in de bijlage leest u meer."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} heeft u een klacht bij ons ingediend. Wij vonden uw klacht (gedeeltelijk) terecht. \
+Dat vinden wij vervelend, en tegelijk zijn wij u dankbaar: door uw klacht kunnen wij ons werk beter doen.
+
+## Wat wij hebben geleerd
+
+{{ wat_we_leerden }}
+
+## Een bloemenbon als dank
+
+Als dank voor dit leermoment krijgt u van ons een bloemenbon ter waarde van {{ waarde_bon }}. De bon wordt \
+u toegestuurd door {{ leverancier_bon }}.
+
+Heeft u de bon niet binnen twee weken ontvangen? Laat het ons dan weten.
+""",
+    ),
 }

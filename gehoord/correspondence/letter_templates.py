@@ -183,6 +183,7 @@ def _example_letter(kind: str):
             "previous_due": decision_due.isoformat(),
             "decision_due": terms.decision_deadline(received, postponement_weeks=4).isoformat(),
         },
+        LetterKind.VOUCHER: {"value": "15.00", "supplier": "Nationale Bloemenbon"},
         LetterKind.HEARING_INVITATION: {
             "hearing_on": hearing_on.isoformat(),
             "hearing_time": "10:00",

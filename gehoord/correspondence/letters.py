@@ -88,6 +88,7 @@ LETTERS: dict[str, LetterSpec] = {
     LetterKind.HEARING_INVITATION: LetterSpec("uitnodiging-hoorzitting"),
     LetterKind.INFORMAL_CONFIRMATION: LetterSpec("bevestiging-oplossing"),
     LetterKind.DECISION: LetterSpec("beslissing-klacht", signed=True),
+    LetterKind.VOUCHER: LetterSpec("bloemenbon"),
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.template.defaultfilters import date as date_filter
@@ -216,6 +217,20 @@ def _judgement_per_part(context: LetterContext) -> Value:
     )
 
 
+def _voucher_value(context: LetterContext) -> Value:
+    value = context.data.get("value")
+    if not value:
+        return None
+    return "€ " + f"{Decimal(str(value)):.2f}".replace(".", ",")
+
+
+def _lesson(context: LetterContext) -> Value:
+    review = getattr(context.complaint, "learning_review", None)
+    if review is None:
+        return None
+    return review.lesson_for_complainant or None
+
+
 def _text(getter: Callable[[LetterContext], Any]) -> Callable[[LetterContext], Value]:
     """A placeholder whose value is a field, as text; empty means "none"."""
 
@@ -391,6 +406,28 @@ _PLACEHOLDERS = [
     ),
 ]
 
+_PLACEHOLDERS += [
+    # The flower voucher's accompanying letter.
+    Placeholder(
+        "waarde_bon",
+        _("de waarde van de bloemenbon, bijvoorbeeld '€ 15,00'"),
+        _voucher_value,
+        kinds=_only(LetterKind.VOUCHER),
+    ),
+    Placeholder(
+        "leverancier_bon",
+        _("wie de bloemenbon levert"),
+        _text(lambda c: c.data.get("supplier")),
+        kinds=_only(LetterKind.VOUCHER),
+    ),
+    Placeholder(
+        "wat_we_leerden",
+        _("wat de klager hoort over wat we leerden (alinea vervalt als het leeg is)"),
+        _lesson,
+        kinds=_only(LetterKind.VOUCHER),
+    ),
+]
+
 PLACEHOLDERS: dict[str, Placeholder] = {placeholder.name: placeholder for placeholder in _PLACEHOLDERS}
 
 # What the law asks a letter to say; a template without these is refused.
@@ -413,6 +450,7 @@ REQUIRED: dict[str, dict[str, str | Promise]] = {
     LetterKind.INFORMAL_CONFIRMATION: {
         "oplossing": _("de brief bevestigt de afgesproken oplossing (artikel 9:5 Awb)")
     },
+    LetterKind.VOUCHER: {"waarde_bon": _("de brief noemt de waarde van de bon")},
     LetterKind.DECISION: {
         "bevindingen": _("de beslissing noemt de bevindingen (artikel 9:12 Awb)"),
         "oordeel_per_onderdeel": _("de beslissing geeft het oordeel per onderdeel (artikel 9:12 Awb)"),

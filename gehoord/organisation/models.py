@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -77,6 +79,21 @@ class Municipality(models.Model):
         _("persoonlijk contact binnen (werkdagen)"),
         default=DEFAULT_FIRST_CONTACT_WORKING_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+
+    # Aftercare: the flower voucher for a complainant who was (partly) right.
+    voucher_value = models.DecimalField(
+        _("waarde bloemenbon (euro)"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("15.00"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    voucher_supplier = models.CharField(
+        _("leverancier bloemenbon"),
+        max_length=200,
+        default="Nationale Bloemenbon",
+        help_text=_("Wie de bonnen levert, zoals het in de begeleidende brief staat."),
     )
 
     class Meta:

@@ -191,6 +191,7 @@ def cases(complaint):
             reverse("social:queue"),
             COORDINATORS_ONLY,
         ),
+        "vouchers": ("get", reverse("vouchers:overview"), COORDINATORS_ONLY),
         "measures": ("get", reverse("learning:list"), {**dict.fromkeys(ROLES, 200), "anonymous": "login"}),
         "letter_template": (
             "get",
@@ -213,6 +214,7 @@ URLS = [
     "mailbox",
     "signals",
     "measures",
+    "vouchers",
     "admin",
     "letter_template",
 ]

@@ -13,6 +13,7 @@ from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.mailbox.models import InboundMessage, MessageOutcome
 from gehoord.social.constants import SignalStatus
 from gehoord.social.models import SocialSignal
+from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
 
 
 def test_demo_data_is_lively_and_idempotent(db):
@@ -28,6 +29,9 @@ def test_demo_data_is_lively_and_idempotent(db):
         MessageOutcome.FAILED,
     }
     assert set(ImprovementMeasure.objects.values_list("status", flat=True)) == set(MeasureStatus.values)
+    assert {VoucherStatus.NOT_APPLICABLE, VoucherStatus.SENT, VoucherStatus.DUE} <= set(
+        FlowerVoucher.objects.values_list("status", flat=True)
+    )
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     statuses = set(Complaint.objects.values_list("status", flat=True))

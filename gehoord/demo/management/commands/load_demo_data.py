@@ -169,6 +169,7 @@ class Command(BaseCommand):
                     self._complaint(received_at, departments, staff)
             self._social_signals(staff)
             self._measures(staff, departments)
+            self._vouchers(staff)
         finally:
             lifecycle.AFTER_STEP_HOOKS.extend(hooks)
         self._mailbox()
@@ -205,6 +206,27 @@ class Command(BaseCommand):
             if status != MeasureStatus.PROPOSED:
                 note = "Sindsdien geen klachten meer hierover." if status == MeasureStatus.EVALUATED else ""
                 measures.advance(measure, to=status, actor=coordinator, note=note)
+
+    def _vouchers(self, staff: dict) -> None:
+        """Flower vouchers for the (partly) founded complaints: sent, ordered, let go and still due."""
+        from gehoord.vouchers import services as vouchers
+        from gehoord.vouchers.models import FlowerVoucher, NotApplicableReason
+
+        coordinator = staff["coordinator"]
+        for complaint in Complaint.objects.filter(outcome__in=vouchers.FOUNDED_OUTCOMES).order_by(
+            "decided_at"
+        ):
+            vouchers.make_due(complaint)
+        due = list(FlowerVoucher.objects.order_by("created_at", "pk"))
+        if len(due) < 4:
+            return
+        vouchers.mark_not_applicable(due[0], reason=NotApplicableReason.DECLINED, actor=coordinator)
+        today = self.now.date()
+        sent = vouchers.create_batch(actor=coordinator)
+        # The first batch holds the oldest five; the rest wait for the next order.
+        FlowerVoucher.objects.filter(batch=sent).exclude(pk__in=[v.pk for v in due[1:6]]).update(batch=None)
+        vouchers.mark_ordered(sent, on=today - dt.timedelta(days=10), actor=coordinator)
+        vouchers.mark_sent(sent, on=today - dt.timedelta(days=7), actor=coordinator)
 
     # --- the channels: social-media signals and the mailbox ----------------------
 

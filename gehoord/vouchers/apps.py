@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VouchersConfig(AppConfig):
+    name = "gehoord.vouchers"
+    verbose_name = _("Bloemenbonnen")
+
+    def ready(self) -> None:
+        from gehoord.cases.lifecycle import register_after_step
+        from gehoord.vouchers.services import voucher_after_step
+
+        # A decision with a (partly) founded part makes a voucher due, in the decision's transaction.
+        register_after_step(voucher_after_step)

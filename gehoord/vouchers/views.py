@@ -1,0 +1,165 @@
+"""The coordinator's flower vouchers: what is due, the batches to order, and their lists.
+
+Thin: gehoord.vouchers.services holds the workflow.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from gehoord.accounts.roles import Role
+from gehoord.core.errors import DomainError
+from gehoord.vouchers import services
+from gehoord.vouchers.forms import DateForm, NotApplicableForm
+from gehoord.vouchers.models import FlowerVoucher, VoucherBatch, VoucherStatus
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _ensure_coordinator(request: HttpRequest) -> None:
+    if not request.user.has_role(Role.COORDINATOR):
+        raise PermissionDenied
+
+
+def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
+    due = list(services.due_for_batch())
+    return render(
+        request,
+        "vouchers/overview.html",
+        {
+            "with_address": [voucher for voucher in due if services.has_postal_address(voucher)],
+            "without_address": [voucher for voucher in due if not services.has_postal_address(voucher)],
+            "batches": VoucherBatch.objects.select_related("created_by").order_by("-created_at")[:20],
+            "counts": {
+                status.value: FlowerVoucher.objects.filter(status=status).count() for status in VoucherStatus
+            },
+            "bound": bound or {},
+            "not_applicable_form": NotApplicableForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    _ensure_coordinator(request)
+    return _overview(request)
+
+
+@login_required
+@require_POST
+def new_batch(request: HttpRequest) -> HttpResponse:
+    _ensure_coordinator(request)
+    try:
+        batch = services.create_batch(actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("vouchers:overview")
+    messages.success(request, _("De bestelling is klaargezet. Download de lijst en bestel de bonnen."))
+    return redirect("vouchers:batch", batch.pk)
+
+
+@login_required
+@require_POST
+def not_applicable(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_coordinator(request)
+    voucher = get_object_or_404(FlowerVoucher, pk=pk)
+    form = NotApplicableForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_not_applicable(voucher, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("De bon voor %(reference)s vervalt.") % {"reference": voucher.complaint.reference}
+            )
+            return redirect("vouchers:overview")
+    else:
+        messages.error(request, form.errors.get("reason", [_("Controleer de gegevens.")])[0])
+    return _overview(request, bound={voucher.pk: form}, status=400)
+
+
+def _batch_page(request: HttpRequest, batch: VoucherBatch, *, form=None, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "vouchers/batch.html",
+        {
+            "batch": batch,
+            "rows": services.batch_rows(batch),
+            "columns": services.EXPORT_COLUMNS,
+            "date_form": form or DateForm(initial={"on": timezone.localdate().strftime("%d-%m-%Y")}),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_coordinator(request)
+    return _batch_page(request, get_object_or_404(VoucherBatch, pk=pk))
+
+
+@login_required
+@require_POST
+def batch_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    _ensure_coordinator(request)
+    batch = get_object_or_404(VoucherBatch, pk=pk)
+    form = DateForm(request.POST)
+    if not form.is_valid():
+        return _batch_page(request, batch, form=form, status=400)
+    action = {"besteld": services.mark_ordered, "verstuurd": services.mark_sent}.get(step)
+    if action is None:
+        raise PermissionDenied
+    try:
+        action(batch, on=form.cleaned_data["on"], actor=request.user)
+    except DomainError as error:
+        form.add_error("on", error.message)
+        return _batch_page(request, batch, form=form, status=409)
+    messages.success(request, _("De bestelling is bijgewerkt."))
+    return redirect("vouchers:batch", batch.pk)
+
+
+@login_required
+@require_GET
+def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    _ensure_coordinator(request)
+    batch = get_object_or_404(VoucherBatch, pk=pk)
+    header = [str(column) for column in services.EXPORT_COLUMNS]
+    rows = services.batch_rows(batch)
+    filename = f"bloemenbonnen-{batch.created_at:%Y-%m-%d}-{batch.pk}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        # A semicolon and a byte order mark: Excel with Dutch settings opens it as it should.
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = _("Bloemenbonnen")
+        sheet.append(header)
+        for row in rows:
+            sheet.append([*row[:5], float(row[5]), row[6]])
+        content = io.BytesIO()
+        workbook.save(content)
+        response = HttpResponse(content.getvalue(), content_type=XLSX)
+    else:
+        raise PermissionDenied
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
