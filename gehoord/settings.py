@@ -16,6 +16,7 @@ from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
 from gehoord.social.schedule import BEAT_SCHEDULE as SOCIAL_BEAT_SCHEDULE
+from gehoord.surveys.schedule import BEAT_SCHEDULE as SURVEYS_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "gehoord.mailbox",
     "gehoord.social",
     "gehoord.vouchers",
+    "gehoord.surveys",
     "gehoord.demo",
 ]
 
@@ -238,6 +240,7 @@ CELERY_BEAT_SCHEDULE = {
     **MONITOR_BEAT_SCHEDULE,
     **MAILBOX_BEAT_SCHEDULE,
     **SOCIAL_BEAT_SCHEDULE,
+    **SURVEYS_BEAT_SCHEDULE,
 }
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)

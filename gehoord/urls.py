@@ -29,6 +29,7 @@ urlpatterns = [
     path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
     path("medewerkers/bloemenbonnen/", include("gehoord.vouchers.urls")),
     path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
+    path("", include("gehoord.surveys.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -9,4 +9,8 @@ def staff_navigation(request: HttpRequest) -> dict:
     from gehoord.accounts.roles import Role
     from gehoord.intake.registration import may_register
 
-    return {"may_register": may_register(user), "may_read_mailbox": user.has_role(Role.COORDINATOR)}
+    return {
+        "may_register": may_register(user),
+        "may_read_mailbox": user.has_role(Role.COORDINATOR),
+        "may_see_survey_results": user.has_role(Role.COORDINATOR) or user.has_role(Role.DEPARTMENT_HEAD),
+    }

@@ -16,6 +16,8 @@ class LetterKind(models.TextChoices):
     INFORMAL_CONFIRMATION = "informal_confirmation", _("Bevestiging informele oplossing")
     DECISION = "decision", _("Beslissing op de klacht")
     VOUCHER = "voucher", _("Begeleidende brief bloemenbon")
+    SURVEY_INVITATION = "survey_invitation", _("Uitnodiging enquête")
+    SURVEY_REMINDER = "survey_reminder", _("Herinnering enquête")
 
 
 class Delivery(models.TextChoices):

@@ -321,4 +321,40 @@ u toegestuurd door {{ leverancier_bon }}.
 Heeft u de bon niet binnen twee weken ontvangen? Laat het ons dan weten.
 """,
     ),
+    # The seed: after the complaint, a short digital survey on how the
+    # complainant experienced the process and the contact.
+    LetterKind.SURVEY_INVITATION: LetterText(
+        subject="Hoe heeft u de afhandeling van uw klacht {{ kenmerk }} ervaren?",
+        email_summary=(
+            "Onlangs hebben wij uw klacht afgehandeld. Wij willen graag weten hoe u dat heeft ervaren. "
+            "Wilt u een paar korte vragen beantwoorden? Dat duurt ongeveer drie minuten: {{ enquete_link }} "
+            "De link werkt tot en met {{ enquete_verloopt }}."
+        ),
+        body="""\
+Onlangs hebben wij uw klacht afgehandeld. Wij willen graag van u weten hoe u de afhandeling en het \
+contact met ons heeft ervaren. Zo kunnen wij onze klachtbehandeling verbeteren.
+
+## Doet u mee?
+
+Het invullen duurt ongeveer drie minuten. Ga naar {{ enquete_link }} of scan de QR-code met de camera van uw \
+telefoon. De link werkt tot en met {{ enquete_verloopt }}.
+
+{{ enquete_qr }}
+
+Uw antwoorden worden los van uw naam en uw klacht bewaard. Meedoen is vrijwillig.
+""",
+    ),
+    LetterKind.SURVEY_REMINDER: LetterText(
+        subject="Herinnering: hoe heeft u de afhandeling van uw klacht {{ kenmerk }} ervaren?",
+        email_summary=(
+            "Een tijd geleden vroegen wij u hoe u de afhandeling van uw klacht heeft ervaren. Heeft u even tijd? "
+            "De vragen staan op {{ enquete_link }} tot en met {{ enquete_verloopt }}. Dit is de enige herinnering."
+        ),
+        body="""\
+Een tijd geleden vroegen wij u hoe u de afhandeling van uw klacht heeft ervaren. Wij horen het graag van u.
+
+Ga naar {{ enquete_link }}. De link werkt tot en met {{ enquete_verloopt }}. Dit is de enige herinnering die \
+wij u sturen.
+""",
+    ),
 }

@@ -171,6 +171,11 @@ def _example_letter(kind: str):
         judgement=Judgement.UNFOUNDED,
         reasoning="Uw brief is op tijd beantwoord.",
     )
+    from gehoord.surveys.models import SurveyInvitation
+
+    SurveyInvitation.objects.create(
+        complaint=complaint, send_after=now, expires_on=timezone.localdate(now) + dt.timedelta(days=28)
+    )
     hearing_on = timezone.localdate(now) + dt.timedelta(days=14)
     data = {
         LetterKind.MISSING_ELEMENTS: {

@@ -43,6 +43,7 @@ from gehoord.correspondence.placeholders import (  # noqa: F401 - the names lett
     LETTER_LANGUAGE,
     NOT_HANDLED_EXPLANATIONS,
     STATUS_LINK_PLACEHOLDER,
+    SURVEY_LINK_PLACEHOLDER,
     LetterContext,
     Values,
     format_date,
@@ -89,6 +90,8 @@ LETTERS: dict[str, LetterSpec] = {
     LetterKind.INFORMAL_CONFIRMATION: LetterSpec("bevestiging-oplossing"),
     LetterKind.DECISION: LetterSpec("beslissing-klacht", signed=True),
     LetterKind.VOUCHER: LetterSpec("bloemenbon"),
+    LetterKind.SURVEY_INVITATION: LetterSpec("enquete"),
+    LetterKind.SURVEY_REMINDER: LetterSpec("herinnering-enquete"),
 }
 
 
@@ -199,5 +202,10 @@ def render_email_text(
 
 
 def email_body(letter: Letter) -> str:
-    """The text that is sent: the stored text with the personal status link filled in."""
-    return letter.body_text.replace(STATUS_LINK_PLACEHOLDER, status_url(letter.complaint))
+    """The text that is sent: the stored text with the personal links filled in."""
+    text = letter.body_text.replace(STATUS_LINK_PLACEHOLDER, status_url(letter.complaint))
+    if SURVEY_LINK_PLACEHOLDER in text:
+        from gehoord.surveys.links import survey_url
+
+        text = text.replace(SURVEY_LINK_PLACEHOLDER, survey_url(letter.complaint.survey_invitation))
+    return text

@@ -45,6 +45,8 @@ DATE_FORMAT = "j F Y"  # "25 november 2026" with the nl locale
 # Stands in the stored e-mail text for the personal status link, which is
 # only derived (HMAC) when the message is sent: the secret is never stored.
 STATUS_LINK_PLACEHOLDER = "[persoonlijke-link]"
+# The same for the personal link to the satisfaction survey.
+SURVEY_LINK_PLACEHOLDER = "[enquete-link]"
 
 # Keys of Letter.data that hold a date (stored as an ISO string).
 DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due", "hearing_on"})
@@ -229,6 +231,25 @@ def _lesson(context: LetterContext) -> Value:
     if review is None:
         return None
     return review.lesson_for_complainant or None
+
+
+def _survey_link(context: LetterContext) -> Value:
+    if context.for_email:
+        return SURVEY_LINK_PLACEHOLDER
+    from gehoord.surveys.links import survey_url
+
+    url = survey_url(context.complaint.survey_invitation)
+    return format_html('<a href="{}">{}</a>', url, url)
+
+
+def _survey_qr(context: LetterContext) -> Value:
+    from gehoord.surveys.links import survey_qr_data_uri
+
+    return format_html(
+        '<p><img src="{}" alt="{}" width="120" height="120"></p>',
+        survey_qr_data_uri(context.complaint.survey_invitation),
+        _("QR-code met de link naar de enquête"),
+    )
 
 
 def _text(getter: Callable[[LetterContext], Any]) -> Callable[[LetterContext], Value]:
@@ -428,6 +449,25 @@ _PLACEHOLDERS += [
     ),
 ]
 
+_SURVEY_KINDS = _only(LetterKind.SURVEY_INVITATION, LetterKind.SURVEY_REMINDER)
+_PLACEHOLDERS += [
+    # The invitation to the satisfaction survey, and its one reminder.
+    Placeholder("enquete_link", _("de persoonlijke link naar de enquête"), _survey_link, kinds=_SURVEY_KINDS),
+    Placeholder(
+        "enquete_qr",
+        _("blok: een QR-code met de link naar de enquête, voor wie de brief op papier krijgt"),
+        _survey_qr,
+        kinds=_SURVEY_KINDS,
+        block=True,
+    ),
+    Placeholder(
+        "enquete_verloopt",
+        _("de laatste dag waarop de enquête kan worden ingevuld"),
+        _date(lambda c: c.complaint.survey_invitation.expires_on),
+        kinds=_SURVEY_KINDS,
+    ),
+]
+
 PLACEHOLDERS: dict[str, Placeholder] = {placeholder.name: placeholder for placeholder in _PLACEHOLDERS}
 
 # What the law asks a letter to say; a template without these is refused.
@@ -451,6 +491,8 @@ REQUIRED: dict[str, dict[str, str | Promise]] = {
         "oplossing": _("de brief bevestigt de afgesproken oplossing (artikel 9:5 Awb)")
     },
     LetterKind.VOUCHER: {"waarde_bon": _("de brief noemt de waarde van de bon")},
+    LetterKind.SURVEY_INVITATION: {"enquete_link": _("de uitnodiging geeft de link naar de enquête")},
+    LetterKind.SURVEY_REMINDER: {"enquete_link": _("de herinnering geeft de link naar de enquête")},
     LetterKind.DECISION: {
         "bevindingen": _("de beslissing noemt de bevindingen (artikel 9:12 Awb)"),
         "oordeel_per_onderdeel": _("de beslissing geeft het oordeel per onderdeel (artikel 9:12 Awb)"),

@@ -71,7 +71,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
 def measure_new(request: HttpRequest) -> HttpResponse:
     if not _may_create(request.user):
         raise PermissionDenied
-    form = NewMeasureForm(request.POST or None)
+    form = NewMeasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

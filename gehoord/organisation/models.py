@@ -96,6 +96,23 @@ class Municipality(models.Model):
         help_text=_("Wie de bonnen levert, zoals het in de begeleidende brief staat."),
     )
 
+    # Aftercare: the satisfaction survey after a complaint is closed.
+    survey_delay_days = models.PositiveSmallIntegerField(
+        _("enquête versturen na (dagen)"),
+        default=3,
+        validators=[MaxValueValidator(60)],
+        help_text=_("Zoveel dagen na het afsluiten van de klacht gaat de uitnodiging voor de enquête uit."),
+    )
+    survey_valid_days = models.PositiveSmallIntegerField(
+        _("enquêtelink geldig (dagen)"), default=28, validators=[MinValueValidator(7), MaxValueValidator(180)]
+    )
+    survey_reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering na (dagen)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Eén herinnering per e-mail, als de enquête dan nog niet is ingevuld."),
+    )
+
     class Meta:
         verbose_name = _("gemeente-instellingen")
         verbose_name_plural = _("gemeente-instellingen")

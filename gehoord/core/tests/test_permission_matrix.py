@@ -192,6 +192,11 @@ def cases(complaint):
             COORDINATORS_ONLY,
         ),
         "vouchers": ("get", reverse("vouchers:overview"), COORDINATORS_ONLY),
+        "survey_results": (
+            "get",
+            reverse("surveys:results"),
+            {**COORDINATORS_ONLY, "department_head": 200, "other_department_head": 200},
+        ),
         "measures": ("get", reverse("learning:list"), {**dict.fromkeys(ROLES, 200), "anonymous": "login"}),
         "letter_template": (
             "get",
@@ -215,6 +220,7 @@ URLS = [
     "signals",
     "measures",
     "vouchers",
+    "survey_results",
     "admin",
     "letter_template",
 ]

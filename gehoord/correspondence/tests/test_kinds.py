@@ -398,7 +398,10 @@ def test_missing_elements_is_asked_by_the_coordinator_or_the_assigned_handler(co
 
 
 def test_every_kind_renders_as_a_tagged_dutch_pdf(coordinator, municipality, tmp_path):
+    from gehoord.surveys.services import invite
+
     complaint = decided(coordinator)
+    invite(complaint)  # what the survey letters link to
     for kind in LetterKind.values:
         letter = services.queue_letter(
             complaint,
@@ -411,6 +414,8 @@ def test_every_kind_renders_as_a_tagged_dutch_pdf(coordinator, municipality, tmp
                 "previous_due": "2026-04-13",
                 "decision_due": "2026-04-27",
                 "hearing_on": "2026-04-20",
+                "value": "15.00",
+                "supplier": "Nationale Bloemenbon",
             },
         )
         pdf = poppler(letters.render_pdf(letter), tmp_path)

@@ -13,6 +13,7 @@ from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.mailbox.models import InboundMessage, MessageOutcome
 from gehoord.social.constants import SignalStatus
 from gehoord.social.models import SocialSignal
+from gehoord.surveys.models import SurveyInvitation, SurveyResponse
 from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
 
 
@@ -31,6 +32,10 @@ def test_demo_data_is_lively_and_idempotent(db):
     assert set(ImprovementMeasure.objects.values_list("status", flat=True)) == set(MeasureStatus.values)
     assert {VoucherStatus.NOT_APPLICABLE, VoucherStatus.SENT, VoucherStatus.DUE} <= set(
         FlowerVoucher.objects.values_list("status", flat=True)
+    )
+    assert (
+        SurveyResponse.objects.exists()
+        and SurveyInvitation.objects.filter(responded_at__isnull=True).exists()
     )
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role

@@ -27,6 +27,7 @@ from gehoord.cases.constants import (
     Judgement,
     NotHandledGround,
     Rung,
+    Status,
 )
 from gehoord.cases.models import Complainant, Complaint, ConductNorm
 from gehoord.clock.selectors import municipal_calendar
@@ -170,6 +171,7 @@ class Command(BaseCommand):
             self._social_signals(staff)
             self._measures(staff, departments)
             self._vouchers(staff)
+            self._surveys()
         finally:
             lifecycle.AFTER_STEP_HOOKS.extend(hooks)
         self._mailbox()
@@ -227,6 +229,38 @@ class Command(BaseCommand):
         FlowerVoucher.objects.filter(batch=sent).exclude(pk__in=[v.pk for v in due[1:6]]).update(batch=None)
         vouchers.mark_ordered(sent, on=today - dt.timedelta(days=10), actor=coordinator)
         vouchers.mark_sent(sent, on=today - dt.timedelta(days=7), actor=coordinator)
+
+    def _surveys(self) -> None:
+        """Invitations for the closed complaints (sent long ago, like the demo's letters) and answers."""
+        from gehoord.surveys import services as surveys
+        from gehoord.surveys.models import Question, QuestionKind, SurveyInvitation
+
+        rng = self.rng
+        questions = list(Question.objects.filter(is_active=True))
+        remarks = ["Sneller terugbellen.", "Fijn dat ik persoonlijk werd gebeld.", "Duidelijke brief.", ""]
+        for complaint in Complaint.objects.filter(status=Status.CLOSED, closed_at__isnull=False).order_by(
+            "closed_at"
+        ):
+            invitation = surveys.invite(complaint, at=complaint.closed_at)
+            if invitation.send_after > self.now:
+                continue  # closed too recently: the invitation still waits
+            SurveyInvitation.objects.filter(pk=invitation.pk).update(sent_at=invitation.send_after)
+            if rng.random() > 0.45:
+                continue
+            answers = []
+            for question in questions:
+                if question.kind == QuestionKind.SCALE:
+                    value = rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 3, 5, 4])[0]
+                elif question.kind == QuestionKind.YES_NO:
+                    value = rng.random() < 0.7
+                elif question.kind == QuestionKind.CHOICE:
+                    value = rng.choice(question.options)
+                else:
+                    value = rng.choice(remarks)
+                answers.append(surveys.Answer(question, value))
+            answered_at = invitation.send_after + dt.timedelta(days=rng.uniform(0, 5))
+            if answered_at.date() <= invitation.expires_on and answered_at < self.now:
+                surveys.submit(invitation, answers, at=answered_at)
 
     # --- the channels: social-media signals and the mailbox ----------------------
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "gehoord.surveys"
+    verbose_name = _("Tevredenheidsonderzoek")
+
+    def ready(self) -> None:
+        from gehoord.cases.lifecycle import register_after_step
+        from gehoord.surveys.services import invite_after_step
+
+        # Closing a complaint plans its survey invitation, in the closing transaction.
+        register_after_step(invite_after_step)
