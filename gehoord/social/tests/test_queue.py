@@ -213,3 +213,13 @@ def test_new_signals_come_first_then_the_newest():
     recent_new = SocialSignalFactory(posted_at=now - dt.timedelta(hours=2))
 
     assert list(selectors.signal_queue()) == [recent_new, old_new, contacted]
+
+
+def test_the_queue_pages_keep_the_filter(client, coordinator):
+    SocialSignalFactory.create_batch(30)
+    login_staff(client, coordinator)
+
+    page = client.get(reverse("social:queue"), {"status": "new"}).content.decode()
+
+    assert 'href="?status=new&amp;pagina=2"' in page
+    assert "Pagina 1 van 2" in page
