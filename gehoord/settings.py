@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gehoord.social",
     "gehoord.vouchers",
     "gehoord.surveys",
+    "gehoord.reporting",
     "gehoord.demo",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from gehoord.intake import views as intake_views
+from gehoord.reporting import views as reporting_views
 from gehoord.social import webhook as social_webhook
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("medewerkers/signalen/", include("gehoord.social.urls")),
     path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
     path("medewerkers/bloemenbonnen/", include("gehoord.vouchers.urls")),
+    path("medewerkers/dashboard/", reporting_views.dashboard, name="dashboard"),
     path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
     path("", include("gehoord.surveys.urls")),
     path("beheer/", admin.site.urls),

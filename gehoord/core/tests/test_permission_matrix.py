@@ -65,6 +65,8 @@ COORDINATORS_ONLY = {
     "coordinator": 200,
     "involved_coordinator": 200,
 }
+# Figures for management: the coordinator and the department heads.
+MANAGEMENT = {**COORDINATORS_ONLY, "department_head": 200, "other_department_head": 200}
 # The admin site: everyone else is sent to its login.
 ADMIN_ONLY = {**dict.fromkeys(ROLES, "login_admin"), "admin": 200}
 
@@ -192,11 +194,8 @@ def cases(complaint):
             COORDINATORS_ONLY,
         ),
         "vouchers": ("get", reverse("vouchers:overview"), COORDINATORS_ONLY),
-        "survey_results": (
-            "get",
-            reverse("surveys:results"),
-            {**COORDINATORS_ONLY, "department_head": 200, "other_department_head": 200},
-        ),
+        "survey_results": ("get", reverse("surveys:results"), MANAGEMENT),
+        "dashboard": ("get", reverse("dashboard"), MANAGEMENT),
         "measures": ("get", reverse("learning:list"), {**dict.fromkeys(ROLES, 200), "anonymous": "login"}),
         "letter_template": (
             "get",
@@ -221,6 +220,7 @@ URLS = [
     "measures",
     "vouchers",
     "survey_results",
+    "dashboard",
     "admin",
     "letter_template",
 ]

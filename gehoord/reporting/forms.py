@@ -1,0 +1,51 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gehoord.organisation.models import Department
+from gehoord.reporting.figures import Period
+
+DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        label=_("Van"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text=_("dd-mm-jjjj"),
+        error_messages={"invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 01-01-2026.")},
+    )
+    end = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text=_("dd-mm-jjjj"),
+        error_messages={"invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.")},
+    )
+    department = forms.ModelChoiceField(
+        label=_("Afdeling"),
+        required=False,
+        queryset=Department.objects.all(),
+        empty_label=_("Alle afdelingen"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Het einde van de periode ligt vóór het begin."))
+        return cleaned
+
+    def period(self) -> Period:
+        """The chosen period; by default this year up to today."""
+        today = timezone.localdate()
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        start = data.get("start") or dt.date(today.year, 1, 1)
+        end = data.get("end") or max(today, start)
+        return Period(start, end)
+
+    def chosen_department(self) -> Department | None:
+        return self.cleaned_data.get("department") if self.is_bound and self.is_valid() else None
