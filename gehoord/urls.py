@@ -30,6 +30,13 @@ urlpatterns = [
     path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
     path("medewerkers/bloemenbonnen/", include("gehoord.vouchers.urls")),
     path("medewerkers/dashboard/", reporting_views.dashboard, name="dashboard"),
+    path("medewerkers/jaarverslag/", reporting_views.annual_reports, name="annual_reports"),
+    path("medewerkers/jaarverslag/<int:pk>/", reporting_views.annual_report, name="annual_report"),
+    path(
+        "medewerkers/jaarverslag/<int:pk>/verslag.<str:fmt>",
+        reporting_views.annual_report_file,
+        name="annual_report_file",
+    ),
     path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
     path("", include("gehoord.surveys.urls")),
     path("beheer/", admin.site.urls),

@@ -228,6 +228,10 @@ class Complaint(models.Model):
             models.Index(fields=["handler", "status"]),
             models.Index(fields=["received_at"]),
             models.Index(fields=["channel", "received_at"]),
+            # The reports count what was closed or decided in a period.
+            models.Index(fields=["closed_at"]),
+            models.Index(fields=["decided_at"]),
+            models.Index(fields=["ombudsman_on"]),
         ]
 
     def __str__(self) -> str:

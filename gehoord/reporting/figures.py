@@ -37,6 +37,7 @@ from django.db.models import (
     FloatField,
     Q,
     QuerySet,
+    Value,
 )
 from django.db.models.functions import Extract, TruncWeek
 from django.utils import timezone
@@ -144,29 +145,48 @@ def _duration(start_field: str, end_field: str) -> ExpressionWrapper:
     return ExpressionWrapper(F(end_field) - F(start_field), output_field=DurationField())
 
 
-def lead_time(complaints: QuerySet[Complaint], start_field: str, end_field: str) -> LeadTime:
-    """Count, average and median of end - start in days, over the complaints where both are set."""
-    complaints = complaints.filter(**{f"{start_field}__isnull": False, f"{end_field}__isnull": False})
+def _median_expression(span: ExpressionWrapper):
+    return Median(Extract(span, "epoch"))
+
+
+def _lead_times_by(
+    complaints: QuerySet[Complaint], key: str, start_field: str, end_field: str
+) -> dict[str, LeadTime]:
+    """Count, average and median of end - start in days per value of `key`, in one grouped query."""
+    complaints = complaints.filter(
+        **{f"{start_field}__isnull": False, f"{end_field}__isnull": False}
+    ).order_by()
     span = _duration(start_field, end_field)
     if connection.vendor == "postgresql":
-        row = complaints.aggregate(
-            count=Count("pk"), average=Avg(span), median=Median(Extract(span, "epoch"))
+        rows = complaints.values(key).annotate(
+            count=Count("pk"), average=Avg(span), median=_median_expression(span)
         )
-        median = row["median"] / SECONDS_PER_DAY if row["median"] is not None else None
-    else:
-        row = complaints.aggregate(count=Count("pk"), average=Avg(span))
-        spans = [
-            value.total_seconds() for value in complaints.annotate(span=span).values_list("span", flat=True)
-        ]
-        median = statistics.median(spans) / SECONDS_PER_DAY if spans else None
-    average = row["average"].total_seconds() / SECONDS_PER_DAY if row["average"] is not None else None
-    return LeadTime(count=row["count"], average_days=average, median_days=median)
+        return {
+            row[key]: LeadTime(
+                count=row["count"],
+                average_days=row["average"].total_seconds() / SECONDS_PER_DAY if row["average"] else None,
+                median_days=row["median"] / SECONDS_PER_DAY if row["median"] is not None else None,
+            )
+            for row in rows
+        }
+    spans: dict[str, list[float]] = {}
+    for value, duration in complaints.annotate(span=span).values_list(key, "span"):
+        spans.setdefault(value, []).append(duration.total_seconds() / SECONDS_PER_DAY)
+    return {
+        value: LeadTime(
+            count=len(days), average_days=statistics.mean(days), median_days=statistics.median(days)
+        )
+        for value, days in spans.items()
+    }
 
 
-def _grouped(queryset: QuerySet, field_name: str, keys: list[str]) -> dict[str, int]:
-    counts = dict(
-        queryset.order_by().values_list(field_name).annotate(n=Count("pk")).values_list(field_name, "n")
-    )
+def lead_time(complaints: QuerySet[Complaint], start_field: str, end_field: str) -> LeadTime:
+    """Count, average and median of end - start in days, over the complaints where both are set."""
+    result = _lead_times_by(complaints.annotate(all=Value(1)), "all", start_field, end_field)
+    return result.get(1, LeadTime(count=0, average_days=None, median_days=None))
+
+
+def _ordered(counts: dict[str, int], keys: list[str]) -> dict[str, int]:
     result = OrderedDict((key, counts.pop(key, 0)) for key in keys)
     result.update(counts)  # anything unexpected still counts
     return result
@@ -178,20 +198,44 @@ def complaints_for(department: Department | None) -> QuerySet[Complaint]:
 
 
 def figures(period: Period, department: Department | None = None, *, today: dt.date | None = None) -> Figures:
+    """Every figure for `period` (and `department`); a dozen grouped queries, whatever the volume."""
     today = today or timezone.localdate()
-    complaints = complaints_for(department)
-    open_complaints = complaints.exclude(status__in=FINAL_STATUSES)
-    received = complaints.filter(period.within("received_at"))
-    closed = complaints.filter(period.within("closed_at"), status__in=FINAL_STATUSES)
-    decided = complaints.filter(period.within("decided_at"))
+    complaints = complaints_for(department).order_by()
+    open_statuses = [status for status in Status.values if status not in FINAL_STATUSES]
 
-    received_count = received.count()
-    informal = received.filter(route=Route.INFORMAL).count()
+    # Today: open complaints by status and route, and how many are overdue — one query.
+    open_by_status: dict[str, int] = {}
+    open_by_route: dict[str, int] = {}
+    overdue = 0
+    for row in (
+        complaints.filter(status__in=open_statuses)
+        .values("status", "route")
+        .annotate(n=Count("pk"), late=Count("pk", filter=Q(decision_due__lt=today)))
+    ):
+        open_by_status[row["status"]] = open_by_status.get(row["status"], 0) + row["n"]
+        open_by_route[row["route"]] = open_by_route.get(row["route"], 0) + row["n"]
+        overdue += row["late"]
+
+    # Received in the period: per channel and route, and first contact — one query each.
+    received = complaints.filter(period.within("received_at"))
+    by_channel: dict[str, int] = {}
+    informal = 0
+    first_contact_in_time = 0
+    first_contact_count = 0
+    for row in received.values("channel", "route").annotate(
+        n=Count("pk"),
+        contacted=Count("pk", filter=Q(first_contact_at__isnull=False)),
+        contacted_in_time=Count("pk", filter=Q(first_contact_at__date__lte=F("first_contact_due"))),
+    ):
+        by_channel[row["channel"]] = by_channel.get(row["channel"], 0) + row["n"]
+        informal += row["n"] if row["route"] == Route.INFORMAL else 0
+        first_contact_count += row["contacted"]
+        first_contact_in_time += row["contacted_in_time"]
+    received_count = sum(by_channel.values())
 
     weeks: OrderedDict[dt.date, dict[str, int]] = OrderedDict()
     by_week = (
         received.annotate(week=TruncWeek("received_at"))
-        .order_by()
         .values_list("week", "channel")
         .annotate(n=Count("pk"))
         .order_by("week")
@@ -200,21 +244,42 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
         day = week.date() if isinstance(week, dt.datetime) else week
         weeks.setdefault(day, {})[channel] = n
 
-    first_contact = received.filter(first_contact_at__isnull=False)
+    # Closed in the period: outcomes and rungs in one query, lead times per route in another.
+    closed = complaints.filter(period.within("closed_at"), status__in=FINAL_STATUSES)
+    outcomes: dict[str, int] = {}
+    rungs: dict[str, int] = {}
+    for row in closed.values("outcome", "resolution_rung").annotate(n=Count("pk")):
+        outcomes[row["outcome"]] = outcomes.get(row["outcome"], 0) + row["n"]
+        if row["resolution_rung"]:
+            rungs[row["resolution_rung"]] = rungs.get(row["resolution_rung"], 0) + row["n"]
+    lead_times = _lead_times_by(closed, "route", "received_at", "closed_at")
+    empty = LeadTime(count=0, average_days=None, median_days=None)
+
+    # Decided in the period: how many, and how many within the legal term (the terms are local dates).
+    decided = complaints.filter(period.within("decided_at"))
+    decided_row = decided.aggregate(
+        n=Count("pk"), in_time=Count("pk", filter=Q(decided_at__date__lte=F("decision_due")))
+    )
 
     measures = ImprovementMeasure.objects.filter(period.within("created_at"))
     if department is not None:
         measures = measures.filter(department=department)
 
     norms = (
-        ComplaintPart.objects.filter(complaint__in=decided, judgement__in=FOUNDED_JUDGEMENTS)
+        ComplaintPart.objects.filter(complaint__in=decided.values("pk"), judgement__in=FOUNDED_JUDGEMENTS)
         .values_list("norms__name")
         .annotate(n=Count("pk"))
         .exclude(norms__name__isnull=True)
         .order_by("-n", "norms__name")
     )
 
-    vouchers = FlowerVoucher.objects.filter(complaint__in=complaints)
+    vouchers = FlowerVoucher.objects.all()
+    if department is not None:
+        vouchers = vouchers.filter(complaint__departments=department)
+    voucher_row = vouchers.aggregate(
+        sent=Count("pk", filter=period.within_dates("sent_on") & Q(status=VoucherStatus.SENT)),
+        due=Count("pk", filter=Q(status=VoucherStatus.DUE)),
+    )
     scores = (
         SurveyAnswer.objects.filter(
             question__kind=QuestionKind.SCALE,
@@ -230,34 +295,31 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
     return Figures(
         period=period,
         department=department,
-        open_by_status=_grouped(
-            open_complaints, "status", [s for s in Status.values if s not in FINAL_STATUSES]
-        ),
-        open_by_route=_grouped(open_complaints, "route", Route.values),
-        overdue=open_complaints.filter(decision_due__lt=today).count(),
+        open_by_status=_ordered(open_by_status, open_statuses),
+        open_by_route=_ordered(open_by_route, Route.values),
+        overdue=overdue,
         received=received_count,
         intake_by_week=list(weeks.items()),
-        intake_by_channel=_grouped(received, "channel", Channel.values),
+        intake_by_channel=_ordered(by_channel, Channel.values),
         informal_share=informal / received_count if received_count else None,
-        closed=closed.count(),
-        outcomes=_grouped(closed, "outcome", Outcome.values),
-        decided=decided.count(),
-        # The terms are dates; __date compares the local (Amsterdam) calendar day.
-        decided_in_time=decided.filter(decided_at__date__lte=F("decision_due")).count(),
-        lead_time={
-            Route.INFORMAL: lead_time(closed.filter(route=Route.INFORMAL), "received_at", "closed_at"),
-            Route.FORMAL: lead_time(closed.filter(route=Route.FORMAL), "received_at", "closed_at"),
-        },
+        closed=sum(outcomes.values()),
+        outcomes=_ordered(outcomes, Outcome.values),
+        decided=decided_row["n"],
+        decided_in_time=decided_row["in_time"],
+        lead_time={route: lead_times.get(route, empty) for route in (Route.INFORMAL, Route.FORMAL)},
         first_contact=lead_time(received, "received_at", "first_contact_at"),
-        first_contact_in_time=first_contact.filter(
-            first_contact_at__date__lte=F("first_contact_due")
-        ).count(),
-        first_contact_count=first_contact.count(),
-        measures_by_status=_grouped(measures, "status", MeasureStatus.values),
+        first_contact_in_time=first_contact_in_time,
+        first_contact_count=first_contact_count,
+        measures_by_status=_ordered(
+            dict(
+                measures.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+            ),
+            MeasureStatus.values,
+        ),
         breached_norms=[(name, n) for name, n in norms],
-        rungs=_grouped(closed.exclude(resolution_rung=""), "resolution_rung", Rung.values),
+        rungs=_ordered(rungs, Rung.values),
         ombudsman=complaints.filter(period.within_dates("ombudsman_on")).count(),
-        vouchers_sent=vouchers.filter(period.within_dates("sent_on"), status=VoucherStatus.SENT).count(),
-        vouchers_due=vouchers.filter(status=VoucherStatus.DUE).count(),
+        vouchers_sent=voucher_row["sent"],
+        vouchers_due=voucher_row["due"],
         survey_scores=[(text, average, n) for text, _position, average, n in scores],
     )

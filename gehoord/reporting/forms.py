@@ -49,3 +49,16 @@ class PeriodForm(forms.Form):
 
     def chosen_department(self) -> Department | None:
         return self.cleaned_data.get("department") if self.is_bound and self.is_valid() else None
+
+
+class ReportRequestForm(PeriodForm):
+    """The period of an annual report: both ends are needed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, message in (
+            ("start", _("Vul de eerste dag van de periode in.")),
+            ("end", _("Vul de laatste dag van de periode in.")),
+        ):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = message

@@ -1,18 +1,23 @@
-"""The dashboard for the coordinator and management: the figures of gehoord.reporting.figures."""
+"""The dashboard and the annual reports for the coordinator and management (gehoord.reporting.figures)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from gehoord.accounts.roles import Role
 from gehoord.cases.constants import Channel, Outcome, Route, Rung, Status
 from gehoord.learning.models import MeasureStatus
+from gehoord.reporting.annual import request_report
 from gehoord.reporting.figures import figures
-from gehoord.reporting.forms import PeriodForm
+from gehoord.reporting.forms import PeriodForm, ReportRequestForm
+from gehoord.reporting.models import ReportRun, ReportStatus
 
 
 def may_see_reports(user) -> bool:
@@ -56,3 +61,51 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annual_reports(request: HttpRequest) -> HttpResponse:
+    """Request an annual report for a period, and follow the ones requested."""
+    if not may_see_reports(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = ReportRequestForm(
+        request.POST if request.method == "POST" else None,
+        initial={"start": f"01-01-{today.year - 1}", "end": f"31-12-{today.year - 1}"},
+    )
+    if request.method == "POST" and form.is_valid():
+        run = request_report(period=form.period(), department=form.chosen_department(), actor=request.user)
+        messages.success(
+            request, _("Het jaarverslag wordt gemaakt. U kunt deze pagina verlaten; het staat hier klaar.")
+        )
+        return redirect("annual_report", run.pk)
+    runs = ReportRun.objects.select_related("department", "requested_by")[:20]
+    return render(
+        request,
+        "reporting/annual_reports.html",
+        {"form": form, "runs": runs},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def annual_report(request: HttpRequest, pk: int) -> HttpResponse:
+    if not may_see_reports(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(ReportRun, pk=pk)
+    return render(request, "reporting/annual_report_status.html", {"run": run})
+
+
+@login_required
+@require_GET
+def annual_report_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    if not may_see_reports(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(ReportRun, pk=pk, status=ReportStatus.DONE)
+    file = {"pdf": run.pdf, "xlsx": run.xlsx}.get(fmt)
+    if not file:
+        raise Http404
+    name = f"jaarverslag-klachten-{run.start:%Y%m%d}-{run.end:%Y%m%d}.{fmt}"
+    return FileResponse(file.open("rb"), as_attachment=True, filename=name)

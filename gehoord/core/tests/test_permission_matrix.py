@@ -196,6 +196,7 @@ def cases(complaint):
         "vouchers": ("get", reverse("vouchers:overview"), COORDINATORS_ONLY),
         "survey_results": ("get", reverse("surveys:results"), MANAGEMENT),
         "dashboard": ("get", reverse("dashboard"), MANAGEMENT),
+        "annual_reports": ("get", reverse("annual_reports"), MANAGEMENT),
         "measures": ("get", reverse("learning:list"), {**dict.fromkeys(ROLES, 200), "anonymous": "login"}),
         "letter_template": (
             "get",
@@ -221,6 +222,7 @@ URLS = [
     "vouchers",
     "survey_results",
     "dashboard",
+    "annual_reports",
     "admin",
     "letter_template",
 ]

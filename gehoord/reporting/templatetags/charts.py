@@ -16,7 +16,7 @@ _ids = itertools.count(1)
 
 
 @register.inclusion_tag("reporting/_bar_chart.html")
-def bar_chart(title: str, rows, unit: str = "", digits: int = 0) -> dict:
+def bar_chart(title: str, rows, unit: str = "", digits: int = 0, printable: bool = False) -> dict:
     """A horizontal bar chart of (label, value) rows; the table below it carries the same numbers."""
     rows = [(str(label), value or 0) for label, value in rows]
     largest = max((value for _label, value in rows), default=0) or 1
@@ -43,4 +43,6 @@ def bar_chart(title: str, rows, unit: str = "", digits: int = 0) -> dict:
         "height": max(len(bars) * (BAR_HEIGHT + GAP), BAR_HEIGHT),
         "bar_height": BAR_HEIGHT,
         "text_dy": BAR_HEIGHT - 6,
+        # On paper (the annual report's PDF) the table is printed, not folded away.
+        "printable": printable,
     }
