@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from gehoord.cases import forms as case_forms
 from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
+from gehoord.core.exports import csv_response
 from gehoord.learning import measures
 from gehoord.learning.forms import MeasureForm
 from gehoord.learning.services import record_learning_review
@@ -37,6 +39,8 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     form = inbox.InboxFilter(request.GET)
     filters = form.filters()
     complaints = selectors.inbox(request.user, filters)
+    if request.GET.get("formaat") == "csv":
+        return _inbox_csv(complaints)
     page = Paginator(complaints, inbox.PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.inbox_status_counts(request.user, filters)
     return render(
@@ -51,6 +55,33 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "due_soon_days": inbox.DUE_SOON_DAYS,
         },
     )
+
+
+def _inbox_csv(complaints) -> HttpResponse:
+    """The filtered inbox as CSV: what the list shows, without the complainant's personal data."""
+    today = timezone.localdate()
+    header = [
+        _("Kenmerk"), _("Ontvangen"), _("Kanaal"), _("Status"), _("Route"), _("Afdelingen"),
+        _("Behandelaar"), _("Beslissing uiterlijk"), _("Te laat"), _("Uitkomst"),
+    ]  # fmt: skip
+    rows = (
+        [
+            complaint.reference,
+            f"{timezone.localtime(complaint.received_at):%d-%m-%Y %H:%M}",
+            complaint.get_channel_display(),
+            complaint.get_status_display(),
+            complaint.get_route_display(),
+            ", ".join(department.name for department in complaint.departments.all()),
+            (complaint.handler.get_full_name() or complaint.handler.username) if complaint.handler else "",
+            f"{complaint.decision_due:%d-%m-%Y}",
+            _("ja")
+            if complaint.status in lifecycle.ACTIVE_STATUSES and complaint.decision_due < today
+            else "",
+            complaint.get_outcome_display(),
+        ]
+        for complaint in complaints.prefetch_related("departments").iterator(chunk_size=2000)
+    )
+    return csv_response(f"klachten-{today:%Y-%m-%d}", header, rows)
 
 
 @dataclass(frozen=True)

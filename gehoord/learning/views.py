@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gehoord.accounts.roles import Role
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import DomainError
+from gehoord.core.exports import csv_response
 from gehoord.learning import measures
 from gehoord.learning.forms import (
     AdvanceForm,
@@ -50,7 +51,10 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             register = register.filter(status__in=UNFINISHED_MEASURE_STATUSES, due_date__lt=today)
         if data["mine"]:
             register = register.filter(responsible=request.user)
-    page = Paginator(register.order_by("due_date", "pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    register = register.order_by("due_date", "pk")
+    if request.GET.get("formaat") == "csv":
+        return _register_csv(register, today)
+    page = Paginator(register, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -64,6 +68,31 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
         },
     )
+
+
+def _register_csv(register, today) -> HttpResponse:
+    header = [
+        _("Maatregel"),
+        _("Afdeling"),
+        _("Verantwoordelijke"),
+        _("Klaar op"),
+        _("Status"),
+        _("Te laat"),
+        _("Klachten"),
+    ]
+    rows = (
+        [
+            measure.description,
+            measure.department.name,
+            measure.responsible.get_full_name() or measure.responsible.username,
+            f"{measure.due_date:%d-%m-%Y}",
+            measure.get_status_display(),
+            _("ja") if measure.is_overdue(today) else "",
+            ", ".join(complaint.reference for complaint in measure.complaints.all()),
+        ]
+        for measure in register.prefetch_related("complaints")
+    )
+    return csv_response(f"verbetermaatregelen-{today:%Y-%m-%d}", header, rows)
 
 
 @login_required

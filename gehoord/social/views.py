@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gehoord.accounts.roles import Role
 from gehoord.cases.models import Complainant
 from gehoord.core.errors import DomainError
+from gehoord.core.exports import csv_response
 from gehoord.social import selectors, services
 from gehoord.social.adapters import CsvFileAdapter, InvalidSignals
 from gehoord.social.forms import ContactForm, ConvertForm, CsvImportForm, DismissForm
@@ -36,6 +38,8 @@ def _queue(
     current = request.GET.get("status", "open")
     if current not in selectors.STATUS_FILTERS:
         current = "open"
+    if request.GET.get("formaat") == "csv":
+        return _queue_csv(selectors.signal_queue(current))
     page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -50,6 +54,29 @@ def _queue(
         },
         status=status,
     )
+
+
+def _queue_csv(signals) -> HttpResponse:
+    header = [
+        _("Platform"), _("Schrijver"), _("Link"), _("Tekst"), _("Geplaatst"), _("Status"),
+        _("Eerste reactie"), _("Klacht"),
+    ]  # fmt: skip
+    rows = (
+        [
+            signal.get_platform_display(),
+            signal.author_handle,
+            signal.url,
+            signal.text,
+            f"{timezone.localtime(signal.posted_at):%d-%m-%Y %H:%M}",
+            signal.get_status_display(),
+            f"{timezone.localtime(signal.first_response_at):%d-%m-%Y %H:%M}"
+            if signal.first_response_at
+            else "",
+            signal.complaint.reference if signal.complaint else "",
+        ]
+        for signal in signals
+    )
+    return csv_response(f"signalen-{timezone.localdate():%Y-%m-%d}", header, rows)
 
 
 @login_required

@@ -7,9 +7,6 @@ and is rate limited like every public page.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from gehoord.accounts.roles import Role
+from gehoord.core.exports import csv_response
 from gehoord.surveys import selectors, services
 from gehoord.surveys.forms import ResultsFilterForm, SurveyForm
 from gehoord.surveys.links import invitation_for_link
@@ -87,27 +85,20 @@ def export(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     from gehoord.surveys.models import SurveyAnswer
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["antwoordnummer", "kwartaal", "route", "afdelingen", "vraag", "soort", "antwoord"])
+    header = ["antwoordnummer", "kwartaal", "route", "afdelingen", "vraag", "soort", "antwoord"]
     answers = SurveyAnswer.objects.select_related("response", "question").prefetch_related(
         "response__departments"
     )
-    for item in answers.order_by("response_id", "question__position"):
-        value = (
-            item.scale if item.scale is not None else ({True: "ja", False: "nee"}.get(item.yes) or item.text)
-        )
-        writer.writerow(
-            [
-                item.response_id,
-                item.response.quarter,
-                item.response.route,
-                ", ".join(department.name for department in item.response.departments.all()),
-                item.question.text,
-                item.question.get_kind_display(),
-                value,
-            ]
-        )
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="enquete-antwoorden.csv"'
-    return response
+    rows = (
+        [
+            item.response_id,
+            item.response.quarter,
+            item.response.route,
+            ", ".join(department.name for department in item.response.departments.all()),
+            item.question.text,
+            item.question.get_kind_display(),
+            item.scale if item.scale is not None else ({True: "ja", False: "nee"}.get(item.yes) or item.text),
+        ]
+        for item in answers.order_by("response_id", "question__position")
+    )
+    return csv_response("enquete-antwoorden", header, rows)

@@ -5,7 +5,6 @@ Thin: gehoord.vouchers.services holds the workflow.
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gehoord.accounts.roles import Role
 from gehoord.core.errors import DomainError
+from gehoord.core.exports import csv_response
 from gehoord.vouchers import services
 from gehoord.vouchers.forms import DateForm, NotApplicableForm
 from gehoord.vouchers.models import FlowerVoucher, VoucherBatch, VoucherStatus
@@ -141,13 +141,8 @@ def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     rows = services.batch_rows(batch)
     filename = f"bloemenbonnen-{batch.created_at:%Y-%m-%d}-{batch.pk}"
     if fmt == "csv":
-        buffer = io.StringIO()
-        # A semicolon and a byte order mark: Excel with Dutch settings opens it as it should.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
+        return csv_response(filename, header, rows)
+    if fmt == "xlsx":
         from openpyxl import Workbook
 
         workbook = Workbook()

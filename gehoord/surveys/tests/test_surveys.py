@@ -194,7 +194,7 @@ def test_the_results_page_and_export_for_staff(client, coordinator, handler):
     login_staff(client, coordinator)
 
     assert "Vriendelijk geholpen" in client.get(reverse("surveys:results")).content.decode()
-    export = client.get(reverse("surveys:export")).content.decode("utf-8-sig")
+    export = b"".join(client.get(reverse("surveys:export")).streaming_content).decode("utf-8-sig")
     assert "Vriendelijk geholpen" in export and complaint.reference not in export
 
     client.logout()

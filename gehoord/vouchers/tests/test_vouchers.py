@@ -165,7 +165,9 @@ def test_the_order_list_as_csv_and_xlsx(client, coordinator):
     login_staff(client, coordinator)
 
     response = client.get(reverse("vouchers:export", args=[batch.pk, "csv"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";")
+    )
     assert rows[0] == ["Kenmerk", "Naam", "Adres", "Postcode", "Woonplaats", "Waarde (euro)", "Leverancier"]
     assert rows[1][:6] == [
         complaint.reference,
