@@ -6,7 +6,6 @@ from django.views.generic import RedirectView
 
 from gehoord.intake import views as intake_views
 from gehoord.reporting import views as reporting_views
-from gehoord.social import webhook as social_webhook
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="intake:start", permanent=False), name="home"),
@@ -37,7 +36,7 @@ urlpatterns = [
         reporting_views.annual_report_file,
         name="annual_report_file",
     ),
-    path("api/v1/social/signals/", social_webhook.receive_signals, name="social-webhook"),
+    path("api/v1/", include("gehoord.api.urls")),
     path("", include("gehoord.surveys.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -115,3 +115,27 @@ def withdraw_by_complainant(complaint: Complaint, *, reason: str) -> Complaint:
     return lifecycle.perform(
         complaint, "withdraw", actor=None, reason=reason.strip() or _("Ingetrokken door de klager.")
     )
+
+
+def submit_api_complaint(*, data: dict, actor=None) -> Complaint:
+    """Store a complaint from a connected system (channel API), with its acknowledgment, in one transaction.
+
+    `data` holds the validated fields of the public form (name, a way to reach
+    the person, the conduct, ...). Retries are made safe by the API's
+    Idempotency-Key, not here.
+    """
+    with transaction.atomic():
+        complaint = services.register_complaint(
+            complainant=complainant_from(data),
+            channel=Channel.API,
+            description=data["description"],
+            conduct_date=data.get("conduct_date"),
+            involved_description=data.get("involved_description", ""),
+            departments=[data["department"]] if data.get("department") else [],
+            desired_outcome=data.get("desired_outcome", ""),
+            preferred_contact=data.get("preferred_contact", ""),
+            contact_times=data.get("contact_times", ""),
+            actor=actor,
+        )
+        queue_acknowledgment(complaint)
+    return complaint

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "gehoord.api"
+    verbose_name = _("Koppelingen (API)")
+
+    def ready(self) -> None:
+        from gehoord.api import schema  # noqa: F401 - registers the authentication scheme

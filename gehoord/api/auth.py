@@ -1,0 +1,45 @@
+"""Bearer-token authentication for client applications, and scope checks per endpoint."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, exceptions, permissions
+
+from gehoord.api.models import ApiClient
+
+
+class ApiClientAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Bearer <token>``; the request then acts as the client's service account."""
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        scheme, _sep, token = header.partition(" ")
+        if scheme.lower() != "bearer":
+            return None
+        client = ApiClient.authenticate(token.strip())
+        if client is None:
+            raise exceptions.AuthenticationFailed(_("Het token is onbekend, ingetrokken of verlopen."))
+        ApiClient.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
+        return client.user, client
+
+    def authenticate_header(self, request) -> str:
+        return 'Bearer realm="gehoord"'
+
+
+class HasScope(permissions.BasePermission):
+    """The client holds the scope the view names for this method (``required_scopes``)."""
+
+    message = _("Deze koppeling heeft geen recht op deze actie.")
+
+    def has_permission(self, request, view) -> bool:
+        client = request.auth
+        if not isinstance(client, ApiClient):
+            return False
+        needed = view.required_scopes.get(request.method, view.required_scopes.get("*"))
+        if needed is None:
+            return False
+        if not client.has_scope(needed):
+            self.message = _("Deze koppeling heeft het recht '%(scope)s' niet.") % {"scope": needed}
+            return False
+        return True

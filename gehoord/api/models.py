@@ -1,0 +1,88 @@
+"""Client applications of the REST API, their scopes, and the answers to Idempotency-Keys.
+
+A client authenticates with a bearer token of which only a hash is stored. It
+acts as its service account: what that account's roles let it see in the back
+office is what the client sees (the same rules, in the same selectors). Scopes
+limit what it may do: ``intake`` (submit complaints), ``read``, ``write``
+(notes, contacts, lifecycle steps) and ``reports`` (figures).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_lazy as _
+
+
+class Scope(models.TextChoices):
+    INTAKE = "intake", _("Klachten indienen")
+    READ = "read", _("Klachten lezen")
+    WRITE = "write", _("Klachten bijwerken")
+    REPORTS = "reports", _("Cijfers opvragen")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiClient(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("serviceaccount"),
+        on_delete=models.PROTECT,
+        related_name="api_client",
+        help_text=_("De rollen van dit account bepalen welke klachten de koppeling ziet."),
+    )
+    scopes = models.JSONField(_("rechten"), default=list)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    is_active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-koppeling")
+        verbose_name_plural = _("API-koppelingen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    @classmethod
+    def authenticate(cls, token: str) -> ApiClient | None:
+        if not token:
+            return None
+        digest = hash_token(token)
+        client = cls.objects.select_related("user").filter(token_hash=digest, is_active=True).first()
+        if (
+            client is None
+            or not constant_time_compare(client.token_hash, digest)
+            or not client.user.is_active
+        ):
+            return None
+        return client
+
+
+class IdempotentResponse(models.Model):
+    """The first answer to a POST with an Idempotency-Key, replayed for a retry with the same key."""
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    body = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "key"], name="idempotency_key_once_per_client")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_id}:{self.key}"

@@ -1,0 +1,119 @@
+"""What the API reads and writes. Field names are English; values and messages are the application's."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from gehoord.cases.constants import ContactChannel, ContactPreference
+from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart
+from gehoord.organisation.models import Department
+
+
+class ComplaintPartSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ComplaintPart
+        fields = ["position", "description", "judgement", "reasoning"]
+
+
+class ComplaintSummarySerializer(serializers.ModelSerializer):
+    departments = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "reference", "channel", "received_at", "status", "route", "outcome", "departments",
+            "first_contact_due", "decision_due", "closed_at",
+        ]  # fmt: skip
+
+
+class ComplaintSerializer(ComplaintSummarySerializer):
+    parts = ComplaintPartSerializer(many=True, read_only=True)
+    handler = serializers.SerializerMethodField()
+
+    class Meta(ComplaintSummarySerializer.Meta):
+        fields = [
+            *ComplaintSummarySerializer.Meta.fields,
+            "description", "conduct_date", "involved_description", "desired_outcome", "preferred_contact",
+            "resolution_rung", "acknowledged_at", "first_contact_at", "decided_at", "postponement_weeks",
+            "handler", "parts",
+        ]  # fmt: skip
+
+    def get_handler(self, complaint: Complaint) -> str | None:
+        handler = complaint.handler
+        return (handler.get_full_name() or handler.username) if handler else None
+
+
+class ComplaintIntakeSerializer(serializers.Serializer):
+    """A new complaint from a connected system (e.g. an Open Formulieren form): what Awb 9:4 asks."""
+
+    first_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    last_name = serializers.CharField(max_length=120, error_messages={"required": _("Vul de achternaam in.")})
+    email = serializers.EmailField(required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    street_address = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    postal_code = serializers.CharField(max_length=10, required=False, allow_blank=True)
+    city = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    description = serializers.CharField(
+        max_length=10_000, error_messages={"required": _("Beschrijf wat er is gebeurd.")}
+    )
+    conduct_date = serializers.DateField(required=False, allow_null=True)
+    involved_description = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    department = serializers.SlugRelatedField(
+        slug_field="code", queryset=Department.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    desired_outcome = serializers.CharField(max_length=5_000, required=False, allow_blank=True)
+    preferred_contact = serializers.ChoiceField(
+        choices=ContactPreference.choices, required=False, allow_blank=True
+    )
+    contact_times = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+    def validate_description(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError(_("Beschrijf wat er is gebeurd."))
+        return value
+
+    def validate(self, data: dict) -> dict:
+        has_address = data.get("street_address") and data.get("city")
+        if not (data.get("email") or data.get("phone") or has_address):
+            raise serializers.ValidationError(
+                {
+                    "email": [
+                        _(
+                            "Geef een e-mailadres, een telefoonnummer of een postadres, zodat wij de klager kunnen bereiken."
+                        )
+                    ]
+                }
+            )
+        return data
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ComplaintEvent
+        fields = ["at", "kind", "summary", "details", "from_status", "to_status", "transition", "actor"]
+
+    def get_actor(self, event: ComplaintEvent) -> str | None:
+        return (event.actor.get_full_name() or event.actor.username) if event.actor else None
+
+
+class NoteSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=10_000)
+
+
+class ContactSerializer(serializers.Serializer):
+    channel = serializers.ChoiceField(choices=ContactChannel.choices)
+    subject = serializers.CharField(max_length=200)
+    content = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    occurred_at = serializers.DateTimeField(required=False)
+    confidential = serializers.BooleanField(required=False, default=False)
+    successful = serializers.BooleanField(required=False, default=True)
+
+
+class TransitionSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=40, help_text=_("De stap, bijvoorbeeld start_triage of decide."))
+    params = serializers.DictField(
+        required=False, default=dict, help_text=_("De gegevens die de stap vraagt.")
+    )

@@ -1,0 +1,217 @@
+"""The REST API: tokens and scopes, the back office's visibility, problem+json, Idempotency-Key."""
+
+import pytest
+from django.test import Client
+
+from gehoord.accounts.roles import Role
+from gehoord.api.models import ApiClient, IdempotentResponse, Scope, hash_token
+from gehoord.cases import lifecycle
+from gehoord.cases.constants import Channel, Status
+from gehoord.cases.models import Complaint
+from gehoord.cases.tests import factories
+from gehoord.correspondence.constants import LetterKind
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "api-test-token-0123456789abcdef"
+NEW_COMPLAINT = {
+    "first_name": "Petra",
+    "last_name": "Jansen",
+    "email": "petra@example.org",
+    "description": "Ik ben drie keer beloofd teruggebeld te worden.",
+}
+
+
+def api_client(*scopes: str, user=None, token: str = TOKEN) -> ApiClient:
+    user = user or factories.coordinator(username=f"koppeling-{token[:6]}")
+    return ApiClient.objects.create(
+        name=f"Koppeling {token[:6]}", user=user, scopes=list(scopes), token_hash=hash_token(token)
+    )
+
+
+def call(method: str, path: str, data=None, *, token: str = TOKEN, **headers):
+    client = Client(headers={"Authorization": f"Bearer {token}", **headers})
+    kwargs = {"content_type": "application/json"} if data is not None else {}
+    return getattr(client, method)(f"/api/v1/{path}", data if data is not None else None, **kwargs)
+
+
+def test_submitting_a_complaint_stores_and_acknowledges_it():
+    api_client(Scope.INTAKE)
+
+    response = call("post", "complaints/", NEW_COMPLAINT)
+
+    assert response.status_code == 201, response.content
+    complaint = Complaint.objects.get(reference=response.json()["reference"])
+    assert complaint.channel == Channel.API
+    assert complaint.letters.get().kind == LetterKind.ACKNOWLEDGMENT
+
+
+def test_a_retried_post_with_the_same_idempotency_key_creates_one_complaint():
+    api_client(Scope.INTAKE)
+
+    first = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "formulier-81723"})
+    again = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "formulier-81723"})
+
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert again["Idempotent-Replayed"] == "true"
+    assert Complaint.objects.count() == 1
+    assert IdempotentResponse.objects.count() == 1
+
+
+def test_the_same_key_with_another_body_is_refused():
+    api_client(Scope.INTAKE)
+    call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "k1"})
+
+    response = call(
+        "post", "complaints/", {**NEW_COMPLAINT, "last_name": "Anders"}, **{"Idempotency-Key": "k1"}
+    )
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert Complaint.objects.count() == 1
+
+
+def test_without_a_key_each_post_is_its_own():
+    api_client(Scope.INTAKE)
+
+    call("post", "complaints/", NEW_COMPLAINT)
+    call("post", "complaints/", NEW_COMPLAINT)
+
+    assert Complaint.objects.count() == 2
+
+
+def test_a_scope_without_write_access_gets_403():
+    api_client(Scope.READ)
+    complaint = factories.make_complaint()
+
+    response = call("post", f"complaints/{complaint.reference}/notes/", {"text": "Gebeld"})
+
+    assert response.status_code == 403
+    problem = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert problem["status"] == 403 and "'write'" in problem["detail"]
+    assert not complaint.events.filter(kind="note").exists()
+
+
+@pytest.mark.parametrize("token", ["wrong-token", ""])
+def test_wrong_credentials_get_401_as_problem_json(token):
+    api_client(Scope.READ)
+
+    response = call("get", "complaints/", token=token)
+
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_invalid_input_names_every_field_in_dutch():
+    api_client(Scope.INTAKE)
+
+    response = call("post", "complaints/", {"first_name": "Petra"})
+
+    assert response.status_code == 400
+    problem = response.json()
+    assert problem["errors"]["last_name"] == ["Vul de achternaam in."]
+    assert problem["errors"]["description"] == ["Beschrijf wat er is gebeurd."]
+
+
+def test_a_way_to_reach_the_complainant_is_needed():
+    api_client(Scope.INTAKE)
+
+    response = call("post", "complaints/", {"last_name": "Jansen", "description": "Iets"})
+
+    assert response.status_code == 400
+    assert "telefoonnummer" in response.json()["errors"]["email"][0]
+
+
+def test_the_client_sees_what_its_service_account_may_see():
+    handler = factories.handler()
+    api_client(Scope.READ, user=handler)
+    theirs = lifecycle.assign_handler(factories.make_complaint(), handler, actor=factories.coordinator())
+    other = factories.make_complaint()
+
+    listed = call("get", "complaints/").json()
+
+    assert [row["reference"] for row in listed["results"]] == [theirs.reference]
+    assert call("get", f"complaints/{theirs.reference}/").status_code == 200
+    assert call("get", f"complaints/{other.reference}/").status_code == 404
+    assert call("get", f"complaints/{other.reference}/timeline/").status_code == 404
+
+
+def test_search_and_filters_work_like_the_inbox():
+    api_client(Scope.READ)
+    phoned = factories.make_complaint(channel="phone", description="Parkeervergunning kwijt")
+    factories.make_complaint(channel="email", description="Afval niet opgehaald")
+
+    by_channel = call("get", "complaints/?channel=phone").json()["results"]
+    by_word = call("get", "complaints/?q=Parkeervergunning").json()["results"]
+
+    assert [row["reference"] for row in by_channel] == [phoned.reference]
+    assert [row["reference"] for row in by_word] == [phoned.reference]
+
+
+def test_lifecycle_steps_through_the_api():
+    api_client(Scope.READ, Scope.WRITE)
+    complaint = factories.make_complaint()
+
+    assert "start_triage" in call("get", f"complaints/{complaint.reference}/transitions/").json()
+    response = call("post", f"complaints/{complaint.reference}/transitions/", {"name": "start_triage"})
+    assert response.status_code == 200 and response.json()["status"] == Status.TRIAGE
+
+    refused = call("post", f"complaints/{complaint.reference}/transitions/", {"name": "close"})
+    assert refused.status_code == 409
+    assert refused["Content-Type"] == "application/problem+json"
+    missing = call("post", f"complaints/{complaint.reference}/transitions/", {"name": "refer", "params": {}})
+    assert missing.status_code == 400 and "destination" in missing.json()["errors"]
+
+
+def test_notes_and_contacts():
+    api_client(Scope.WRITE)
+    complaint = factories.make_complaint()
+
+    assert (
+        call("post", f"complaints/{complaint.reference}/notes/", {"text": "Teruggebeld"}).status_code == 201
+    )
+    contact = call(
+        "post",
+        f"complaints/{complaint.reference}/contacts/",
+        {"channel": "phone", "subject": "Eerste contact"},
+    )
+
+    assert contact.status_code == 201
+    complaint.refresh_from_db()
+    assert complaint.first_contact_at is not None
+
+
+def test_figures_need_the_reports_scope():
+    api_client(Scope.READ)
+    assert call("get", "figures/?start=2026-01-01&end=2026-12-31").status_code == 403
+
+    ApiClient.objects.update(scopes=[Scope.REPORTS])
+    factories.make_complaint()
+    response = call("get", "figures/?start=2000-01-01&end=2100-12-31")
+    assert response.status_code == 200 and response.json()["received"] == 1
+    assert call("get", "figures/?start=gisteren&end=2026-12-31").status_code == 400
+
+
+def test_the_schema_and_its_documentation_need_nothing_from_the_internet(client):
+    schema = client.get("/api/v1/schema/")
+    docs = client.get("/api/v1/docs/")
+
+    assert schema.status_code == 200 and b"openapi: 3" in schema.content
+    assert docs.status_code == 200
+    page = docs.content.decode()
+    assert "drf_spectacular_sidecar" in page and "cdn" not in page.lower()
+
+
+def test_a_department_head_account_sees_its_department():
+    department = factories.DepartmentFactory(name="Burgerzaken", code="bz")
+    head = factories.UserFactory(roles=[Role.DEPARTMENT_HEAD])
+    department.head = head
+    department.save()
+    api_client(Scope.READ, user=head)
+    ours = factories.make_complaint(departments=[department])
+    factories.make_complaint()
+
+    assert [row["reference"] for row in call("get", "complaints/").json()["results"]] == [ours.reference]

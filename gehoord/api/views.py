@@ -1,0 +1,227 @@
+"""The REST API, /api/v1/: complaints for connected systems, with the back office's own rules.
+
+Every endpoint calls the same selectors and services as the screens: a client
+sees what its service account may see, and a lifecycle step is refused for the
+same reasons, answered as problem+json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from gehoord.api.auth import ApiClientAuthentication, HasScope
+from gehoord.api.idempotency import idempotent
+from gehoord.api.models import Scope
+from gehoord.api.problems import problem
+from gehoord.api.serializers import (
+    ComplaintIntakeSerializer,
+    ComplaintSerializer,
+    ComplaintSummarySerializer,
+    ContactSerializer,
+    EventSerializer,
+    NoteSerializer,
+    TransitionSerializer,
+)
+from gehoord.cases import inbox, lifecycle, selectors, services
+from gehoord.cases.forms import TransitionForm
+from gehoord.cases.models import Complaint
+from gehoord.intake.services import submit_api_complaint
+from gehoord.organisation.models import Department
+from gehoord.reporting.figures import Period, figures
+
+
+class Page(PageNumberPagination):
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+
+
+class ApiView(APIView):
+    authentication_classes = [ApiClientAuthentication]
+    permission_classes = [HasScope]
+    required_scopes: dict[str, str] = {}
+
+    def complaint(self, reference: str) -> Complaint:
+        complaint = selectors.visible_complaints(self.request.user).filter(reference=reference).first()
+        if complaint is None:
+            raise Http404
+        return complaint
+
+
+FILTER_PARAMETERS = [
+    OpenApiParameter("q", str, description="Zoek op kenmerk, naam of een woord uit de klacht."),
+    OpenApiParameter("status", str, description="Een status, 'all' voor alle; standaard alle lopende."),
+    OpenApiParameter("route", str, enum=["informal", "formal"]),
+    OpenApiParameter("channel", str),
+    OpenApiParameter("department", int, description="Het id van een afdeling."),
+    OpenApiParameter("due", str, description="'overdue' of 'week'."),
+    OpenApiParameter("page", int),
+    OpenApiParameter("page_size", int),
+]
+
+
+class ComplaintList(ApiView):
+    required_scopes = {"GET": Scope.READ, "POST": Scope.INTAKE}
+
+    @extend_schema(parameters=FILTER_PARAMETERS, responses=ComplaintSummarySerializer(many=True))
+    def get(self, request):
+        """The complaints the client may see, filtered and searched like the inbox."""
+        filters = inbox.InboxFilter(request.query_params).filters()
+        complaints = selectors.inbox(request.user, filters).prefetch_related("departments")
+        paginator = Page()
+        page = paginator.paginate_queryset(complaints, request, view=self)
+        return paginator.get_paginated_response(ComplaintSummarySerializer(page, many=True).data)
+
+    @extend_schema(
+        request=ComplaintIntakeSerializer,
+        responses={201: ComplaintSerializer},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description="Maakt een herhaald verzoek veilig.",
+            )
+        ],
+    )
+    @idempotent
+    def post(self, request):
+        """Submit a complaint (channel API); it is stored and acknowledged like one from the web form."""
+        serializer = ComplaintIntakeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        complaint = submit_api_complaint(data=serializer.validated_data, actor=request.user)
+        return Response(ComplaintSerializer(complaint).data, status=status.HTTP_201_CREATED)
+
+
+class ComplaintDetail(ApiView):
+    required_scopes = {"GET": Scope.READ}
+
+    @extend_schema(responses=ComplaintSerializer)
+    def get(self, request, reference: str):
+        return Response(ComplaintSerializer(self.complaint(reference)).data)
+
+
+class ComplaintTimeline(ApiView):
+    required_scopes = {"GET": Scope.READ}
+
+    @extend_schema(responses=EventSerializer(many=True))
+    def get(self, request, reference: str):
+        events = self.complaint(reference).events.select_related("actor")
+        return Response(EventSerializer(events, many=True).data)
+
+
+class ComplaintNotes(ApiView):
+    required_scopes = {"POST": Scope.WRITE}
+
+    @extend_schema(request=NoteSerializer, responses={201: EventSerializer})
+    @idempotent
+    def post(self, request, reference: str):
+        serializer = NoteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        event = services.add_note(
+            self.complaint(reference), text=serializer.validated_data["text"], actor=request.user
+        )
+        return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+
+class ComplaintContacts(ApiView):
+    required_scopes = {"POST": Scope.WRITE}
+
+    @extend_schema(request=ContactSerializer, responses={201: ContactSerializer})
+    @idempotent
+    def post(self, request, reference: str):
+        serializer = ContactSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.record_contact(self.complaint(reference), actor=request.user, **serializer.validated_data)
+        return Response(serializer.data, status=status.HTTP_201_CREATED)
+
+
+class ComplaintTransitions(ApiView):
+    required_scopes = {"GET": Scope.READ, "POST": Scope.WRITE}
+
+    @extend_schema(responses={200: {"type": "array", "items": {"type": "string"}}})
+    def get(self, request, reference: str):
+        """The lifecycle steps the client may take now."""
+        complaint = self.complaint(reference)
+        return Response([t.name for t in lifecycle.available_transitions(complaint, request.user)])
+
+    @extend_schema(request=TransitionSerializer, responses={200: ComplaintSerializer})
+    @idempotent
+    def post(self, request, reference: str):
+        """Take a lifecycle step; refused with a clear message when the rules do not allow it."""
+        serializer = TransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        name = serializer.validated_data["name"]
+        if name not in lifecycle.TRANSITIONS:
+            return problem(
+                400, _("Onbekende stap '%(name)s'.") % {"name": name}, errors={"name": [_("Onbekende stap.")]}
+            )
+        form = TransitionForm(serializer.validated_data["params"], transition=name)
+        if not form.is_valid():
+            return problem(
+                400, _("De gegevens van de stap kloppen niet."), errors=form.errors.get_json_data()
+            )
+        complaint = lifecycle.perform(
+            self.complaint(reference), name, actor=request.user, **form.cleaned_data
+        )
+        return Response(ComplaintSerializer(complaint).data)
+
+
+class ReportFigures(ApiView):
+    required_scopes = {"GET": Scope.REPORTS}
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("start", dt.date, required=True),
+            OpenApiParameter("end", dt.date, required=True),
+            OpenApiParameter("department", str, description="De code van een afdeling."),
+        ],
+        responses={200: {"type": "object"}},
+    )
+    def get(self, request):
+        """The reported figures (as on the dashboard) for a period."""
+        try:
+            period = Period(
+                dt.date.fromisoformat(request.query_params["start"]),
+                dt.date.fromisoformat(request.query_params["end"]),
+            )
+        except (KeyError, ValueError):
+            return problem(400, _("Geef start en end als datum (JJJJ-MM-DD), met end niet vóór start."))
+        department = None
+        if request.query_params.get("department"):
+            department = Department.objects.filter(code=request.query_params["department"]).first()
+            if department is None:
+                return problem(400, _("Onbekende afdeling."))
+        result = figures(period, department)
+        return Response(
+            {
+                "start": period.start,
+                "end": period.end,
+                "department": department.code if department else None,
+                "received": result.received,
+                "closed": result.closed,
+                "decided": result.decided,
+                "decided_in_time": result.decided_in_time,
+                "informal_share": result.informal_share,
+                "open_by_status": result.open_by_status,
+                "overdue": result.overdue,
+                "intake_by_channel": result.intake_by_channel,
+                "outcomes": result.outcomes,
+                "lead_time_days": {
+                    route: {"count": lead.count, "average": lead.average_days, "median": lead.median_days}
+                    for route, lead in result.lead_time.items()
+                },
+                "rungs": result.rungs,
+                "ombudsman": result.ombudsman,
+                "vouchers_sent": result.vouchers_sent,
+                "breached_norms": dict(result.breached_norms),
+            }
+        )
