@@ -9,13 +9,12 @@ limit what it may do: ``intake`` (submit complaints), ``read``, ``write``
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+
+from gehoord.core.tokens import holder_of
 
 
 class Scope(models.TextChoices):
@@ -23,10 +22,6 @@ class Scope(models.TextChoices):
     READ = "read", _("Klachten lezen")
     WRITE = "write", _("Klachten bijwerken")
     REPORTS = "reports", _("Cijfers opvragen")
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class ApiClient(models.Model):
@@ -56,17 +51,10 @@ class ApiClient(models.Model):
 
     @classmethod
     def authenticate(cls, token: str) -> ApiClient | None:
-        if not token:
-            return None
-        digest = hash_token(token)
-        client = cls.objects.select_related("user").filter(token_hash=digest, is_active=True).first()
-        if (
-            client is None
-            or not constant_time_compare(client.token_hash, digest)
-            or not client.user.is_active
-        ):
-            return None
-        return client
+        """The active client with this token (and an active service account), or None."""
+        return holder_of(
+            cls.objects.select_related("user").filter(is_active=True, user__is_active=True), token
+        )
 
 
 class IdempotentResponse(models.Model):

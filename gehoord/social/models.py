@@ -8,15 +8,13 @@ platform and post id, however often the platform or an import delivers it.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.constants import ContactChannel
+from gehoord.core.tokens import holder_of
 from gehoord.social.constants import ActionKind, Platform, SignalSource, SignalStatus
 
 
@@ -86,10 +84,6 @@ class SignalAction(models.Model):
         return f"{self.signal_id} {self.get_kind_display()}"
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class WebhookClient(models.Model):
     """A system that may post signals to the webhook; only a hash of its token is stored."""
 
@@ -109,13 +103,7 @@ class WebhookClient(models.Model):
     @classmethod
     def authenticate(cls, token: str) -> WebhookClient | None:
         """The active client with this token, compared in constant time; None otherwise."""
-        if not token:
-            return None
-        digest = hash_token(token)
-        client = cls.objects.filter(token_hash=digest, is_active=True).first()
-        if client is None or not constant_time_compare(client.token_hash, digest):
-            return None
-        return client
+        return holder_of(cls.objects.filter(is_active=True), token)
 
 
 class AdapterCursor(models.Model):

@@ -4,11 +4,12 @@ import pytest
 from django.test import Client
 
 from gehoord.accounts.roles import Role
-from gehoord.api.models import ApiClient, IdempotentResponse, Scope, hash_token
+from gehoord.api.models import ApiClient, IdempotentResponse, Scope
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
+from gehoord.core.tokens import hash_token
 from gehoord.correspondence.constants import LetterKind
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,9 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from gehoord.core.tokens import hash_token
 from gehoord.social.constants import Platform, SignalSource
-from gehoord.social.models import SocialSignal, WebhookClient, hash_token
+from gehoord.social.models import SocialSignal, WebhookClient
 
 TOKEN = "webhook-test-token-0123456789"
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gehoord.social.admin import new_token
-from gehoord.social.models import WebhookClient, hash_token
+from gehoord.core.tokens import hash_token, new_token
+from gehoord.social.models import WebhookClient
 
 
 class Command(BaseCommand):
