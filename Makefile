@@ -59,6 +59,7 @@ test-sqlite: install
 test-postgresql: install
 	@echo "== Test suite on PostgreSQL =="
 	scripts/ensure-postgres.sh
+	scripts/ensure-redis.sh
 	DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -p no:cacheprovider
 
 clean:

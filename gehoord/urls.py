@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from gehoord.core import health
 from gehoord.intake import views as intake_views
 from gehoord.reporting import views as reporting_views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("thema.css", intake_views.theme_css, name="theme-css"),
     path("logo", intake_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", health.health, name="health"),
     path(
         "medewerkers/inloggen/",
         auth_views.LoginView.as_view(extra_context={"oidc_enabled": settings.OIDC_ENABLED}),
