@@ -6,11 +6,11 @@ def staff_navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from gehoord.accounts.roles import Role
+    from gehoord.accounts.access import is_coordinator, is_management
     from gehoord.intake.registration import may_register
 
     return {
         "may_register": may_register(user),
-        "may_read_mailbox": user.has_role(Role.COORDINATOR),
-        "may_see_survey_results": user.has_role(Role.COORDINATOR) or user.has_role(Role.DEPARTMENT_HEAD),
+        "may_read_mailbox": is_coordinator(user),
+        "may_see_survey_results": is_management(user),
     }

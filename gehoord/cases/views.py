@@ -74,9 +74,8 @@ def _inbox_csv(complaints) -> HttpResponse:
             ", ".join(department.name for department in complaint.departments.all()),
             (complaint.handler.get_full_name() or complaint.handler.username) if complaint.handler else "",
             f"{complaint.decision_due:%d-%m-%Y}",
-            _("ja")
-            if complaint.status in lifecycle.ACTIVE_STATUSES and complaint.decision_due < today
-            else "",
+            # The inbox's own mark (selectors.decision_overdue), as the list on screen shows it.
+            _("ja") if complaint.is_overdue else "",
             complaint.get_outcome_display(),
         ]
         for complaint in complaints.prefetch_related("departments").iterator(chunk_size=2000)

@@ -39,7 +39,6 @@ from gehoord.correspondence.constants import LetterKind
 from gehoord.correspondence.default_texts import LetterText
 from gehoord.correspondence.placeholders import (  # noqa: F401 - the names letters are known by
     DATE_FORMAT,
-    DATE_KEYS,
     LETTER_LANGUAGE,
     NOT_HANDLED_EXPLANATIONS,
     STATUS_LINK_PLACEHOLDER,
@@ -119,10 +118,16 @@ def _values(
 
 
 def letter_subject(
-    kind: str, complaint: Complaint, data: dict[str, Any] | None = None, *, text: LetterText | None = None
+    kind: str,
+    complaint: Complaint,
+    data: dict[str, Any] | None = None,
+    *,
+    text: LetterText | None = None,
+    municipality: Municipality | None = None,
 ) -> str:
     text = text or letter_templates.text_for(kind)
-    return templating.render_text(text.subject, _values(kind, complaint, data, for_email=True)).strip()
+    values = _values(kind, complaint, data, municipality, for_email=True)
+    return templating.render_text(text.subject, values).strip()
 
 
 def attachment_name(letter: Letter) -> str:

@@ -270,6 +270,8 @@ def _only(*kinds: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+_SURVEY_KINDS = _only(LetterKind.SURVEY_INVITATION, LetterKind.SURVEY_REMINDER)
+
 _PLACEHOLDERS = [
     # Every letter.
     Placeholder(
@@ -425,9 +427,6 @@ _PLACEHOLDERS = [
         _text(lambda c: c.complaint.conclusions),
         kinds=_only(LetterKind.DECISION),
     ),
-]
-
-_PLACEHOLDERS += [
     # The flower voucher's accompanying letter.
     Placeholder(
         "waarde_bon",
@@ -447,10 +446,6 @@ _PLACEHOLDERS += [
         _lesson,
         kinds=_only(LetterKind.VOUCHER),
     ),
-]
-
-_SURVEY_KINDS = _only(LetterKind.SURVEY_INVITATION, LetterKind.SURVEY_REMINDER)
-_PLACEHOLDERS += [
     # The invitation to the satisfaction survey, and its one reminder.
     Placeholder("enquete_link", _("de persoonlijke link naar de enquête"), _survey_link, kinds=_SURVEY_KINDS),
     Placeholder(

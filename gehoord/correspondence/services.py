@@ -29,9 +29,10 @@ from gehoord.cases.lifecycle import OPEN_STATUSES, ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.clock.terms import term_end
 from gehoord.core.errors import GuardFailed
-from gehoord.correspondence import letters
+from gehoord.correspondence import letter_templates, letters
 from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
 from gehoord.correspondence.models import Letter
+from gehoord.organisation.models import Municipality
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -86,6 +87,8 @@ def queue_letter(complaint: Complaint, kind: str, data: dict[str, Any] | None = 
     complainant = complaint.complainant
     by_email = bool(complainant.email)
     data = dict(data or {})
+    # Read once for the subject and the e-mail text: the municipality's text for this kind, and its settings.
+    text, municipality = letter_templates.text_for(kind), Municipality.load()
     with transaction.atomic():
         letter = Letter.objects.create(
             complaint=complaint,
@@ -93,8 +96,10 @@ def queue_letter(complaint: Complaint, kind: str, data: dict[str, Any] | None = 
             delivery=Delivery.EMAIL if by_email else Delivery.POST,
             status=LetterStatus.QUEUED if by_email else LetterStatus.TO_PRINT,
             recipient_email=complainant.email,
-            subject=letters.letter_subject(kind, complaint, data),
-            body_text=letters.render_email_text(kind, complaint, data) if by_email else "",
+            subject=letters.letter_subject(kind, complaint, data, text=text, municipality=municipality),
+            body_text=letters.render_email_text(kind, complaint, data, text=text, municipality=municipality)
+            if by_email
+            else "",
             data=data,
         )
         if by_email:

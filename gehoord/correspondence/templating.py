@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
@@ -261,8 +261,3 @@ def render_body(body: str, values: Mapping[str, Value]) -> SafeString:
         blocks.append(_Block(renderer.render(tokens, _markdown.options, {}).strip(), heading_level=level))
     # Every HTML piece above is escaped text or a block from our own templates.
     return mark_safe("\n".join(block.html for block in _without_empty_sections(blocks)))  # noqa: S308
-
-
-def render_plain_paragraphs(text: str) -> SafeString:
-    """Plain text as paragraphs (for a preview of the e-mail summary)."""
-    return mark_safe(linebreaks(escape(text)))  # noqa: S308

@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gehoord.accounts.access import is_coordinator
 from gehoord.accounts.roles import Role
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import EventKind
@@ -44,11 +45,14 @@ if TYPE_CHECKING:
 ORDER = list(MeasureStatus.values)
 
 
+def manages(actor: User, department: Department) -> bool:
+    """The coordinator, or the head of `department`: they record and change its measures."""
+    return is_coordinator(actor) or (actor.has_role(Role.DEPARTMENT_HEAD) and department.head_id == actor.pk)
+
+
 def may_manage(actor: User, measure: ImprovementMeasure) -> bool:
     """Change the measure itself: its text, owner, due date, links."""
-    return actor.has_role(Role.COORDINATOR) or (
-        actor.has_role(Role.DEPARTMENT_HEAD) and measure.department.head_id == actor.pk
-    )
+    return manages(actor, measure.department)
 
 
 def may_advance(actor: User, measure: ImprovementMeasure) -> bool:
@@ -58,7 +62,7 @@ def may_advance(actor: User, measure: ImprovementMeasure) -> bool:
 def visible_measures(actor: User) -> QuerySet[ImprovementMeasure]:
     """The register as `actor` sees it: the coordinator all; others their department's and their own."""
     measures = ImprovementMeasure.objects.select_related("department", "responsible")
-    if actor.has_role(Role.COORDINATOR):
+    if is_coordinator(actor):
         return measures
     return measures.filter(
         Q(department__head=actor)
@@ -110,10 +114,7 @@ def propose(
     _check_fields(description, due_date, responsible)
     if status not in UNFINISHED_MEASURE_STATUSES:
         raise GuardFailed(_("Een nieuwe maatregel is voorgesteld of afgesproken."))
-    is_manager = actor.has_role(Role.COORDINATOR) or (
-        actor.has_role(Role.DEPARTMENT_HEAD) and department.head_id == actor.pk
-    )
-    if not is_manager and not complaints:
+    if not manages(actor, department) and not complaints:
         raise PermissionDenied(
             _(
                 "Alleen de klachtencoördinator en het afdelingshoofd leggen maatregelen los van een klacht vast."

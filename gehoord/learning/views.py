@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import is_management
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
@@ -30,10 +30,6 @@ from gehoord.learning.forms import (
 from gehoord.learning.models import UNFINISHED_MEASURE_STATUSES, ImprovementMeasure
 
 PAGE_SIZE = 30
-
-
-def _may_create(user) -> bool:
-    return user.has_role(Role.COORDINATOR) or user.has_role(Role.DEPARTMENT_HEAD)
 
 
 @login_required
@@ -64,7 +60,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filter_form": form if form.is_bound else MeasureFilterForm(),
             "today": today,
-            "may_create": _may_create(request.user),
+            "may_create": is_management(request.user),
             "query": query.urlencode(),
         },
     )
@@ -98,7 +94,7 @@ def _register_csv(register, today) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_new(request: HttpRequest) -> HttpResponse:
-    if not _may_create(request.user):
+    if not is_management(request.user):
         raise PermissionDenied
     form = NewMeasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -167,10 +167,24 @@ def import_message(
     Never raises for a bad message: the returned row says what happened.
     Importing the same Message-ID again returns the first result.
     """
+    row, _done_before = _import(raw, source=source, received_at=received_at, actor=actor)
+    return row
+
+
+def _import(
+    raw: bytes, *, source: str, received_at: dt.datetime | None, actor: User | None
+) -> tuple[InboundMessage, bool]:
+    """The message's row, and whether it had been done with before this call."""
     message_id = message_id_of(raw)
     existing = InboundMessage.objects.filter(message_id=message_id).first()
     if existing is not None and existing.is_final:
-        return existing
+        return existing, True
+    return _import_new(message_id, raw, source=source, received_at=received_at, actor=actor), False
+
+
+def _import_new(
+    message_id: str, raw: bytes, *, source: str, received_at: dt.datetime | None, actor: User | None
+) -> InboundMessage:
     try:
         parsed = parse(raw)
     except MalformedMessage as error:
@@ -235,9 +249,10 @@ def poll(mailbox: Mailbox) -> PollResult:
     """Import every unprocessed message of `mailbox`; mark processed what is done with."""
     result = PollResult()
     for fetched in mailbox.unprocessed():
-        before = InboundMessage.objects.filter(message_id=message_id_of(fetched.raw)).first()
-        row = import_message(fetched.raw, source=MessageSource.IMAP, received_at=fetched.received_at)
-        if before is not None and before.is_final:
+        row, done_before = _import(
+            fetched.raw, source=MessageSource.IMAP, received_at=fetched.received_at, actor=None
+        )
+        if done_before:
             result.already_done += 1
         else:
             result.add(row.outcome)

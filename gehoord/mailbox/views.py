@@ -6,14 +6,12 @@ Thin: gehoord.mailbox.services imports and dismisses; these views show and ask.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import coordinator_required
 from gehoord.cases.selectors import visible_complaints
 from gehoord.mailbox import services
 from gehoord.mailbox.forms import DismissForm, EmlUploadForm
@@ -21,11 +19,6 @@ from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
 from gehoord.mailbox.selectors import messages_not_imported
 
 RECENT = 50
-
-
-def _ensure_coordinator(request: HttpRequest) -> None:
-    if not request.user.has_role(Role.COORDINATOR):
-        raise PermissionDenied
 
 
 def _render(request: HttpRequest, *, upload_form=None, status: int = 200) -> HttpResponse:
@@ -55,17 +48,15 @@ def _render(request: HttpRequest, *, upload_form=None, status: int = 200) -> Htt
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def message_list(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     return _render(request)
 
 
-@login_required
+@coordinator_required
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     form = EmlUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, upload_form=form, status=400)
@@ -96,10 +87,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     return redirect("mailbox:list")
 
 
-@login_required
+@coordinator_required
 @require_POST
 def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    _ensure_coordinator(request)
     message = get_object_or_404(InboundMessage, pk=pk, outcome=MessageOutcome.FAILED)
     form = DismissForm(request.POST)
     if not form.is_valid():

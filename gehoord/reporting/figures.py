@@ -43,11 +43,13 @@ from django.db.models.functions import Extract, TruncWeek
 from django.utils import timezone
 
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, Channel, Outcome, Route, Rung, Status
-from gehoord.cases.lifecycle import FINAL_STATUSES
+from gehoord.cases.lifecycle import ACTIVE_STATUSES, FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintPart
+from gehoord.cases.selectors import decision_overdue
 from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.organisation.models import Department
 from gehoord.surveys.models import QuestionKind, SurveyAnswer
+from gehoord.surveys.services import quarter_of
 from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
 
 SECONDS_PER_DAY = 86_400
@@ -88,10 +90,8 @@ class Period:
 
     @property
     def quarters(self) -> tuple[str, str]:
-        def quarter(day: dt.date) -> str:
-            return f"{day.year}-K{(day.month - 1) // 3 + 1}"
-
-        return quarter(self.start), quarter(self.end)
+        """The first and last quarter of the period, as survey responses record them."""
+        return quarter_of(self.start), quarter_of(self.end)
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -201,7 +201,7 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
     """Every figure for `period` (and `department`); a dozen grouped queries, whatever the volume."""
     today = today or timezone.localdate()
     complaints = complaints_for(department).order_by()
-    open_statuses = [status for status in Status.values if status not in FINAL_STATUSES]
+    open_statuses = [status for status in Status.values if status in ACTIVE_STATUSES]
 
     # Today: open complaints by status and route, and how many are overdue — one query.
     open_by_status: dict[str, int] = {}
@@ -210,7 +210,7 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
     for row in (
         complaints.filter(status__in=open_statuses)
         .values("status", "route")
-        .annotate(n=Count("pk"), late=Count("pk", filter=Q(decision_due__lt=today)))
+        .annotate(n=Count("pk"), late=Count("pk", filter=decision_overdue(today)))
     ):
         open_by_status[row["status"]] = open_by_status.get(row["status"], 0) + row["n"]
         open_by_route[row["route"]] = open_by_route.get(row["route"], 0) + row["n"]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import management_required
 from gehoord.cases.constants import Channel, Outcome, Route, Rung, Status
 from gehoord.learning.models import MeasureStatus
 from gehoord.reporting.annual import request_report
@@ -20,20 +18,14 @@ from gehoord.reporting.forms import PeriodForm, ReportRequestForm
 from gehoord.reporting.models import ReportRun, ReportStatus
 
 
-def may_see_reports(user) -> bool:
-    return user.has_role(Role.COORDINATOR) or user.has_role(Role.DEPARTMENT_HEAD)
-
-
 def _labelled(counts: dict[str, int], choices) -> list[tuple[str, int]]:
     labels = dict(choices)
     return [(labels.get(key, key), value) for key, value in counts.items()]
 
 
-@login_required
+@management_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not may_see_reports(request.user):
-        raise PermissionDenied
     form = PeriodForm(request.GET or None)
     result = figures(form.period(), form.chosen_department())
     channel_labels = dict(Channel.choices)
@@ -63,12 +55,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@management_required
 @require_http_methods(["GET", "POST"])
 def annual_reports(request: HttpRequest) -> HttpResponse:
     """Request an annual report for a period, and follow the ones requested."""
-    if not may_see_reports(request.user):
-        raise PermissionDenied
     today = timezone.localdate()
     form = ReportRequestForm(
         request.POST if request.method == "POST" else None,
@@ -89,20 +79,16 @@ def annual_reports(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@management_required
 @require_GET
 def annual_report(request: HttpRequest, pk: int) -> HttpResponse:
-    if not may_see_reports(request.user):
-        raise PermissionDenied
     run = get_object_or_404(ReportRun, pk=pk)
     return render(request, "reporting/annual_report_status.html", {"run": run})
 
 
-@login_required
+@management_required
 @require_GET
 def annual_report_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    if not may_see_reports(request.user):
-        raise PermissionDenied
     run = get_object_or_404(ReportRun, pk=pk, status=ReportStatus.DONE)
     file = {"pdf": run.pdf, "xlsx": run.xlsx}.get(fmt)
     if not file:

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import is_coordinator
 from gehoord.cases import services as case_services
 from gehoord.cases.constants import Channel, ContactChannel, EventKind
 from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
@@ -69,7 +69,7 @@ def ingest(adapter: SignalAdapter) -> IngestResult:
 
 
 def _ensure_coordinator(actor: User) -> None:
-    if not actor.has_role(Role.COORDINATOR):
+    if not is_coordinator(actor):
         raise PermissionDenied(_("Alleen de klachtencoördinator handelt signalen van sociale media af."))
 
 

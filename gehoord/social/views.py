@@ -6,7 +6,6 @@ Thin: the forms validate, gehoord.social.services decides and stores.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import coordinator_required
 from gehoord.cases.models import Complainant
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
@@ -25,11 +24,6 @@ from gehoord.social.forms import ContactForm, ConvertForm, CsvImportForm, Dismis
 from gehoord.social.models import SocialSignal
 
 PAGE_SIZE = 25
-
-
-def _ensure_coordinator(request: HttpRequest) -> None:
-    if not request.user.has_role(Role.COORDINATOR):
-        raise PermissionDenied
 
 
 def _queue(
@@ -79,17 +73,15 @@ def _queue_csv(signals) -> HttpResponse:
     return csv_response(f"signalen-{timezone.localdate():%Y-%m-%d}", header, rows)
 
 
-@login_required
+@coordinator_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     return _queue(request)
 
 
-@login_required
+@coordinator_required
 @require_POST
 def import_csv(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     form = CsvImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _queue(request, import_form=form, status=400)
@@ -127,18 +119,16 @@ def _detail(
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _ensure_coordinator(request)
     signal = services.mark_read(get_object_or_404(SocialSignal, pk=pk), actor=request.user)
     return _detail(request, signal)
 
 
-@login_required
+@coordinator_required
 @require_http_methods(["POST"])
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    _ensure_coordinator(request)
     signal = get_object_or_404(SocialSignal, pk=pk)
     form_class = {"contact": ContactForm, "dismiss": DismissForm, "convert": ConvertForm}.get(action)
     if form_class is None:

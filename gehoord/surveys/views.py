@@ -7,14 +7,12 @@ and is rate limited like every public page.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import management_required
 from gehoord.core.exports import csv_response
 from gehoord.surveys import selectors, services
 from gehoord.surveys.forms import ResultsFilterForm, SurveyForm
@@ -57,15 +55,9 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/thanks.html")
 
 
-def _may_see_results(user) -> bool:
-    return user.has_role(Role.COORDINATOR) or user.has_role(Role.DEPARTMENT_HEAD)
-
-
-@login_required
+@management_required
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    if not _may_see_results(request.user):
-        raise PermissionDenied
     form = ResultsFilterForm(request.GET or None)
     start = end = None
     if form.is_valid():
@@ -77,12 +69,10 @@ def results(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@management_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     """Every answer, one row each, without anything that points to a complainant."""
-    if not _may_see_results(request.user):
-        raise PermissionDenied
     from gehoord.surveys.models import SurveyAnswer
 
     header = ["antwoordnummer", "kwartaal", "route", "afdelingen", "vraag", "soort", "antwoord"]

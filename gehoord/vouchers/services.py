@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import is_coordinator
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, EventKind, Outcome
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.core.errors import GuardFailed, PermissionDenied
@@ -74,7 +74,7 @@ def voucher_after_step(complaint: Complaint, name: str, params: dict[str, Any]) 
 
 
 def _ensure_coordinator(actor: User) -> None:
-    if not actor.has_role(Role.COORDINATOR):
+    if not is_coordinator(actor):
         raise PermissionDenied(_("Alleen de klachtencoördinator regelt de bloemenbonnen."))
 
 

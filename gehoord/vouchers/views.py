@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from gehoord.accounts.roles import Role
+from gehoord.accounts.access import coordinator_required
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
 from gehoord.vouchers import services
@@ -24,11 +23,6 @@ from gehoord.vouchers.forms import DateForm, NotApplicableForm
 from gehoord.vouchers.models import FlowerVoucher, VoucherBatch, VoucherStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _ensure_coordinator(request: HttpRequest) -> None:
-    if not request.user.has_role(Role.COORDINATOR):
-        raise PermissionDenied
 
 
 def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
@@ -50,17 +44,15 @@ def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     return _overview(request)
 
 
-@login_required
+@coordinator_required
 @require_POST
 def new_batch(request: HttpRequest) -> HttpResponse:
-    _ensure_coordinator(request)
     try:
         batch = services.create_batch(actor=request.user)
     except DomainError as error:
@@ -70,10 +62,9 @@ def new_batch(request: HttpRequest) -> HttpResponse:
     return redirect("vouchers:batch", batch.pk)
 
 
-@login_required
+@coordinator_required
 @require_POST
 def not_applicable(request: HttpRequest, pk: int) -> HttpResponse:
-    _ensure_coordinator(request)
     voucher = get_object_or_404(FlowerVoucher, pk=pk)
     form = NotApplicableForm(request.POST)
     if form.is_valid():
@@ -105,17 +96,15 @@ def _batch_page(request: HttpRequest, batch: VoucherBatch, *, form=None, status:
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _ensure_coordinator(request)
     return _batch_page(request, get_object_or_404(VoucherBatch, pk=pk))
 
 
-@login_required
+@coordinator_required
 @require_POST
 def batch_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    _ensure_coordinator(request)
     batch = get_object_or_404(VoucherBatch, pk=pk)
     form = DateForm(request.POST)
     if not form.is_valid():
@@ -132,10 +121,9 @@ def batch_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return redirect("vouchers:batch", batch.pk)
 
 
-@login_required
+@coordinator_required
 @require_GET
 def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    _ensure_coordinator(request)
     batch = get_object_or_404(VoucherBatch, pk=pk)
     header = [str(column) for column in services.EXPORT_COLUMNS]
     rows = services.batch_rows(batch)
