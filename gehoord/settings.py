@@ -17,6 +17,7 @@ from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
 from gehoord.social.schedule import BEAT_SCHEDULE as SOCIAL_BEAT_SCHEDULE
 from gehoord.surveys.schedule import BEAT_SCHEDULE as SURVEYS_BEAT_SCHEDULE
+from gehoord.webhooks.schedule import BEAT_SCHEDULE as WEBHOOKS_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "gehoord.surveys",
     "gehoord.reporting",
     "gehoord.api",
+    "gehoord.webhooks",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -246,6 +248,7 @@ CELERY_BEAT_SCHEDULE = {
     **MAILBOX_BEAT_SCHEDULE,
     **SOCIAL_BEAT_SCHEDULE,
     **SURVEYS_BEAT_SCHEDULE,
+    **WEBHOOKS_BEAT_SCHEDULE,
 }
 
 # The REST API (/api/v1/): client tokens with scopes, problem+json errors, OpenAPI 3 by drf-spectacular.

@@ -340,8 +340,9 @@ TRANSITIONS: dict[str, Transition] = {
 
 # Called as hook(complaint, name, params) inside the step's transaction, after
 # the status change (or the postponement) and its timeline entry. `name` is a
-# key of TRANSITIONS, or "postpone" for :func:`postpone_decision`; `params` are
-# the step's parameters.
+# key of TRANSITIONS, "postpone" for :func:`postpone_decision` or "register"
+# for a new complaint (gehoord.cases.services.register_complaint); `params`
+# are the step's parameters.
 AfterStepHook = Callable[["Complaint", str, Params], None]
 AFTER_STEP_HOOKS: list[AfterStepHook] = []
 
@@ -353,7 +354,8 @@ def register_after_step(hook: AfterStepHook) -> AfterStepHook:
     return hook
 
 
-def _after_step(complaint: Complaint, name: str, params: Params) -> None:
+def run_after_step_hooks(complaint: Complaint, name: str, params: Params) -> None:
+    """Call every registered hook; only lifecycle code (here and in register_complaint) calls this."""
     for hook in tuple(AFTER_STEP_HOOKS):
         hook(complaint, name, dict(params))
 
@@ -470,7 +472,7 @@ def perform(
             summary=str(transition.label),
             details=(params.get("reason") or "").strip(),
         )
-        _after_step(current, transition.name, params)
+        run_after_step_hooks(current, transition.name, params)
     return current
 
 
@@ -569,7 +571,7 @@ def postpone_decision(
             details=current.postponement_reason,
             data={"previous_due": previous_due.isoformat(), "due": current.decision_due.isoformat()},
         )
-        _after_step(
+        run_after_step_hooks(
             current,
             "postpone",
             {"weeks": weeks, "reason": current.postponement_reason, "previous_due": previous_due},

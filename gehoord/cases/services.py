@@ -117,6 +117,7 @@ def register_complaint(
             to_status=Status.RECEIVED,
             summary=_("Klacht ontvangen via %(channel)s") % {"channel": complaint.get_channel_display()},
         )
+        lifecycle.run_after_step_hooks(complaint, "register", {"channel": channel})
     return complaint
 
 
