@@ -3,9 +3,27 @@
 import os
 
 from celery import Celery
+from celery.signals import setup_logging
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gehoord.settings")
 
 app = Celery("gehoord")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@setup_logging.connect
+def _log_like_the_web_app(**kwargs) -> None:
+    """Worker and beat log like the web app (JSON lines in production), on stdout, not in Celery's format.
+
+    With a receiver for this signal Celery leaves logging alone, so LOG_FORMAT
+    and LOG_LEVEL apply; its ``--loglevel`` option then has no effect.
+    """
+    from logging.config import dictConfig
+
+    from django.conf import settings
+
+    from gehoord.core import logs
+
+    stream = os.environ.get("LOG_STREAM", "stdout")
+    dictConfig(logs.logging_config(log_format=settings.LOG_FORMAT, level=settings.LOG_LEVEL, stream=stream))

@@ -12,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core import logs
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_prometheus",
     "gehoord.core",
     "gehoord.accounts",
     "gehoord.organisation",
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: django-prometheus counts every request, and the request id is known to every log line.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "gehoord.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gehoord.core.middleware.DutchFirstLocaleMiddleware",
@@ -88,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gehoord.core.middleware.DomainErrorMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # django-prometheus wants this one last; django-axes wants its own last, so this comes just before.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -272,6 +279,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
+    # Request bodies get their own components, so required text fields say minLength 1.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation also documents its problem+json error answers (schemathesis holds us to them).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "gehoord.api.schema.add_problem_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ComplaintChannelEnum": "gehoord.cases.constants.Channel",
         "ContactChannelEnum": "gehoord.cases.constants.ContactChannel",
@@ -290,11 +304,17 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
-}
+# Logs: one JSON object per line in production (LOG_FORMAT=json, the default without DEBUG),
+# readable text in development. On stdout under gunicorn (gunicorn.conf.py sets LOG_STREAM) and
+# Celery (gehoord/celery.py); on stderr for management commands, whose own output is on stdout.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json").lower()
+if LOG_FORMAT not in logs.FORMATS:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
+LOG_STREAM = env.str("LOG_STREAM", default="stderr").lower()
+if LOG_STREAM not in logs.STREAMS:
+    raise ImproperlyConfigured(f"LOG_STREAM must be stdout or stderr, not {LOG_STREAM!r}.")
+LOGGING = logs.logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL, stream=LOG_STREAM)
+
+# /metrics (Prometheus) answers only this bearer token; without one, only requests from loopback.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")

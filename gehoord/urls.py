@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from gehoord.core import health
+from gehoord.core import health, metrics
 from gehoord.intake import views as intake_views
 from gehoord.reporting import views as reporting_views
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("logo", intake_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health.health, name="health"),
+    # No slash: the path Prometheus scrapes by default.
+    path("metrics", metrics.metrics, name="metrics"),
     path(
         "medewerkers/inloggen/",
         auth_views.LoginView.as_view(extra_context={"oidc_enabled": settings.OIDC_ENABLED}),

@@ -36,6 +36,15 @@ def problem(status_code: int, detail: str, **extra) -> Response:
     return Response(body, status=status_code, content_type=PROBLEM)
 
 
+def form_problem(form, detail: str) -> Response:
+    """400 for a Django form that did not validate, its messages per field (as for serializers)."""
+    return problem(
+        status.HTTP_400_BAD_REQUEST,
+        detail,
+        errors={field: [str(message) for message in messages] for field, messages in form.errors.items()},
+    )
+
+
 def _flatten(errors) -> dict:
     if isinstance(errors, dict):
         return {

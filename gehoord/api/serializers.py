@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gehoord.cases.constants import ContactChannel, ContactPreference
@@ -44,29 +45,47 @@ class ComplaintSerializer(ComplaintSummarySerializer):
         return (handler.get_full_name() or handler.username) if handler else None
 
 
+class TextField(serializers.CharField):
+    """Text from a connected system: a JSON string only, not a number or a boolean DRF would turn into one."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "nullable": True,
+        "description": "The code of a department; empty or null when the form did not ask.",
+    }
+)
+class DepartmentCodeField(serializers.SlugRelatedField):
+    """A department by its code. Like DRF, an empty string counts as none: web forms send that for an empty choice."""
+
+
 class ComplaintIntakeSerializer(serializers.Serializer):
     """A new complaint from a connected system (e.g. an Open Formulieren form): what Awb 9:4 asks."""
 
-    first_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    last_name = serializers.CharField(max_length=120, error_messages={"required": _("Vul de achternaam in.")})
+    first_name = TextField(max_length=120, required=False, allow_blank=True)
+    last_name = TextField(max_length=120, error_messages={"required": _("Vul de achternaam in.")})
     email = serializers.EmailField(required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    street_address = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    postal_code = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    city = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    description = serializers.CharField(
-        max_length=10_000, error_messages={"required": _("Beschrijf wat er is gebeurd.")}
-    )
+    phone = TextField(max_length=40, required=False, allow_blank=True)
+    street_address = TextField(max_length=200, required=False, allow_blank=True)
+    postal_code = TextField(max_length=10, required=False, allow_blank=True)
+    city = TextField(max_length=120, required=False, allow_blank=True)
+    description = TextField(max_length=10_000, error_messages={"required": _("Beschrijf wat er is gebeurd.")})
     conduct_date = serializers.DateField(required=False, allow_null=True)
-    involved_description = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    department = serializers.SlugRelatedField(
+    involved_description = TextField(max_length=300, required=False, allow_blank=True)
+    department = DepartmentCodeField(
         slug_field="code", queryset=Department.objects.filter(is_active=True), required=False, allow_null=True
     )
-    desired_outcome = serializers.CharField(max_length=5_000, required=False, allow_blank=True)
+    desired_outcome = TextField(max_length=5_000, required=False, allow_blank=True)
     preferred_contact = serializers.ChoiceField(
         choices=ContactPreference.choices, required=False, allow_blank=True
     )
-    contact_times = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    contact_times = TextField(max_length=200, required=False, allow_blank=True)
 
     def validate_description(self, value: str) -> str:
         if not value.strip():
@@ -100,20 +119,20 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class NoteSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=10_000)
+    text = TextField(max_length=10_000)
 
 
 class ContactSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(choices=ContactChannel.choices)
-    subject = serializers.CharField(max_length=200)
-    content = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    subject = TextField(max_length=200)
+    content = TextField(required=False, allow_blank=True, max_length=10_000)
     occurred_at = serializers.DateTimeField(required=False)
     confidential = serializers.BooleanField(required=False, default=False)
     successful = serializers.BooleanField(required=False, default=True)
 
 
 class TransitionSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=40, help_text=_("De stap, bijvoorbeeld start_triage of decide."))
+    name = TextField(max_length=40, help_text=_("De stap, bijvoorbeeld start_triage of decide."))
     params = serializers.DictField(
         required=False, default=dict, help_text=_("De gegevens die de stap vraagt.")
     )

@@ -11,8 +11,9 @@ import datetime as dt
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -20,7 +21,7 @@ from rest_framework.views import APIView
 from gehoord.api.auth import ApiClientAuthentication, HasScope
 from gehoord.api.idempotency import idempotent
 from gehoord.api.models import Scope
-from gehoord.api.problems import problem
+from gehoord.api.problems import form_problem, problem
 from gehoord.api.serializers import (
     ComplaintIntakeSerializer,
     ComplaintSerializer,
@@ -31,6 +32,7 @@ from gehoord.api.serializers import (
     TransitionSerializer,
 )
 from gehoord.cases import inbox, lifecycle, selectors, services
+from gehoord.cases.constants import Channel, Route, Status
 from gehoord.cases.forms import TransitionForm
 from gehoord.cases.models import Complaint
 from gehoord.intake.services import submit_api_complaint
@@ -42,6 +44,21 @@ class Page(PageNumberPagination):
     page_size = 50
     max_page_size = 200
     page_size_query_param = "page_size"
+
+    def get_page_size(self, request) -> int:
+        # DRF quietly falls back to the default for a wrong page_size; a system should hear of it.
+        raw = request.query_params.getlist(self.page_size_query_param)
+        if not raw:
+            return self.page_size
+        if len(raw) > 1 or not raw[0].isdigit() or not 1 <= int(raw[0]) <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Geef een getal van 1 tot en met %(max)s.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return int(raw[0])
 
 
 class ApiView(APIView):
@@ -56,25 +73,47 @@ class ApiView(APIView):
         return complaint
 
 
+# As in the inbox's filter bar, an empty value means "no filter" (and an empty page the first).
+DIGITS = {"type": "string", "pattern": "^[0-9]*$"}
 FILTER_PARAMETERS = [
     OpenApiParameter("q", str, description="Zoek op kenmerk, naam of een woord uit de klacht."),
-    OpenApiParameter("status", str, description="Een status, 'all' voor alle; standaard alle lopende."),
-    OpenApiParameter("route", str, enum=["informal", "formal"]),
-    OpenApiParameter("channel", str),
-    OpenApiParameter("department", int, description="Het id van een afdeling."),
-    OpenApiParameter("due", str, description="'overdue' of 'week'."),
-    OpenApiParameter("page", int),
-    OpenApiParameter("page_size", int),
+    OpenApiParameter(
+        "status",
+        str,
+        many=True,
+        enum=["", inbox.OPEN, inbox.ALL, *Status.values],
+        description="Een of meer statussen; 'open' alle lopende (standaard), 'all' alle.",
+    ),
+    OpenApiParameter("route", str, enum=["", *Route.values]),
+    OpenApiParameter("channel", str, enum=["", *Channel.values]),
+    OpenApiParameter("department", DIGITS, description="Het id van een afdeling."),
+    OpenApiParameter("due", str, enum=["", inbox.OVERDUE, inbox.THIS_WEEK, inbox.FIRST_CONTACT_OVERDUE]),
+    OpenApiParameter("page", DIGITS, description="Vanaf 1; een pagina voorbij de laatste geeft 404."),
+    OpenApiParameter("page_size", int, description="Standaard 50, van 1 tot en met 200."),
 ]
+# One page of the list, as PageNumberPagination answers it.
+COMPLAINT_PAGE = inline_serializer(
+    name="PaginatedComplaintSummaryList",
+    fields={
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": ComplaintSummarySerializer(many=True),
+    },
+)
 
 
 class ComplaintList(ApiView):
     required_scopes = {"GET": Scope.READ, "POST": Scope.INTAKE}
 
-    @extend_schema(parameters=FILTER_PARAMETERS, responses=ComplaintSummarySerializer(many=True))
+    @extend_schema(parameters=FILTER_PARAMETERS, responses=COMPLAINT_PAGE)
     def get(self, request):
         """The complaints the client may see, filtered and searched like the inbox."""
-        filters = inbox.InboxFilter(request.query_params).filters()
+        form = inbox.InboxFilter(request.query_params)
+        if not form.is_valid():
+            # The inbox falls back to a default for a wrong filter; a system is told.
+            return form_problem(form, _("Niet alle filters kloppen. Zie 'errors' voor wat er mis is."))
+        filters = form.filters()
         complaints = selectors.inbox(request.user, filters).prefetch_related("departments")
         paginator = Page()
         page = paginator.paginate_queryset(complaints, request, view=self)
@@ -166,9 +205,7 @@ class ComplaintTransitions(ApiView):
             )
         form = TransitionForm(serializer.validated_data["params"], transition=name)
         if not form.is_valid():
-            return problem(
-                400, _("De gegevens van de stap kloppen niet."), errors=form.errors.get_json_data()
-            )
+            return form_problem(form, _("De gegevens van de stap kloppen niet."))
         complaint = lifecycle.perform(
             self.complaint(reference), name, actor=request.user, **form.cleaned_data
         )
@@ -194,7 +231,10 @@ class ReportFigures(ApiView):
                 dt.date.fromisoformat(request.query_params["end"]),
             )
         except (KeyError, ValueError):
-            return problem(400, _("Geef start en end als datum (JJJJ-MM-DD), met end niet vóór start."))
+            return problem(
+                400,
+                _("Geef start en end als datum (JJJJ-MM-DD) tussen 1900 en 2999, met end niet vóór start."),
+            )
         department = None
         if request.query_params.get("department"):
             department = Department.objects.filter(code=request.query_params["department"]).first()

@@ -1,4 +1,7 @@
-"""Safety net: a DomainError that escapes a view becomes a message, not a 500."""
+"""Middleware of the whole site: a request id for the logs, Dutch first, and a safety net for DomainError."""
+
+import re
+import uuid
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,7 +11,38 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from gehoord.core import logs
 from gehoord.core.errors import DomainError
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A request id from the proxy is taken only if it is short and plain: it ends up in every log line.
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{8,128}")
+
+
+class RequestIdMiddleware:
+    """Gives every request an id: the proxy's ``X-Request-ID``, or a new one.
+
+    The id is on every log line written while the request is handled
+    (:class:`gehoord.core.logs.RequestContextFilter`) and goes back in the
+    response's ``X-Request-ID`` header, so a citizen's or an employee's
+    "it went wrong at 10:02" can be found in the logs — and gunicorn's access
+    line carries it too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        supplied = request.headers.get(REQUEST_ID_HEADER, "")
+        request_id = supplied if _VALID_REQUEST_ID.fullmatch(supplied) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = logs.request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            logs.request_id.reset(token)
+        response.headers[REQUEST_ID_HEADER] = request_id
+        return response
 
 
 class DomainErrorMiddleware:

@@ -29,6 +29,7 @@ from gehoord.cases.lifecycle import OPEN_STATUSES, ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.clock.terms import term_end
 from gehoord.core.errors import GuardFailed
+from gehoord.core.retries import backoff
 from gehoord.correspondence import letter_templates, letters
 from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
 from gehoord.correspondence.models import Letter
@@ -54,7 +55,7 @@ MISSING_ELEMENTS_TERM_WEEKS = 2
 
 def retry_delay(attempts: int) -> dt.timedelta:
     """How long to wait after the `attempts`-th failed attempt: exponential, capped."""
-    return min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_CAP)
+    return backoff(attempts, base=RETRY_BASE, cap=RETRY_CAP)
 
 
 def queue_acknowledgment(complaint: Complaint) -> Letter:

@@ -63,6 +63,10 @@ class Median(Aggregate):
     output_field = FloatField()
 
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2999, 12, 31)
+
+
 @dataclass(frozen=True)
 class Period:
     start: dt.date
@@ -71,6 +75,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError("A period ends on or after its start.")
+        if self.start < EARLIEST or self.end > LATEST:
+            # Beyond these the time-zone arithmetic of the bounds overflows (year 1 or 9999).
+            raise ValueError("A period lies between 1900 and 2999.")
 
     @property
     def bounds(self) -> tuple[dt.datetime, dt.datetime]:

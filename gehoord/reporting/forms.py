@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.organisation.models import Department
-from gehoord.reporting.figures import Period
+from gehoord.reporting.figures import EARLIEST, LATEST, Period
 
 DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
 
@@ -34,6 +34,11 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        for name, value in (("start", start), ("end", end)):
+            if value and not EARLIEST <= value <= LATEST:
+                self.add_error(name, _("Kies een datum tussen 1900 en 2999."))
+                cleaned[name] = None
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Het einde van de periode ligt vóór het begin."))

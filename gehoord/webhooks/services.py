@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from gehoord.core.retries import backoff
 from gehoord.webhooks import signing
 from gehoord.webhooks.models import DeliveryStatus, EventType, WebhookDelivery, WebhookEndpoint
 
@@ -96,7 +97,7 @@ def _enqueue(delivery_ids: list[int]) -> None:
 
 def retry_delay(attempts: int) -> dt.timedelta:
     """How long to wait after the `attempts`-th failed attempt: exponential, capped."""
-    return min(RETRY_BASE * 2 ** max(attempts - 1, 0), RETRY_CAP)
+    return backoff(attempts, base=RETRY_BASE, cap=RETRY_CAP)
 
 
 def body_of(delivery: WebhookDelivery) -> bytes:

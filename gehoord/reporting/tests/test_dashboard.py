@@ -56,3 +56,12 @@ def test_management_sees_it_handlers_do_not(client, handler):
     client.logout()
     login_staff(client, factories.UserFactory(roles=[Role.DEPARTMENT_HEAD]))
     assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_a_date_in_year_one_is_refused_not_a_server_error(client, coordinator):
+    login_staff(client, coordinator)
+
+    response = client.get(reverse("dashboard"), {"start": "01-01-0001", "end": "31-12-9999"})
+
+    assert response.status_code == 400
+    assert "Kies een datum tussen 1900 en 2999." in response.content.decode()

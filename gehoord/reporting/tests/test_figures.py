@@ -205,3 +205,9 @@ def test_the_survey_scores_of_the_period(coordinator):
     result = figures(Period(today - dt.timedelta(days=1), today), today=today)
 
     assert (question.text, 4.0, 2) in [(text, float(avg), n) for text, avg, n in result.survey_scores]
+
+
+@pytest.mark.parametrize(("start", "end"), [((1, 1, 1), (2000, 1, 1)), ((2000, 1, 1), (9999, 12, 31))])
+def test_a_period_stays_within_dates_the_clock_can_count(start, end):
+    with pytest.raises(ValueError):
+        Period(dt.date(*start), dt.date(*end))
