@@ -35,7 +35,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
             "value, or set DEBUG=true for local development only."
         )
-    SECRET_KEY = "gehoord-development-only-key-never-use-in-production"  # noqa: S105
+    # DEBUG only.
+    SECRET_KEY = "gehoord-development-only-key-never-use-in-production"  # noqa: S105  # nosec B105
 
 # The public address of this installation, for links in e-mails and letters.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")

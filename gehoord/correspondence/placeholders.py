@@ -180,7 +180,8 @@ def _missing_list(context: LetterContext) -> Value:
 
 
 def _hearing_details(context: LetterContext) -> Value:
-    return SafeString(
+    # Our own template, rendered with autoescape: what it holds of the file is escaped.
+    return SafeString(  # nosec B703
         render_to_string(
             "correspondence/letters/blocks/hearing_details.html",
             {
@@ -193,7 +194,8 @@ def _hearing_details(context: LetterContext) -> Value:
 
 
 def _ombudsman_address(context: LetterContext) -> Value:
-    return SafeString(
+    # Our own template, rendered with autoescape: what it holds of the file is escaped.
+    return SafeString(  # nosec B703
         render_to_string(
             "correspondence/letters/blocks/ombudsman_address.html", {"municipality": context.municipality}
         )
@@ -214,7 +216,8 @@ def _judgement_per_part(context: LetterContext) -> Value:
     ]
     if not parts:
         return None
-    return SafeString(
+    # Our own template, rendered with autoescape: what it holds of the file is escaped.
+    return SafeString(  # nosec B703
         render_to_string("correspondence/letters/blocks/judgement_per_part.html", {"parts": parts})
     )
 

@@ -260,4 +260,4 @@ def render_body(body: str, values: Mapping[str, Value]) -> SafeString:
         level = int(first.tag[1]) if first.type == "heading_open" else None
         blocks.append(_Block(renderer.render(tokens, _markdown.options, {}).strip(), heading_level=level))
     # Every HTML piece above is escaped text or a block from our own templates.
-    return mark_safe("\n".join(block.html for block in _without_empty_sections(blocks)))  # noqa: S308
+    return mark_safe("\n".join(block.html for block in _without_empty_sections(blocks)))  # noqa: S308  # nosec B308 B703

@@ -16,7 +16,8 @@ import hashlib
 import hmac
 import secrets
 
-SECRET_PREFIX = "whsec_"  # noqa: S105 -- the marker of a secret, not a secret
+# The marker of a secret, not a secret.
+SECRET_PREFIX = "whsec_"  # noqa: S105  # nosec B105
 SIGNATURE_VERSION = "v1"
 SECRET_BYTES = 32
 

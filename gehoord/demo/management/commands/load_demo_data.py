@@ -35,7 +35,8 @@ from gehoord.demo import scenarios
 from gehoord.learning.services import record_learning_review
 from gehoord.organisation.models import Department, Municipality
 
-DEMO_PASSWORD = "gehoord-demo"  # noqa: S105 - published demo logins, printed by `make run`
+# Published demo logins, printed by `make run`.
+DEMO_PASSWORD = "gehoord-demo"  # noqa: S105  # nosec B105
 
 STAFF = [
     # username, first, last, roles, department code, superuser
@@ -140,7 +141,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         count = options["complaints"]
-        self.rng = random.Random(20261125)  # the same demo every time
+        # The same demo every time, not a secret.
+        self.rng = random.Random(20261125)  # nosec B311
         with transaction.atomic():
             municipality = Municipality.load()
             departments = self._departments()
