@@ -12,6 +12,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="intake:start", permanent=False), name="home"),
     path("klacht/", include("gehoord.intake.urls")),
     path("privacy/", intake_views.privacy, name="privacy"),
+    path("toegankelijkheid/", intake_views.accessibility, name="accessibility"),
     path("thema.css", intake_views.theme_css, name="theme-css"),
     path("logo", intake_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -169,6 +169,10 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/privacy.html")
 
 
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/accessibility.html")
+
+
 @cache_control(max_age=300, public=True)
 def theme_css(request: HttpRequest) -> HttpResponse:
     """The municipality's colours as design-token overrides (validated hex colours only)."""

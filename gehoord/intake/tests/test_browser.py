@@ -101,6 +101,7 @@ def test_whole_journey_by_keyboard_only(page):
         "/klacht/elders/melding-openbare-ruimte/",
         "/klacht/stuur-door/",
         "/privacy/",
+        "/toegankelijkheid/",
         "/medewerkers/inloggen/",
         "/klacht/status/K-2026-00001/not-a-valid-secret/",
     ],

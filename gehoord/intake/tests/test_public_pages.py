@@ -176,3 +176,12 @@ def test_unreadable_brand_colour_is_refused(db):
 def test_privacy_statement_is_public(client, db):
     html = client.get(reverse("privacy")).content.decode()
     assert "Privacyverklaring" in html and "9:9" in html
+
+
+def test_accessibility_statement_is_public_and_linked_from_every_page(client, db):
+    html = client.get(reverse("accessibility")).content.decode()
+    assert "Toegankelijkheidsverklaring" in html and "WCAG 2.2" in html
+    municipality = Municipality.load()
+    assert municipality.complaints_phone in html and municipality.complaints_email in html
+    start = client.get(reverse("intake:start")).content.decode()
+    assert f'href="{reverse("accessibility")}"' in start
