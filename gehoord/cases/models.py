@@ -232,6 +232,8 @@ class Complaint(models.Model):
             models.Index(fields=["closed_at"]),
             models.Index(fields=["decided_at"]),
             models.Index(fields=["ombudsman_on"]),
+            # The inbox and API search find a complaint by its number alone ("00012", any year).
+            models.Index(fields=["reference_number"]),
         ]
 
     def __str__(self) -> str:

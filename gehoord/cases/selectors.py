@@ -74,6 +74,7 @@ def inbox(user: User, filters: InboxFilters | None = None) -> QuerySet[Complaint
     complaints = _narrowed(user, filters)
     if filters.statuses is not None:
         complaints = complaints.filter(status__in=filters.statuses)
+    complaints = searched(complaints, filters.q)
     today = timezone.localdate()
     return (
         complaints.select_related("complainant", "handler")
@@ -91,14 +92,26 @@ def inbox_status_counts(user: User, filters: InboxFilters | None = None) -> dict
 
     So the count next to a status is the number of rows its link shows.
     """
-    rows = (
-        _narrowed(user, filters or InboxFilters())
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    return dict(rows)
+    filters = filters or InboxFilters()
+    narrowed = _narrowed(user, filters)
+    arms = _search_arms(narrowed, filters.q)
+    if arms is None:
+        rows = (
+            searched(narrowed, filters.q)
+            .order_by()
+            .values("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        return dict(rows)
+    # Each arm gives (pk, status); the UNION drops a complaint that more than
+    # one arm found, so it is counted once without joining back to the table.
+    first, *others = (arm.values("pk", "status") for arm in arms)
+    sql, params = first.union(*others).query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The inner SQL is the ORM's own, with every search word a bound parameter.
+        cursor.execute(f"SELECT status, COUNT(*) FROM ({sql}) AS matches GROUP BY status", params)  # noqa: S608  # nosec B608
+        return dict(cursor.fetchall())
 
 
 def _flag(condition: Q) -> Case:
@@ -106,7 +119,7 @@ def _flag(condition: Q) -> Case:
 
 
 def _narrowed(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
-    """The visible complaints with every filter applied except the status."""
+    """The visible complaints with every filter applied except the status and the search."""
     complaints = visible_complaints(user)
     if filters.route:
         complaints = complaints.filter(route=filters.route)
@@ -122,10 +135,7 @@ def _narrowed(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
         complaints = complaints.filter(handler_id=user.pk)
     elif filters.handler.isdigit():
         complaints = complaints.filter(handler_id=int(filters.handler))
-    complaints = _due(complaints, filters.due)
-    if filters.q.strip():
-        complaints = complaints.filter(search_condition(filters.q))
-    return complaints
+    return _due(complaints, filters.due)
 
 
 def _due(complaints: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
@@ -174,23 +184,62 @@ _YEAR_AND_NUMBER = re.compile(r"(\d{4})-(\d{1,5})")
 _NUMBER = re.compile(r"\d{1,5}")
 
 
-def search_condition(q: str) -> Q:
-    """Complaints matching the search box: a reference, a complainant's name or a word from the text.
+def searched(complaints: QuerySet[Complaint], q: str) -> QuerySet[Complaint]:
+    """`complaints` narrowed to those matching the search box: a reference, a complainant's name or a word.
 
     PostgreSQL searches with full-text search: the description, what the
     complainant wants and who it is about with the Dutch configuration (so
     "klachten" finds "klacht"), the complainant's names with the simple one,
-    both through their GIN index. Other databases (SQLite in development and
-    tests) fall back to: every word occurs, case-insensitively, in the
-    reference, a name or one of those texts.
+    each through its GIN index, and a reference through its B-tree index.
+    The three are separate arms of a UNION, each carrying every other filter
+    of `complaints`: an OR of them in one WHERE cannot use the indexes (a
+    match in another table is not a bitmap), so it reads every row of the
+    status or of the whole table; an arm can combine its index with the
+    status index and reads only the rows it returns. Other databases (SQLite
+    in development and tests) fall back to: every word occurs,
+    case-insensitively, in the reference, a name or one of those texts.
+    """
+    arms = _search_arms(complaints, q)
+    if arms is None:
+        q = q.strip()
+        if not q:
+            return complaints
+        return complaints.filter((_reference_condition(q) or Q(pk__in=[])) | _fallback_text_condition(q))
+    first, *others = (arm.values("pk") for arm in arms)
+    return Complaint.objects.filter(pk__in=first.union(*others))
+
+
+def _search_arms(complaints: QuerySet[Complaint], q: str) -> list[QuerySet[Complaint]] | None:
+    """The arms of the PostgreSQL search (text, names, a reference), each narrowed like `complaints`.
+
+    None when there is nothing to search for, or not on PostgreSQL.
     """
     q = q.strip()
-    if connection.vendor == "postgresql":
-        return _reference_condition(q) | _postgresql_text_condition(q)
-    return _reference_condition(q) | _fallback_text_condition(q)
+    if not q or connection.vendor != "postgresql":
+        return None
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    texts = complaints.alias(document=SearchVector(*SEARCH_TEXT_FIELDS, config=SEARCH_TEXT_CONFIG)).filter(
+        document=SearchQuery(q, config=SEARCH_TEXT_CONFIG, search_type="websearch")
+    )
+    # From the names subquery the planner either probes the complaints of the
+    # few matching complainants, or checks each complaint already narrowed
+    # down (an open one, say), whichever is less work.
+    names = complaints.filter(
+        complainant_id__in=Complainant.objects.alias(
+            names=SearchVector(*SEARCH_NAME_FIELDS, config=SEARCH_NAME_CONFIG)
+        )
+        .filter(names=SearchQuery(q, config=SEARCH_NAME_CONFIG, search_type="websearch"))
+        .values("pk")
+    )
+    arms = [texts, names]
+    reference = _reference_condition(q)
+    if reference is not None:
+        arms.append(complaints.filter(reference))
+    return [arm.order_by() for arm in arms]
 
 
-def _reference_condition(q: str) -> Q:
+def _reference_condition(q: str) -> Q | None:
     """`K-2026-00012` exactly, a prefix such as `K-2026-000`, `2026-12`, or just the number `00012`."""
     text = q.upper()
     if _FULL_REFERENCE.fullmatch(text):
@@ -201,26 +250,7 @@ def _reference_condition(q: str) -> Q:
         return Q(reference_year=int(match[1]), reference_number=int(match[2]))
     if _NUMBER.fullmatch(text):
         return Q(reference_number=int(text))
-    return Q(pk__in=[])
-
-
-def _postgresql_text_condition(q: str) -> Q:
-    from django.contrib.postgres.search import SearchQuery, SearchVector
-
-    # Subqueries keep each match on one table, where its GIN index is; the
-    # outer query then only checks membership instead of building a tsvector
-    # for every row.
-    texts = (
-        Complaint.objects.alias(document=SearchVector(*SEARCH_TEXT_FIELDS, config=SEARCH_TEXT_CONFIG))
-        .filter(document=SearchQuery(q, config=SEARCH_TEXT_CONFIG, search_type="websearch"))
-        .values("pk")
-    )
-    names = (
-        Complainant.objects.alias(names=SearchVector(*SEARCH_NAME_FIELDS, config=SEARCH_NAME_CONFIG))
-        .filter(names=SearchQuery(q, config=SEARCH_NAME_CONFIG, search_type="websearch"))
-        .values("pk")
-    )
-    return Q(pk__in=texts) | Q(complainant_id__in=names)
+    return None
 
 
 def _fallback_text_condition(q: str) -> Q:

@@ -41,8 +41,13 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     complaints = selectors.inbox(request.user, filters)
     if request.GET.get("formaat") == "csv":
         return _inbox_csv(complaints)
-    page = Paginator(complaints, inbox.PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.inbox_status_counts(request.user, filters)
+    paginator = Paginator(complaints, inbox.PAGE_SIZE)
+    # The counts per status already hold the number of rows: no second COUNT over the same search.
+    paginator.count = sum(
+        n for status, n in counts.items() if filters.statuses is None or status in filters.statuses
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "cases/complaint_list.html",

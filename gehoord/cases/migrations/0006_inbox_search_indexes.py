@@ -5,7 +5,7 @@ The expressions are exactly the ones gehoord.cases.selectors searches with
 the complainant's SEARCH_NAME_FIELDS with 'simple'); PostgreSQL only uses an
 expression index for the identical expression. A test pins that the planner can
 use both (gehoord/cases/tests/test_inbox.py). Other databases search without
-an index (see selectors.search_condition), so nothing happens there.
+an index (see selectors.searched), so nothing happens there.
 
 The indexes are not Django model indexes, so the autodetector does not see
 them and makemigrations stays quiet.

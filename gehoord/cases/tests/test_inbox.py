@@ -24,6 +24,7 @@ from gehoord.cases.inbox import ALL_STATUSES, PAGE_SIZE, InboxFilter, InboxFilte
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.cases.tests.test_lifecycle import bring_to
+from gehoord.core.testing.browser import watch
 
 pytestmark = pytest.mark.django_db
 
@@ -299,6 +300,26 @@ def test_search_combines_with_the_filters(client, coordinator, searchable):
     assert listed(get(client, q="parkeervergunning", status="all")) == [searchable["permit"].reference]
 
 
+def test_search_counts_a_complaint_found_by_name_and_text_once(client, coordinator):
+    person = factories.ComplainantFactory.build(first_name="Anneke", last_name="Brinkhorst")
+    both = complaint(
+        days_ago=2, description="Mevrouw Brinkhorst werd aan de balie weggestuurd.", complainant=person
+    )
+    text_only = complaint(days_ago=1, description="Ik klaag namens mijn buurvrouw Brinkhorst.")
+    withdraw(text_only, coordinator)
+    complaint(description="Iets heel anders.")
+    login_staff(client, coordinator)
+
+    counts = selectors.inbox_status_counts(coordinator, InboxFilters(q="Brinkhorst"))
+    assert counts == {Status.RECEIVED: 1, Status.WITHDRAWN: 1}
+    response = get(client, q="Brinkhorst")
+    assert listed(response) == [both.reference]
+    assert "1 klacht gevonden" in text(response)
+    response = get(client, q="Brinkhorst", status="all")
+    assert listed(response) == [text_only.reference, both.reference]
+    assert "2 klachten gevonden" in text(response)
+
+
 @pytest.mark.postgresql
 def test_dutch_stemming_finds_klacht_when_searching_klachten(client, coordinator):
     found = complaint(days_ago=2, description="Mijn klacht gaat over de wachttijd aan de balie.")
@@ -510,8 +531,10 @@ def staff_page(browser, live_server, client, user, **viewport):
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
+    csp_violations = watch(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.csp_violations = csp_violations
     return page
 
 
@@ -547,3 +570,4 @@ def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     phone.goto(URL)
     assert_fits_width(phone, 375)
     assert_no_axe_violations(phone)
+    assert page.csp_violations == phone.csp_violations == []
