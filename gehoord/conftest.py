@@ -20,7 +20,7 @@ def complaint(db):
 
 import os  # noqa: E402
 
-from gehoord.core.testing.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from gehoord.core.testing.browser import CHROMIUM, CHROMIUM_ARGS, watch  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +39,12 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", base_url=live_server.url)
+    violations = watch(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    _fail_on(violations)
 
 
 @pytest.fixture
@@ -55,7 +57,14 @@ def mobile_page(browser, live_server):
         is_mobile=True,
         has_touch=True,
     )
+    violations = watch(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    _fail_on(violations)
+
+
+def _fail_on(violations: list[str]) -> None:
+    if violations:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(violations))

@@ -1,7 +1,7 @@
 """/api/v1/: the REST API, its OpenAPI 3 schema and its documentation page."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 
 from gehoord.api import views
 from gehoord.social import webhook
@@ -20,5 +20,5 @@ urlpatterns = [
     path("figures/", views.ReportFigures.as_view(), name="api-figures"),
     path("social/signals/", webhook.receive_signals, name="social-webhook"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", views.api_docs, name="api-docs"),
 ]

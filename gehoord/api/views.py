@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularRedocView
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -265,3 +268,11 @@ class ReportFigures(ApiView):
                 "breached_norms": dict(result.breached_norms),
             }
         )
+
+
+# The documentation page: Redoc from drf-spectacular-sidecar, started by a static script. Redoc
+# writes its styles into <style> elements and parses the schema in a worker, so this page alone
+# allows inline styles and blob: workers.
+api_docs = csp_update({"style-src": [UNSAFE_INLINE], "worker-src": [SELF, "blob:"]})(
+    SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html")
+)

@@ -204,6 +204,7 @@ def test_the_schema_and_its_documentation_need_nothing_from_the_internet(client)
     assert docs.status_code == 200
     page = docs.content.decode()
     assert "drf_spectacular_sidecar" in page and "cdn" not in page.lower()
+    assert "fonts.googleapis.com" not in page and "<script>" not in page
 
 
 def test_a_department_head_account_sees_its_department():

@@ -23,9 +23,32 @@ CHROMIUM_ARGS = [
 AXE_SCRIPT = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
 
 
+def watch(context) -> list[str]:
+    """Prepare a browser context for the tests; returns the list its Content Security Policy violations go to.
+
+    axe-core comes in as an init script, which the browser runs outside the
+    page's Content Security Policy (an injected <script> would be refused,
+    as it should be). Every violation the page reports is collected, so a
+    test that loads a page breaking the policy fails at teardown.
+    """
+    context.add_init_script(path=str(AXE_SCRIPT))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', (e) => console.error("
+        "'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + "
+        "' on ' + document.location.pathname));"
+    )
+    violations: list[str] = []
+
+    def on_console(message) -> None:
+        if message.type == "error" and message.text.startswith("CSP violation: "):
+            violations.append(message.text)
+
+    context.on("console", on_console)
+    return violations
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core in the page (WCAG 2.x A/AA and best practices) and return its violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate("async () => await axe.run(document)")
     return result["violations"]
 
