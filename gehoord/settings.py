@@ -221,6 +221,8 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Where `manage.py backup` writes its backups unless told otherwise (see docs/deploy.md).
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
 
 # E-mail: console output in development, SMTP when EMAIL_URL is set
 # (smtp+tls://user:password@mail.example.nl:587).
