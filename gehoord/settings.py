@@ -221,6 +221,10 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Virus scanning of every upload by ClamAV's daemon (off without CLAMAV_ADDRESS): tcp://host:3310
+# or the path of clamd's unix socket. While it is on, a file that cannot be scanned is refused.
+CLAMAV_ADDRESS = env.str("CLAMAV_ADDRESS", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=30.0)
 # Where `manage.py backup` writes its backups unless told otherwise (see docs/deploy.md).
 BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
 
