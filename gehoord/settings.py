@@ -222,6 +222,12 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Virus scanning of every upload by ClamAV's daemon (off without CLAMAV_ADDRESS): tcp://host:3310
+# or the path of clamd's unix socket. While it is on, a file that cannot be scanned is refused.
+CLAMAV_ADDRESS = env.str("CLAMAV_ADDRESS", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=30.0)
+# Where `manage.py backup` writes its backups unless told otherwise (see docs/deploy.md).
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
 
 # E-mail: console output in development, SMTP when EMAIL_URL is set
 # (smtp+tls://user:password@mail.example.nl:587).
@@ -251,8 +257,18 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
+# A task is acknowledged only when it has finished: a worker that dies mid-task (killed, out of
+# memory, the machine gone) leaves it on the broker, and another worker runs it again. Every task is
+# written to be safe to run twice (a letter is sent once: its row is locked and its status checked).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Redis hands an unacknowledged task to another worker after this many seconds. It must be longer
+# than the longest task and the longest countdown (webhook retries wait up to 6 hours), or a waiting
+# task is handed out twice; the letters' safety net (deliver_due_letters, every minute) does not wait
+# for it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=7 * 60 * 60),
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     **CORRESPONDENCE_BEAT_SCHEDULE,

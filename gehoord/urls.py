@@ -48,3 +48,6 @@ urlpatterns = [
 
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+# A database that is down answers 503 with a page made without it; any other error the plain 500 page.
+handler500 = "gehoord.core.unavailable.server_error"

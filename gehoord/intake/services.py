@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -21,8 +24,31 @@ class Submission:
     created: bool
 
 
-def store_attachments(complaint: Complaint, files: list[CheckedFile], *, description: str = "") -> None:
-    """Keep files the complainant sent (form, status link, e-mail) as attachments of `complaint`."""
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[str]]:
+    """Collects the names of files stored in the block; if the block fails, they are deleted again.
+
+    A transaction that rolls back leaves no rows, but files written to storage
+    inside it stay: without this an attachment of a failed submission would
+    remain on disk with no complaint pointing to it.
+    """
+    stored: list[str] = []
+    try:
+        yield stored
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def store_attachments(
+    complaint: Complaint, files: list[CheckedFile], *, description: str = "", stored: list[str] | None = None
+) -> None:
+    """Keep files the complainant sent (form, status link, e-mail) as attachments of `complaint`.
+
+    With `stored` (see :func:`files_removed_on_failure`), each file's storage
+    name is added to it as soon as it is written.
+    """
     for checked in files:
         attachment = Attachment(
             complaint=complaint,
@@ -32,6 +58,8 @@ def store_attachments(complaint: Complaint, files: list[CheckedFile], *, descrip
             description=description or _("Meegestuurd door de klager"),
         )
         attachment.file.save(checked.file.name, checked.file, save=False)
+        if stored is not None:
+            stored.append(attachment.file.name)
         attachment.save()
 
 
@@ -59,7 +87,7 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
     if existing:
         return Submission(existing.complaint, created=False)
     try:
-        with transaction.atomic():
+        with files_removed_on_failure() as stored, transaction.atomic():
             representative = None
             if data.get("on_behalf"):
                 representative = Representative(
@@ -80,7 +108,7 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
                 preferred_contact=data.get("preferred_contact", ""),
                 contact_times=data.get("contact_times", ""),
             )
-            store_attachments(complaint, files)
+            store_attachments(complaint, files, stored=stored)
             WebSubmission.objects.create(token=token, complaint=complaint)
             queue_acknowledgment(complaint)
     except IntegrityError:
@@ -99,8 +127,8 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
         raise lifecycle.TransitionNotAllowed(
             _("Uw klacht is afgerond. Neem contact op met de gemeente als u nog iets wilt melden.")
         )
-    with transaction.atomic():
-        store_attachments(complaint, files)
+    with files_removed_on_failure() as stored, transaction.atomic():
+        store_attachments(complaint, files, stored=stored)
         names = ", ".join(f.file.name for f in files)
         ComplaintEvent.objects.create(
             complaint=complaint,

@@ -36,7 +36,7 @@ from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
 from gehoord.core.errors import GuardFailed
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.services import store_attachments
-from gehoord.intake.uploads import CheckedFile
+from gehoord.intake.uploads import CheckedFile, scan_for_viruses
 from gehoord.mailbox.imap import Mailbox
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
 from gehoord.mailbox.parsing import MalformedMessage, ParsedMessage, message_id_of, parse, sender_and_subject
@@ -80,11 +80,10 @@ def _checked_files(parsed: ParsedMessage) -> list[CheckedFile]:
         # The type is read from the content; what the sender's mail program claimed comes second.
         detected = filetype.guess(attachment.content[:8192])
         content_type = detected.mime if detected else attachment.content_type
-        files.append(
-            CheckedFile(
-                SimpleUploadedFile(attachment.filename, attachment.content, content_type), content_type
-            )
-        )
+        uploaded = SimpleUploadedFile(attachment.filename, attachment.content, content_type)
+        # With ClamAV on: a virus or an unreachable scanner fails the import, the mail stays in the mailbox.
+        scan_for_viruses(uploaded)
+        files.append(CheckedFile(uploaded, content_type))
     return files
 
 
