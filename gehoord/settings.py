@@ -155,8 +155,27 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if DEBUG and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")  # one development process: not shared is fine
 RATELIMIT_VIEW = "gehoord.core.views.rate_limited"
+# Per client address (the API: per client application) before the answer is 429; see
+# gehoord.core.ratelimits and the README. Pages without input (privacy, theme.css, ...) have none.
+RATE_LIMITS = {
+    "triage": "120/m",  # the complaints page with its triage question, a triage destination
+    "form": "120/m",  # opening the complaint form
+    "form_post": "20/h",  # sending the complaint form
+    "status_link": "60/m",  # a personal link (status, withdraw, survey): guessing it is the attack
+    "status_post": "20/h",  # adding information and files through the status link
+    "forward": "5/h",  # "stuur door": sends an e-mail to any address
+    "login": "20/m",  # staff and admin sign-in (django-axes also locks a user name after failures)
+    "language": "30/m",  # choosing the language
+    "health": "120/m",
+    "metrics": "60/m",  # guarded by a token: guessing it is the attack
+    "api": env.str("API_RATE_LIMIT", default="600/m"),  # per client application
+    "api_anonymous": "60/m",  # API calls without a token, and the schema and documentation
+    "api_unknown_caller": "20/m",  # API and webhook calls with a wrong token
+    "webhook": "120/m",  # social-media signals, per address
+}
 # Behind a proxy the client address is in a header the proxy sets.
-RATELIMIT_IP_META_KEY = env.str("CLIENT_IP_HEADER", default="") or None
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+RATELIMIT_IP_META_KEY = "gehoord.core.ratelimits.client_address"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

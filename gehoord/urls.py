@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from gehoord.core import health, metrics
+from gehoord.core.ratelimits import limited
 from gehoord.intake import views as intake_views
 from gehoord.reporting import views as reporting_views
 
@@ -15,13 +17,15 @@ urlpatterns = [
     path("toegankelijkheid/", intake_views.accessibility, name="accessibility"),
     path("thema.css", intake_views.theme_css, name="theme-css"),
     path("logo", intake_views.logo, name="logo"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", limited("language")(set_language), name="set_language"),
     path("health/", health.health, name="health"),
     # No slash: the path Prometheus scrapes by default.
     path("metrics", metrics.metrics, name="metrics"),
     path(
         "medewerkers/inloggen/",
-        auth_views.LoginView.as_view(extra_context={"oidc_enabled": settings.OIDC_ENABLED}),
+        limited("login", method="POST")(
+            auth_views.LoginView.as_view(extra_context={"oidc_enabled": settings.OIDC_ENABLED})
+        ),
         name="login",
     ),
     path("medewerkers/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
@@ -43,6 +47,8 @@ urlpatterns = [
     ),
     path("api/v1/", include("gehoord.api.urls")),
     path("", include("gehoord.surveys.urls")),
+    # The admin's own sign-in, rate limited like the staff one (same path, so it is found first).
+    path("beheer/login/", limited("login", method="POST")(admin.site.login)),
     path("beheer/", admin.site.urls),
 ]
 

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework import authentication, exceptions, permissions
+from rest_framework import authentication, exceptions, permissions, throttling
 
 from gehoord.api.models import ApiClient
+from gehoord.core.ratelimits import wait_seconds
+
+
+def _throttle(wait: int | None) -> None:
+    """429 (problem+json, with Retry-After) when the request was one too many."""
+    if wait is not None:
+        throttled = exceptions.Throttled(
+            detail=_("Te veel verzoeken. Probeer het over %(seconds)s seconden opnieuw.") % {"seconds": wait}
+        )
+        throttled.wait = wait  # set afterwards: DRF would append its own English sentence
+        raise throttled
 
 
 class ApiClientAuthentication(authentication.BaseAuthentication):
@@ -16,10 +27,15 @@ class ApiClientAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).decode("latin-1")
         scheme, _sep, token = header.partition(" ")
         if scheme.lower() != "bearer":
+            _throttle(wait_seconds(request._request, "api_anonymous"))
             return None
+        # An address that sent too many wrong tokens is refused before its next guess is looked at.
+        _throttle(wait_seconds(request._request, "api_unknown_caller", increment=False))
         client = ApiClient.authenticate(token.strip())
         if client is None:
+            _throttle(wait_seconds(request._request, "api_unknown_caller"))
             raise exceptions.AuthenticationFailed(_("Het token is onbekend, ingetrokken of verlopen."))
+        _throttle(wait_seconds(request._request, "api", key=lambda group, request: f"client:{client.pk}"))
         ApiClient.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
         return client.user, client
 
@@ -42,4 +58,12 @@ class HasScope(permissions.BasePermission):
         if not client.has_scope(needed):
             self.message = _("Deze koppeling heeft het recht '%(scope)s' niet.") % {"scope": needed}
             return False
+        return True
+
+
+class AddressThrottle(throttling.BaseThrottle):
+    """For the API's pages that take no token (schema, documentation): a limit per client address."""
+
+    def allow_request(self, request, view) -> bool:
+        _throttle(wait_seconds(request._request, "api_anonymous"))
         return True

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.db import IntegrityError, transaction
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
@@ -30,7 +31,7 @@ def _request_hash(request) -> str:
 
 
 def _replay(record: IdempotentResponse, request_hash: str) -> Response:
-    if record.request_hash != request_hash:
+    if not constant_time_compare(record.request_hash, request_hash):
         return problem(
             422, _("Deze Idempotency-Key is al gebruikt voor een ander verzoek. Kies een nieuwe sleutel.")
         )

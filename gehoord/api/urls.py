@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from gehoord.api import views
+from gehoord.api.auth import AddressThrottle
 from gehoord.social import webhook
 
 urlpatterns = [
@@ -19,6 +20,6 @@ urlpatterns = [
     ),
     path("figures/", views.ReportFigures.as_view(), name="api-figures"),
     path("social/signals/", webhook.receive_signals, name="social-webhook"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("schema/", SpectacularAPIView.as_view(throttle_classes=[AddressThrottle]), name="api-schema"),
     path("docs/", views.api_docs, name="api-docs"),
 ]

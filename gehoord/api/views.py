@@ -21,7 +21,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from gehoord.api.auth import ApiClientAuthentication, HasScope
+from gehoord.api.auth import AddressThrottle, ApiClientAuthentication, HasScope
 from gehoord.api.idempotency import idempotent
 from gehoord.api.models import Scope
 from gehoord.api.problems import form_problem, problem
@@ -274,5 +274,7 @@ class ReportFigures(ApiView):
 # writes its styles into <style> elements and parses the schema in a worker, so this page alone
 # allows inline styles and blob: workers.
 api_docs = csp_update({"style-src": [UNSAFE_INLINE], "worker-src": [SELF, "blob:"]})(
-    SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html")
+    SpectacularRedocView.as_view(
+        url_name="api-schema", template_name="api/redoc.html", throttle_classes=[AddressThrottle]
+    )
 )

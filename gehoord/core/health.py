@@ -13,6 +13,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from gehoord.core.ratelimits import limited
+
 BROKER_TIMEOUT = 2.0
 
 
@@ -42,6 +44,7 @@ def broker_state() -> str:
 
 @never_cache
 @require_GET
+@limited("health")
 def health(request: HttpRequest) -> JsonResponse:
     database = "ok" if database_ok() else "down"
     broker = broker_state()

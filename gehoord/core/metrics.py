@@ -30,6 +30,7 @@ from prometheus_client import multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector, CollectorRegistry
 
+from gehoord.core.ratelimits import limited
 from gehoord.core.tokens import hash_token
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ def may_scrape(request: HttpRequest) -> bool:
 
 @never_cache
 @require_GET
+@limited("metrics")
 def metrics(request: HttpRequest) -> HttpResponse:
     if not may_scrape(request):
         raise Http404

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from gehoord.cases.models import Complaint
 from gehoord.core.colours import darken
 from gehoord.core.errors import DomainError
+from gehoord.core.ratelimits import limited
 from gehoord.intake import services
 from gehoord.intake.forms import (
     COMPLAINT_CHOICE,
@@ -37,6 +37,7 @@ from gehoord.organisation.models import Municipality
 SESSION_KEY = "gehoord_intake_complaint"
 
 
+@limited("triage")
 def start(request: HttpRequest) -> HttpResponse:
     """'Klachten? Vertel het de gemeente!': what a complaint is, how it is handled, and the triage."""
     form = TriageForm(request.GET or None)
@@ -48,13 +49,15 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/start.html", {"form": form})
 
 
+@limited("triage")
 def elsewhere(request: HttpRequest, slug: str) -> HttpResponse:
     destination = get_object_or_404(TriageDestination, slug=slug, is_active=True)
     return render(request, "intake/elsewhere.html", {"destination": destination})
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="20/h", method="POST", block=True)
+@limited("form", method="GET")
+@limited("form_post", method="POST")
 def complaint_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _render_form(request, ComplaintForm(), new_form_token())
@@ -99,7 +102,8 @@ def _complaint_from_link(reference: str, secret: str) -> Complaint:
     return complaint
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@limited("status_link")
+@limited("status_post", method="POST")
 def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     complaint = _complaint_from_link(reference, secret)
     add_form = AddInformationForm()
@@ -123,7 +127,7 @@ def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     )
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@limited("status_link")
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     complaint = _complaint_from_link(reference, secret)
@@ -145,7 +149,7 @@ def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+@limited("forward", method="POST")
 def forward(request: HttpRequest) -> HttpResponse:
     """'Stuur door': send the complaints page to someone by e-mail."""
     form = ForwardForm(request.POST or None)

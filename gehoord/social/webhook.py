@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from gehoord.core.ratelimits import wait_seconds
 from gehoord.social import services
 from gehoord.social.adapters import FIELDS, InvalidSignals, JsonPayloadAdapter
 from gehoord.social.models import WebhookClient
@@ -37,6 +38,16 @@ def problem(status: int, title: str, detail: str, **extra) -> JsonResponse:
     return response
 
 
+def _too_many(wait: int) -> JsonResponse:
+    response = problem(
+        429,
+        _("Te veel verzoeken"),
+        _("Te veel verzoeken. Probeer het over %(seconds)s seconden opnieuw.") % {"seconds": wait},
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def _bearer(request: HttpRequest) -> str:
     scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" else ""
@@ -45,8 +56,15 @@ def _bearer(request: HttpRequest) -> str:
 @csrf_exempt  # authenticated by a bearer token, never by a cookie
 @require_POST
 def receive_signals(request: HttpRequest) -> JsonResponse:
+    # Per address: all requests, and (checked before the token is looked at) the wrong tokens.
+    wait = wait_seconds(request, "webhook") or wait_seconds(request, "api_unknown_caller", increment=False)
+    if wait is not None:
+        return _too_many(wait)
     client = WebhookClient.authenticate(_bearer(request))
     if client is None:
+        wait = wait_seconds(request, "api_unknown_caller")
+        if wait is not None:
+            return _too_many(wait)
         return problem(
             401,
             _("Niet geautoriseerd"),

@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from gehoord.accounts.access import management_required
 from gehoord.core.exports import csv_response
+from gehoord.core.ratelimits import limited
 from gehoord.surveys import selectors, services
 from gehoord.surveys.forms import ResultsFilterForm, SurveyForm
 from gehoord.surveys.links import invitation_for_link
@@ -24,7 +24,7 @@ def _questions() -> list[Question]:
     return list(Question.objects.filter(is_active=True).order_by("position", "pk"))
 
 
-@ratelimit(key="ip", rate="60/m", block=True)
+@limited("status_link")
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, pk: int, secret: str) -> HttpResponse:
     invitation = invitation_for_link(pk, secret)
