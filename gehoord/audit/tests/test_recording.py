@@ -261,10 +261,12 @@ def test_an_api_list_is_one_entry_with_its_query(api_app):
     for _ in range(3):
         factories.make_complaint()
 
-    response = api_call("get", "complaints/?status=all&q=balie&page_size=2")
+    with CaptureQueriesContext(connection) as queries:
+        response = api_call("get", "complaints/?status=all&q=balie&page_size=2")
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == 2
+    assert audit_inserts(queries) == 1  # one entry for the page, not one per complaint
     entry = AuditEntry.objects.get(action=Action.LIST)
     assert entry.api_client_id == api_app.pk
     assert "status=all" in entry.note and "page_size=2" in entry.note
