@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gehoord.reporting",
     "gehoord.api",
     "gehoord.webhooks",
+    "gehoord.audit",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     # First: django-prometheus counts every request, and the request id is known to every log line.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "gehoord.core.middleware.RequestIdMiddleware",
+    # The audit trail knows the request being handled (who, from where) wherever a file is changed.
+    "gehoord.audit.middleware.AuditContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -34,6 +34,9 @@ from gehoord.api.serializers import (
     NoteSerializer,
     TransitionSerializer,
 )
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import describe_query
+from gehoord.audit.services import record as audit
 from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.constants import Channel, Route, Status
 from gehoord.cases.forms import TransitionForm
@@ -120,6 +123,12 @@ class ComplaintList(ApiView):
         complaints = selectors.inbox(request.user, filters).prefetch_related("departments")
         paginator = Page()
         page = paginator.paginate_queryset(complaints, request, view=self)
+        # One entry for the page, with its filters (a search term hidden) and the number found.
+        audit(
+            request,
+            AuditAction.LIST,
+            note=f"api {describe_query(request.query_params)} ({paginator.page.paginator.count} gevonden)",
+        )
         return paginator.get_paginated_response(ComplaintSummarySerializer(page, many=True).data)
 
     @extend_schema(
@@ -148,7 +157,9 @@ class ComplaintDetail(ApiView):
 
     @extend_schema(responses=ComplaintSerializer)
     def get(self, request, reference: str):
-        return Response(ComplaintSerializer(self.complaint(reference)).data)
+        complaint = self.complaint(reference)
+        audit(request, AuditAction.VIEW, complaint=complaint)
+        return Response(ComplaintSerializer(complaint).data)
 
 
 class ComplaintTimeline(ApiView):
@@ -156,7 +167,9 @@ class ComplaintTimeline(ApiView):
 
     @extend_schema(responses=EventSerializer(many=True))
     def get(self, request, reference: str):
-        events = self.complaint(reference).events.select_related("actor")
+        complaint = self.complaint(reference)
+        audit(request, AuditAction.VIEW, complaint=complaint, note="tijdlijn")
+        events = complaint.events.select_related("actor")
         return Response(EventSerializer(events, many=True).data)
 
 

@@ -127,14 +127,16 @@ def add_note(
     lifecycle.ensure_may_handle(actor, complaint)
     if not text.strip():
         raise GuardFailed(_("Een notitie kan niet leeg zijn."))
-    return _record(
-        complaint,
-        kind=EventKind.NOTE,
-        at=at or timezone.now(),
-        actor=actor,
-        summary=_("Notitie"),
-        details=text.strip(),
-    )
+    # The note and its audit entry (written with the timeline event) commit together.
+    with transaction.atomic():
+        return _record(
+            complaint,
+            kind=EventKind.NOTE,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Notitie"),
+            details=text.strip(),
+        )
 
 
 def record_contact(
@@ -197,14 +199,15 @@ def add_involved_employee(
     """Name an employee whose conduct the complaint is about (never its handler, Awb 9:7)."""
     lifecycle.ensure_may_handle(actor, complaint)
     lifecycle.ensure_not_handler(complaint, employee)
-    complaint.employees_involved.add(employee)
-    _record(
-        complaint,
-        kind=EventKind.CHANGE,
-        at=at or timezone.now(),
-        actor=actor,
-        summary=_("Betrokken medewerker vastgelegd: %(name)s") % {"name": employee.get_full_name()},
-    )
+    with transaction.atomic():
+        complaint.employees_involved.add(employee)
+        _record(
+            complaint,
+            kind=EventKind.CHANGE,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Betrokken medewerker vastgelegd: %(name)s") % {"name": employee.get_full_name()},
+        )
 
 
 def add_part(complaint: Complaint, *, description: str, actor: User) -> ComplaintPart:
@@ -283,14 +286,15 @@ def record_findings(
     complaint.findings = findings.strip()
     complaint.conclusions = conclusions.strip()
     complaint.signatory = signatory
-    complaint.save(update_fields=["findings", "conclusions", "signatory", "updated_at"])
-    _record(
-        complaint,
-        kind=EventKind.CHANGE,
-        at=at or timezone.now(),
-        actor=actor,
-        summary=_("Bevindingen en conclusies vastgelegd"),
-    )
+    with transaction.atomic():
+        complaint.save(update_fields=["findings", "conclusions", "signatory", "updated_at"])
+        _record(
+            complaint,
+            kind=EventKind.CHANGE,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Bevindingen en conclusies vastgelegd"),
+        )
     return complaint
 
 
@@ -311,14 +315,15 @@ def record_hearing_report(
     complaint.hearing_report = report.strip()
     if held_on:
         complaint.hearing_held_on = held_on
-    complaint.save(update_fields=["hearing_report", "hearing_held_on", "updated_at"])
-    _record(
-        complaint,
-        kind=EventKind.NOTE,
-        at=at or timezone.now(),
-        actor=actor,
-        summary=_("Hoorverslag vastgelegd"),
-    )
+    with transaction.atomic():
+        complaint.save(update_fields=["hearing_report", "hearing_held_on", "updated_at"])
+        _record(
+            complaint,
+            kind=EventKind.NOTE,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Hoorverslag vastgelegd"),
+        )
     return complaint
 
 
@@ -341,6 +346,7 @@ def add_attachment(
             kind=EventKind.ATTACHMENT,
             actor=actor,
             summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
+            data={"attachment": attachment.pk},
         )
     return attachment
 
@@ -354,12 +360,14 @@ def record_ombudsman(
         raise TransitionNotAllowed(_("De ombudsman komt pas in beeld als de klachtbehandeling is afgerond."))
     complaint.ombudsman_on = on
     complaint.resolution_rung = Rung.EXTERNAL
-    complaint.save(update_fields=["ombudsman_on", "resolution_rung", "updated_at"])
-    _record(
-        complaint,
-        kind=EventKind.OMBUDSMAN,
-        at=at or timezone.now(),
-        actor=actor,
-        summary=_("Klager is naar %(ombudsman)s gegaan") % {"ombudsman": Municipality.load().ombudsman_name},
-    )
+    ombudsman = Municipality.load().ombudsman_name
+    with transaction.atomic():
+        complaint.save(update_fields=["ombudsman_on", "resolution_rung", "updated_at"])
+        _record(
+            complaint,
+            kind=EventKind.OMBUDSMAN,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Klager is naar %(ombudsman)s gegaan") % {"ombudsman": ombudsman},
+        )
     return complaint

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/stap/<str:name>/", views.complaint_step, name="step"),
     path("<str:reference>/actie/<str:name>/", views.complaint_action, name="action"),
+    path("<str:reference>/bijlagen/<int:pk>/", views.attachment_download, name="attachment"),
 ]

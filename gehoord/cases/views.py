@@ -9,13 +9,17 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from gehoord.audit import selectors as audit_selectors
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import audited_export, describe_query
+from gehoord.audit.services import record as audit
 from gehoord.cases import forms as case_forms
 from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.models import Complaint
@@ -40,7 +44,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     complaints = selectors.inbox(request.user, filters)
     if request.GET.get("formaat") == "csv":
-        return _inbox_csv(complaints)
+        return _inbox_csv(request, complaints)
     counts = selectors.inbox_status_counts(request.user, filters)
     paginator = Paginator(complaints, inbox.PAGE_SIZE)
     # The counts per status already hold the number of rows: no second COUNT over the same search.
@@ -48,6 +52,12 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
         n for status, n in counts.items() if filters.statuses is None or status in filters.statuses
     )
     page = paginator.get_page(request.GET.get("page"))
+    # The list shows complainants' names: one entry for the page, with its filters (a search term hidden).
+    audit(
+        request,
+        AuditAction.LIST,
+        note=f"klachtenlijst {describe_query(request.GET)} ({paginator.count} gevonden)",
+    )
     return render(
         request,
         "cases/complaint_list.html",
@@ -62,7 +72,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _inbox_csv(complaints) -> HttpResponse:
+def _inbox_csv(request: HttpRequest, complaints) -> HttpResponse:
     """The filtered inbox as CSV: what the list shows, without the complainant's personal data."""
     today = timezone.localdate()
     header = [
@@ -85,6 +95,8 @@ def _inbox_csv(complaints) -> HttpResponse:
         ]
         for complaint in complaints.prefetch_related("departments").iterator(chunk_size=2000)
     )
+    # One entry for the whole export, with its filters and the number of rows sent.
+    rows = audited_export(request, rows, note=f"klachtenlijst csv {describe_query(request.GET)}")
     return csv_response(f"klachten-{today:%Y-%m-%d}", header, rows)
 
 
@@ -168,6 +180,8 @@ def _render_file(
     request: HttpRequest, complaint: Complaint, bound: dict[str, forms.Form] | None = None, status: int = 200
 ) -> HttpResponse:
     bound = bound or {}
+    audit(request, AuditAction.VIEW, complaint=complaint)
+    is_coordinator = request.user.has_role(lifecycle.Role.COORDINATOR)
     transitions = [
         (t, bound.get(f"step:{t.name}") or case_forms.TransitionForm(transition=t.name, prefix=t.name))
         for t in lifecycle.available_transitions(complaint, request.user)
@@ -199,9 +213,35 @@ def _render_file(
         "forms": action_forms,
         "part_forms": part_forms,
         "may_handle": may_handle,
-        "is_coordinator": request.user.has_role(lifecycle.Role.COORDINATOR),
+        "is_coordinator": is_coordinator,
+        # Who opened and changed this file: for the coordinator only.
+        "audit_entries": audit_selectors.entries_for_complaint(complaint) if is_coordinator else None,
     }
     return render(request, "cases/complaint_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    """An attachment of a file the user may see, as a download; every download is in the audit trail."""
+    complaint = selectors.visible_complaints(request.user).filter(reference=reference).first()
+    attachment = complaint.attachments.filter(pk=pk).first() if complaint is not None else None
+    if attachment is None:
+        raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))
+    try:
+        content = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe.")) from exc
+    audit(request, AuditAction.DOWNLOAD, complaint=complaint, obj=attachment)
+    response = FileResponse(
+        content,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    # Personal data: no shared or browser cache keeps a copy.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

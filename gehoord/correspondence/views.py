@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import DomainError
@@ -55,6 +57,7 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter as PDF; rendered and stored now if nobody opened it yet, never again after that."""
     letter = _letter_or_404(request, pk)
     content = services.letter_pdf(letter)
+    audit(request, AuditAction.DOWNLOAD, complaint=letter.complaint, obj=letter)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{letters.attachment_name(letter)}"'
     # Personal data: no shared or browser cache keeps a copy.

@@ -208,6 +208,7 @@ def _store_attachments(
             at=now,
             actor=actor,
             summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
+            data={"attachment": attachment.pk},
         )
 
 

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
 from gehoord.core.colours import darken
 from gehoord.core.errors import DomainError
@@ -119,6 +121,8 @@ def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
             else:
                 messages.success(request, _("Bedankt. Uw aanvulling is toegevoegd aan uw klacht."))
             return redirect(request.path)
+    # The citizen (or whoever holds the link) saw the file's status: in the trail, without the secret.
+    audit(request, AuditAction.VIEW, complaint=complaint, note="statuslink")
     return render(
         request,
         "intake/status.html",

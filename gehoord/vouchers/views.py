@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gehoord.accounts.access import coordinator_required
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record as audit
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
 from gehoord.vouchers import services
@@ -125,8 +127,12 @@ def batch_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @require_GET
 def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     batch = get_object_or_404(VoucherBatch, pk=pk)
+    if fmt not in ("csv", "xlsx"):
+        raise PermissionDenied
     header = [str(column) for column in services.EXPORT_COLUMNS]
     rows = services.batch_rows(batch)
+    # Names and addresses of complainants leave the system: one entry for the list.
+    audit(request, AuditAction.EXPORT, obj=batch, note=f"bloemenbonnen {fmt} ({len(rows)} rijen)")
     filename = f"bloemenbonnen-{batch.created_at:%Y-%m-%d}-{batch.pk}"
     if fmt == "csv":
         return csv_response(filename, header, rows)

@@ -1,0 +1,32 @@
+"""The coordinator reads a file's Inzage-logboek and downloads an attachment in a real browser."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gehoord.audit.models import Action, AuditEntry
+from gehoord.cases import services
+from gehoord.cases.tests import factories
+from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PASSWORD = "geheim-wachtwoord-123"
+
+
+def test_the_coordinator_sees_who_opened_the_file_and_downloads_an_attachment(page):
+    coordinator = factories.coordinator(username="carla", first_name="Carla", last_name="de Vries")
+    complaint = factories.make_complaint()
+    services.add_attachment(
+        complaint, file=SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n", "image/png"), actor=coordinator
+    )
+    sign_in_staff(page, coordinator, PASSWORD)
+
+    page.goto(f"/medewerkers/klachten/{complaint.reference}/")
+    log = page.locator("section[aria-labelledby='h-audit']")
+    assert "carla" in log.inner_text()  # this very visit
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.click("section[aria-labelledby='h-attachments'] a")
+
+    assert download.value.suggested_filename == "foto.png"
+    entry = AuditEntry.objects.get(action=Action.DOWNLOAD)
+    assert entry.actor == coordinator and entry.object_type == "cases.attachment"
