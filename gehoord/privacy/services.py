@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +34,7 @@ from gehoord.correspondence.constants import NOT_SENT_STATUSES
 from gehoord.correspondence.models import Letter
 from gehoord.mailbox.models import InboundMessage
 from gehoord.privacy.models import ErasureTrigger, PersonalDataErasure
-from gehoord.privacy.retention import RetentionTerms, category_of, due_for_erasure
+from gehoord.privacy.retention import RetentionTerms, category_of, due_for_erasure, years_before
 from gehoord.social.models import SignalAction, SocialSignal
 
 if TYPE_CHECKING:
@@ -308,12 +308,23 @@ def _blank_timeline(complaint: Complaint) -> int:
     texts hold personal data all the same (notes, e-mail text, contact
     summaries), and the AVG requires them gone at the end of the retention
     term. This is the one sanctioned change: it calls the base QuerySet's
-    update, skipping the guard, and only the privacy erasure calls it. The
+    update, skipping the guard, and only the privacy erasure calls it. On
+    PostgreSQL the database's own trigger allows this one update, and only
+    inside a transaction that set ``gehoord.erasing_personal_data``. The
     events' kind, moment, actor and status change stay, so the history of
     *what happened when* remains.
     """
     events = ComplaintEvent.objects.filter(complaint=complaint)
-    return models.QuerySet.update(events, summary="", details="", data={})
+    if connection.vendor != "postgresql":
+        return models.QuerySet.update(events, summary="", details="", data={})
+    # PostgreSQL's trigger lets this one change through only when the transaction says so
+    # (migration privacy 0002); the setting is switched off again right after.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('gehoord.erasing_personal_data', 'on', true)")
+        try:
+            return models.QuerySet.update(events, summary="", details="", data={})
+        finally:
+            cursor.execute("SELECT set_config('gehoord.erasing_personal_data', 'off', true)")
 
 
 def _anonymise_complainant(complainant: Complainant, at: dt.datetime) -> None:
@@ -504,10 +515,35 @@ class RetentionRun:
     erased: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     dry_run: bool = False
+    # Signals and e-mails that never became (part of) a complaint, blanked after the shortest term.
+    unlinked_signals: int = 0
+    unlinked_messages: int = 0
 
     def __str__(self) -> str:
         verb = "would erase" if self.dry_run else "erased"
-        return f"{len(self.due)} due, {len(self.erased)} {verb}, {len(self.skipped)} skipped"
+        return (
+            f"{len(self.due)} due, {len(self.erased)} {verb}, {len(self.skipped)} skipped; "
+            f"{self.unlinked_signals} signals and {self.unlinked_messages} e-mails without a complaint"
+        )
+
+
+def _unlinked_expired(today: dt.date, terms: RetentionTerms):
+    """Signals and e-mails that never became a complaint, last touched longer ago than the shortest term.
+
+    Not a complaint, so no complaint's term applies; they are kept as long as
+    a complaint that was not handled (``RETENTION_NOT_HANDLED_YEARS``).
+    """
+    zone = timezone.get_current_timezone()
+    cutoff = dt.datetime.combine(
+        years_before(today, terms.not_handled_years) + dt.timedelta(days=1), dt.time.min, tzinfo=zone
+    )
+    signals = SocialSignal.objects.filter(complaint__isnull=True, received_at__lt=cutoff).exclude(
+        author_handle="", text=""
+    )
+    messages = InboundMessage.objects.filter(complaint__isnull=True, last_attempt_at__lt=cutoff).exclude(
+        sender="", subject="", reason=""
+    )
+    return signals, messages
 
 
 def retention_reason(complaint: Complaint, terms: RetentionTerms) -> str:
@@ -545,6 +581,14 @@ def erase_expired(
             logger.warning("Retention: complaint %s not erased yet: %s", complaint.pk, error.message)
         else:
             run.erased.append(complaint.reference)
-    if run.due:
+    signals, messages = _unlinked_expired(today or timezone.localdate(), terms)
+    if dry_run:
+        run.unlinked_signals, run.unlinked_messages = signals.count(), messages.count()
+    else:
+        with transaction.atomic():
+            SignalAction.objects.filter(signal__in=signals).update(text="")
+            run.unlinked_signals = signals.update(author_handle="", author_name="", url="", text="")
+            run.unlinked_messages = messages.update(sender="", subject="", reason="")
+    if run.due or run.unlinked_signals or run.unlinked_messages:
         logger.info("Retention run: %s", run)
     return run

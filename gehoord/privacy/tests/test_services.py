@@ -180,3 +180,59 @@ def test_the_erasure_event_is_a_change(full_complaint):
     assert event.kind == EventKind.CHANGE and event.actor is None
     assert Complaint.objects.get(pk=full_complaint.pk).status == Status.CLOSED
     _ = AMS
+
+
+@pytest.mark.postgresql
+def test_the_database_lets_only_the_erasure_through(full_complaint):
+    from django.db import DatabaseError, connection, transaction
+
+    event = ComplaintEvent.objects.filter(complaint=full_complaint).first()
+    statements = [
+        # Blanking without the transaction saying so, changing something else while blanking, deleting.
+        ("", "UPDATE cases_complaintevent SET summary = '', details = '', data = '{}' WHERE id = %s"),
+        ("on", "UPDATE cases_complaintevent SET summary = '', details = '', data = '{}', kind = 'note' WHERE id = %s"),
+        ("on", "UPDATE cases_complaintevent SET summary = 'anders' WHERE id = %s"),
+        ("on", "DELETE FROM cases_complaintevent WHERE id = %s"),
+    ]  # fmt: skip
+    for setting, statement in statements:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            if setting:
+                cursor.execute("SELECT set_config('gehoord.erasing_personal_data', 'on', true)")
+            cursor.execute(statement, [event.pk])
+    assert ComplaintEvent.objects.get(pk=event.pk).summary == event.summary
+    services.erase_complainant_data(full_complaint, "Reden")
+    assert ComplaintEvent.objects.get(pk=event.pk).summary == ""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('gehoord.erasing_personal_data', true)")
+        assert cursor.fetchone()[0] == "off"
+
+
+def test_signals_and_e_mails_without_a_complaint_are_blanked_after_a_year():
+    from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
+    from gehoord.social.models import SocialSignal
+
+    received = dt.datetime(2024, 5, 1, 12, tzinfo=AMS)
+    signal = SocialSignal.objects.create(
+        platform="mastodon", post_id="1", author_handle="@wilhelmina", author_name=" ".join(NAME),
+        text="Slechte service", posted_at=received, received_at=received, source="webhook",
+    )  # fmt: skip
+    message = InboundMessage.objects.create(
+        message_id="<1@example.org>", source=MessageSource.IMAP, outcome=MessageOutcome.DISMISSED,
+        sender=EMAIL, subject="Klacht", first_seen_at=received, last_attempt_at=received,
+    )  # fmt: skip
+    assert services.erase_expired(dt.date(2025, 4, 30)).unlinked_signals == 0
+    dry = services.erase_expired(dt.date(2025, 5, 1), dry_run=True)
+    assert (dry.unlinked_signals, dry.unlinked_messages) == (1, 1)
+    assert SocialSignal.objects.get(pk=signal.pk).author_handle == "@wilhelmina"
+    run = services.erase_expired(dt.date(2025, 5, 1))
+    assert (run.unlinked_signals, run.unlinked_messages) == (1, 1)
+    signal.refresh_from_db()
+    message.refresh_from_db()
+    assert (signal.author_handle, signal.author_name, signal.text) == ("", "", "")
+    assert signal.posted_at == received  # what the response-time figure needs stays
+    assert (message.sender, message.subject) == ("", "")
+    assert services.erase_expired(dt.date(2026, 1, 1)).unlinked_messages == 0
