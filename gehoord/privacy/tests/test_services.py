@@ -236,3 +236,12 @@ def test_signals_and_e_mails_without_a_complaint_are_blanked_after_a_year():
     assert signal.posted_at == received  # what the response-time figure needs stays
     assert (message.sender, message.subject) == ("", "")
     assert services.erase_expired(dt.date(2026, 1, 1)).unlinked_messages == 0
+
+
+def test_the_pdf_shows_dates_as_people_write_them():
+    from gehoord.privacy.templatetags.privacy import readable_moment
+
+    assert readable_moment("2020-04-15T14:00:00+02:00") == "15-04-2020 14:00"
+    assert readable_moment("2020-04-15") == "15-04-2020"
+    assert readable_moment(None) == ""
+    assert readable_moment("geen datum") == "geen datum"
