@@ -17,6 +17,7 @@ from gehoord.core import logs
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
+from gehoord.privacy.schedule import BEAT_SCHEDULE as PRIVACY_BEAT_SCHEDULE
 from gehoord.social.schedule import BEAT_SCHEDULE as SOCIAL_BEAT_SCHEDULE
 from gehoord.surveys.schedule import BEAT_SCHEDULE as SURVEYS_BEAT_SCHEDULE
 from gehoord.webhooks.schedule import BEAT_SCHEDULE as WEBHOOKS_BEAT_SCHEDULE
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "gehoord.vouchers",
     "gehoord.surveys",
     "gehoord.reporting",
+    "gehoord.privacy",
     "gehoord.api",
     "gehoord.webhooks",
     "gehoord.audit",
@@ -273,6 +275,16 @@ MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
 MASTODON_API_BASE_URL = env.str("MASTODON_API_BASE_URL", default="")
 MASTODON_ACCESS_TOKEN = env.str("MASTODON_ACCESS_TOKEN", default="")
 
+# Privacy (AVG): years the personal data of an ended complaint are kept (selection list, DOMAIN.md);
+# a daily task erases them afterwards, keeping the anonymous figures.
+RETENTION_HANDLED_YEARS = env.int("RETENTION_HANDLED_YEARS", default=5)
+RETENTION_OMBUDSMAN_YEARS = env.int("RETENTION_OMBUDSMAN_YEARS", default=10)
+RETENTION_NOT_HANDLED_YEARS = env.int("RETENTION_NOT_HANDLED_YEARS", default=1)
+for _name in ("RETENTION_HANDLED_YEARS", "RETENTION_OMBUDSMAN_YEARS", "RETENTION_NOT_HANDLED_YEARS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1 (year).")
+del _name
+
 # Celery: Redis in production. Without CELERY_BROKER_URL tasks run eagerly
 # in-process, so `make run` needs no broker.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -298,6 +310,7 @@ CELERY_BEAT_SCHEDULE = {
     **MAILBOX_BEAT_SCHEDULE,
     **SOCIAL_BEAT_SCHEDULE,
     **SURVEYS_BEAT_SCHEDULE,
+    **PRIVACY_BEAT_SCHEDULE,
     **WEBHOOKS_BEAT_SCHEDULE,
 }
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("medewerkers/signalen/", include("gehoord.social.urls")),
     path("medewerkers/verbetermaatregelen/", include("gehoord.learning.urls")),
     path("medewerkers/bloemenbonnen/", include("gehoord.vouchers.urls")),
+    path("medewerkers/privacy/", include("gehoord.privacy.urls")),
     path("medewerkers/dashboard/", reporting_views.dashboard, name="dashboard"),
     path("medewerkers/jaarverslag/", reporting_views.annual_reports, name="annual_reports"),
     path("medewerkers/jaarverslag/<int:pk>/", reporting_views.annual_report, name="annual_report"),

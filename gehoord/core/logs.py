@@ -12,7 +12,8 @@ fed by :class:`gehoord.core.middleware.RequestIdMiddleware`).
 No personal data: nothing here logs a request body, a query string or a
 header value other than the request id, and the capability secrets in the
 personal status and survey links are blanked from every line
-(:func:`redact_path`). This module imports no Django, so gunicorn's master
+(:func:`redact_path`), and so are e-mail addresses (:func:`redact`) and the
+arguments of Celery tasks (:class:`PersonalDataFilter`). This module imports no Django, so gunicorn's master
 process can use it before the application is loaded.
 """
 
@@ -52,6 +53,52 @@ def redact_path(text: str) -> str:
     return text
 
 
+# An e-mail address anywhere in a line: an exception's text (SMTPRecipientsRefused names the recipient),
+# a library's message. Only addresses with a dotted domain, so a Celery worker's "celery@host" stays.
+_EMAIL_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+REDACTED_EMAIL = "[e-mail]"
+# Celery logs a task's arguments (the recipient and sender of a forwarded page...) in the record's
+# `data` when it is received, retried or fails; they are never written.
+_TASK_ARGUMENT_KEYS = ("args", "kwargs")
+
+
+def redact(text: str) -> str:
+    """`text` without link secrets (:func:`redact_path`) and without e-mail addresses."""
+    return _EMAIL_ADDRESS.sub(REDACTED_EMAIL, redact_path(text))
+
+
+def _without_task_arguments(value: Any) -> Any:
+    if isinstance(value, dict) and any(key in value for key in _TASK_ARGUMENT_KEYS):
+        return {key: (REDACTED if key in _TASK_ARGUMENT_KEYS else item) for key, item in value.items()}
+    return value
+
+
+def _redacted(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redacted(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_redacted(item) for item in value]
+    return value
+
+
+class PersonalDataFilter(logging.Filter):
+    """Drops the task arguments Celery puts on its records, before any formatter sees them.
+
+    Celery formats its "received", "retry" and "failed" lines from a dict of
+    the task's context (record.args and the ``data`` extra), which holds the
+    task's arguments; a task's arguments may be personal data.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if hasattr(record, "data"):
+            record.data = _without_task_arguments(record.data)
+        if isinstance(record.args, dict):
+            record.args = _without_task_arguments(record.args)
+        return True
+
+
 class RequestContextFilter(logging.Filter):
     """Puts the id of the request being handled on every record (``-`` outside a request).
 
@@ -88,10 +135,8 @@ class JsonFormatter(_JsonFormatter):
         log_data = super().process_log_record(log_data)
         if log_data.get("request_id", NO_REQUEST) == NO_REQUEST:
             log_data.pop("request_id", None)
-        if isinstance(log_data.get("message"), str):
-            log_data["message"] = redact_path(log_data["message"])
-        if isinstance(log_data.get("exc_info"), str):
-            log_data["exc_info"] = redact_path(log_data["exc_info"])
+        # Every field, the extras too (Celery's `data` holds the exception's text).
+        log_data = {key: _redacted(value) for key, value in log_data.items()}
         # The timestamp first, for people reading the raw lines.
         return {"timestamp": log_data.pop("timestamp", None), **log_data}
 
@@ -130,7 +175,7 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         if not hasattr(record, "request_id"):
             record.request_id = NO_REQUEST
-        return redact_path(super().format(record))
+        return redact(super().format(record))
 
 
 # gunicorn's access lines in text form (the JSON form takes its fields from the atoms instead).
@@ -153,13 +198,16 @@ def logging_config(*, log_format: str, level: str, stream: str = "stdout") -> di
     handler = {
         "class": "logging.StreamHandler",
         "stream": f"ext://sys.{stream}",
-        "filters": ["request_context"],
+        "filters": ["request_context", "personal_data"],
         "level": level,
     }
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_context": {"()": RequestContextFilter}},
+        "filters": {
+            "request_context": {"()": RequestContextFilter},
+            "personal_data": {"()": PersonalDataFilter},
+        },
         "formatters": {
             "app": {"()": JsonFormatter if json_output else TextFormatter},
             "access": {"()": AccessJsonFormatter if json_output else TextFormatter},

@@ -1,0 +1,61 @@
+"""The complainant's data (:func:`gehoord.privacy.services.export_complainant`) as JSON, PDF and ZIP."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import zipfile
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from gehoord.cases.models import Complainant
+from gehoord.organisation.models import Municipality
+from gehoord.privacy.services import attachment_file_name, letter_file_name
+
+logger = logging.getLogger(__name__)
+
+JSON_NAME = "gegevens.json"
+PDF_NAME = "gegevens.pdf"
+
+
+def render_json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The export as one HTML document (``<html lang="nl">`` with a title), ready for WeasyPrint."""
+    return render_to_string("privacy/export_pdf.html", {"data": data, "municipality": Municipality.load()})
+
+
+def render_pdf(data: dict[str, Any]) -> bytes:
+    """The export as a tagged PDF/UA-1 document, like the letters and the annual report."""
+    # WeasyPrint takes a while to import; only processes that render PDFs pay for it.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    return HTML(string=render_html(data), url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def render_zip(complainant: Complainant, data: dict[str, Any]) -> bytes:
+    """The JSON, the PDF, and every stored attachment and letter PDF, under the names the export lists."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(JSON_NAME, render_json(data))
+        archive.writestr(PDF_NAME, render_pdf(data))
+        for complaint in complainant.complaints.order_by("received_at", "pk"):
+            stored = [(attachment_file_name(a), a.file) for a in complaint.attachments.all() if a.file]
+            stored += [
+                (letter_file_name(letter), letter.pdf) for letter in complaint.letters.all() if letter.pdf
+            ]
+            for name, file in stored:
+                try:
+                    with file.open("rb") as handle:
+                        archive.writestr(name, handle.read())
+                except OSError:
+                    # Listed in the JSON and PDF all the same; the storage name is a random token.
+                    logger.warning("Stored file %s missing from the export", file.name)
+    return buffer.getvalue()
