@@ -12,11 +12,9 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +25,7 @@ from gehoord.audit.middleware import current_request
 from gehoord.audit.models import Action, ActorKind, AuditEntry
 from gehoord.cases.constants import EventKind
 from gehoord.core import logs
+from gehoord.core.ratelimits import UNKNOWN_ADDRESS, client_address
 
 if TYPE_CHECKING:
     from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
@@ -40,19 +39,14 @@ HIDDEN = "…"
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address by the site's one rule: ``CLIENT_IP_HEADER`` behind a proxy, else REMOTE_ADDR.
+    """The client's address by the site's one rule (`gehoord.core.ratelimits.client_address`).
 
-    The same setting (RATELIMIT_IP_META_KEY, read from CLIENT_IP_HEADER) gives
-    django-ratelimit and django-axes their address, so rate limits, lockouts
-    and the audit trail name the same client. Anything that is not one
-    address (a missing header, a list of proxies) is stored as unknown.
+    The same rule gives django-ratelimit its address, so rate limits and the
+    audit trail name the same client. An address that cannot be read is
+    stored as unknown.
     """
-    key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
-    value = str(request.META.get(key, "")).strip()
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
+    address = client_address(request)
+    return None if address == UNKNOWN_ADDRESS else address
 
 
 def describe_query(params: Mapping[str, Any]) -> str:

@@ -80,6 +80,11 @@ def file_readers(outcome: Outcome, *, department_head: Outcome | None = None) ->
     return staff(404, coordinator=outcome, assigned_handler=outcome, department_head=head)
 
 
+def privacy_screen(outcome: Outcome) -> Expectation:
+    """The AVG export and erasure: the coordinator only; for other staff the file does not exist."""
+    return staff(403, coordinator=outcome, involved_coordinator=404)
+
+
 def api(outcome: Outcome, *, scope: str | None, **per_caller: Outcome) -> dict[str, Outcome]:
     """An API endpoint: `outcome` for the token with `scope`, 403 for the other scopes, 401 without
     a valid API token (a staff session or a webhook token is no API token)."""
@@ -252,6 +257,16 @@ PAGES: list[Row] = [
         file_readers(404),
     ),
     Row("correspondence:pdf", "get", _url("correspondence:pdf", LETTER), file_readers(200)),
+    Row(
+        "cases:attachment",
+        "get",
+        _url("cases:attachment", REF, lambda w: w.objects["attachment"].pk),
+        file_readers(200),
+    ),
+    # The AVG screens: the coordinator alone (the coordinator complained about does not see the file).
+    Row("privacy:complainant_data", "get", _url("privacy:complainant_data", REF), privacy_screen(200)),
+    Row("privacy:export", "get", _url("privacy:export", REF, "json"), privacy_screen(200)),
+    Row("privacy:erase", "get", _url("privacy:erase", REF), privacy_screen(200)),
     Row(
         "correspondence:mark_printed", "post", _url("correspondence:mark_printed", LETTER), file_readers(302)
     ),
