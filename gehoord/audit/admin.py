@@ -9,8 +9,6 @@ list, and is itself recorded in the trail.
 
 from __future__ import annotations
 
-import re
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, StreamingHttpResponse
@@ -20,9 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.audit import exports
 from gehoord.audit.models import AuditEntry
 from gehoord.audit.services import audited_export, describe_query
+from gehoord.cases.references import FULL_REFERENCE
 from gehoord.core.exports import csv_response
-
-REFERENCE = re.compile(r"K-\d{4}-\d{5}", re.IGNORECASE)
 
 
 @admin.register(AuditEntry)
@@ -44,24 +41,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_select_related = False
     show_full_result_count = False
     change_list_template = "admin/audit/auditentry/change_list.html"
-    fields = (
-        "at",
-        "actor",
-        "actor_label",
-        "actor_kind",
-        "api_client_id",
-        "action",
-        "complaint_reference",
-        "complaint_id",
-        "complainant_id",
-        "object_type",
-        "object_id",
-        "method",
-        "path",
-        "ip",
-        "request_id",
-        "note",
-    )
+    # The export's fields, and the account itself beside its user name.
+    fields = (exports.FIELDS[0], "actor", *exports.FIELDS[1:])
     readonly_fields = fields
 
     @admin.display(description=_("object"))
@@ -82,7 +63,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        if REFERENCE.fullmatch(term):
+        if FULL_REFERENCE.fullmatch(term.upper()):
             return queryset.filter(complaint_reference=term.upper()), False
         return queryset.filter(actor_label=term), False
 

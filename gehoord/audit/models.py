@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-APPEND_ONLY = "The audit trail is append-only: entries cannot be changed or deleted."
+from gehoord.core.append_only import AppendOnlyModel
 
 
 class ActorKind(models.TextChoices):
@@ -41,20 +41,10 @@ class Action(models.TextChoices):
     ERASE = "erase", _("Gewist")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError(APPEND_ONLY)
-
-    def delete(self):
-        raise TypeError(APPEND_ONLY)
-
-    # bulk_update is implemented with update(); named here so the intent is plain.
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise TypeError(APPEND_ONLY)
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """One read or write of a complaint file or of personal data. Never changed, never deleted."""
+
+    append_only_message = "The audit trail is append-only: entries cannot be changed or deleted."
 
     at = models.DateTimeField(_("tijdstip"), default=timezone.now)
     actor = models.ForeignKey(
@@ -81,8 +71,6 @@ class AuditEntry(models.Model):
     request_id = models.CharField(_("request-id"), max_length=128, blank=True)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("inzage of wijziging")
         verbose_name_plural = _("inzage-logboek")
@@ -98,11 +86,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label or self.get_actor_kind_display()} {self.action}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise TypeError(APPEND_ONLY)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError(APPEND_ONLY)

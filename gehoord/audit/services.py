@@ -116,14 +116,7 @@ def record(
     note: str = "",
 ) -> AuditEntry:
     """Record that the user of `request` did `action` on a complaint file or personal data."""
-    return AuditEntry.objects.create(
-        at=timezone.now(),
-        action=action,
-        note=note[:300],
-        **_actor_fields(request),
-        **_request_fields(request),
-        **_object_fields(complaint, complainant, obj),
-    )
+    return _create(action, _actor_fields(request), request, complaint, complainant, obj, note)
 
 
 def record_system(
@@ -139,12 +132,24 @@ def record_system(
     fields = _actor_fields(None)
     if actor is not None:
         fields.update(actor=actor, actor_label=actor.get_username(), actor_kind=ActorKind.STAFF)
+    return _create(action, fields, None, complaint, complainant, obj, note)
+
+
+def _create(
+    action: Action | str,
+    actor_fields: dict[str, Any],
+    request: HttpRequest | None,
+    complaint: Complaint | None,
+    complainant: Complainant | None,
+    obj: models.Model | None,
+    note: str,
+) -> AuditEntry:
     return AuditEntry.objects.create(
         at=timezone.now(),
         action=action,
         note=note[:300],
-        **fields,
-        **_request_fields(None),
+        **actor_fields,
+        **_request_fields(request),
         **_object_fields(complaint, complainant, obj),
     )
 

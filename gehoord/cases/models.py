@@ -32,6 +32,7 @@ from gehoord.cases.constants import (
     Rung,
     Status,
 )
+from gehoord.core.append_only import AppendOnlyModel
 
 
 class ConductNorm(models.Model):
@@ -333,16 +334,10 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("The complaint timeline is append-only: events cannot be changed.")
-
-    def delete(self):
-        raise TypeError("The complaint timeline is append-only: events cannot be deleted.")
-
-
-class ComplaintEvent(models.Model):
+class ComplaintEvent(AppendOnlyModel):
     """One entry on a complaint's timeline. Never changed, never deleted."""
+
+    append_only_message = "The complaint timeline is append-only: events cannot be changed or deleted."
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
@@ -362,8 +357,6 @@ class ComplaintEvent(models.Model):
     details = models.TextField(_("toelichting"), blank=True)
     data = models.JSONField(default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("tijdlijn")
@@ -374,11 +367,3 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id} {self.at:%Y-%m-%d %H:%M} {self.summary}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise TypeError("The complaint timeline is append-only: events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("The complaint timeline is append-only: events cannot be deleted.")

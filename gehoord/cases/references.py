@@ -7,11 +7,15 @@ back with it, so no number is ever skipped; concurrent creators wait for each
 other on the counter row, so no number is ever handed out twice.
 """
 
+import re
+
 from django.db import transaction
 
 from gehoord.cases.models import ReferenceCounter
 
 REFERENCE_DIGITS = 5
+# A whole reference, as written: K-2026-00012.
+FULL_REFERENCE = re.compile(rf"K-\d{{4}}-\d{{{REFERENCE_DIGITS}}}")
 
 
 def format_reference(year: int, number: int) -> str:

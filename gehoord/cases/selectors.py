@@ -26,6 +26,7 @@ from gehoord.cases.inbox import (
 )
 from gehoord.cases.lifecycle import OPEN_STATUSES
 from gehoord.cases.models import Complainant, Complaint
+from gehoord.cases.references import FULL_REFERENCE
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -178,7 +179,6 @@ SEARCH_NAME_FIELDS = ("first_name", "last_name")
 SEARCH_TEXT_CONFIG = "dutch"
 SEARCH_NAME_CONFIG = "simple"
 
-_FULL_REFERENCE = re.compile(r"K-\d{4}-\d{5}")
 _REFERENCE_PREFIX = re.compile(r"K-\d{1,4}(-\d{0,5})?")
 _YEAR_AND_NUMBER = re.compile(r"(\d{4})-(\d{1,5})")
 _NUMBER = re.compile(r"\d{1,5}")
@@ -242,7 +242,7 @@ def _search_arms(complaints: QuerySet[Complaint], q: str) -> list[QuerySet[Compl
 def _reference_condition(q: str) -> Q | None:
     """`K-2026-00012` exactly, a prefix such as `K-2026-000`, `2026-12`, or just the number `00012`."""
     text = q.upper()
-    if _FULL_REFERENCE.fullmatch(text):
+    if FULL_REFERENCE.fullmatch(text):
         return Q(reference=text)
     if _REFERENCE_PREFIX.fullmatch(text):
         return Q(reference__startswith=text)

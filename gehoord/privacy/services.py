@@ -300,10 +300,15 @@ def record_export(complaint: Complaint, *, fmt: str, actor: User | None) -> Comp
 # --- erasure ------------------------------------------------------------------------
 
 
+def may_erase(complaint: Complaint) -> bool:
+    """Personal data is erased only once the handling has ended (closed, withdrawn, referred, not handled)."""
+    return complaint.status in FINAL_STATUSES
+
+
 def _blank_timeline(complaint: Complaint) -> int:
     """Blank the summary, details and data of every event of `complaint`; returns how many.
 
-    The timeline is append-only (cases.models.AppendOnlyQuerySet refuses
+    The timeline is append-only (gehoord.core.append_only refuses
     update() and delete()) so that nobody rewrites a complaint's history. Its
     texts hold personal data all the same (notes, e-mail text, contact
     summaries), and the AVG requires them gone at the end of the retention
@@ -409,7 +414,7 @@ def erase_complainant_data(
         existing = PersonalDataErasure.objects.filter(complaint=current).first()
         if existing is not None:
             return existing
-        if current.status not in FINAL_STATUSES:
+        if not may_erase(current):
             raise TransitionNotAllowed(
                 _(
                     "De persoonsgegevens van klacht %(reference)s kunnen nog niet worden verwijderd: "

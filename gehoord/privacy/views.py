@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gehoord.accounts.access import coordinator_required
 from gehoord.cases import selectors
-from gehoord.cases.lifecycle import FINAL_STATUSES
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
 from gehoord.privacy import exports, retention, services
@@ -49,7 +48,7 @@ def _context(complaint: Complaint) -> dict:
         "other_complaints": others,
         "category": retention.category_of(complaint),
         "erasure_due_on": retention.erasure_due_on(complaint, terms),
-        "may_erase": complaint.status in FINAL_STATUSES,
+        "may_erase": services.may_erase(complaint),
     }
 
 

@@ -1,18 +1,2 @@
-import pytest
-
-from gehoord.celery import app as celery_app
-
-
-@pytest.fixture(autouse=True)
-def _letters_in_tmp(settings, tmp_path):
-    """Stored PDFs go to a per-test directory, not the shared test media folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _tasks_in_process():
-    """Tasks run in-process, as under `make run`, even if the shell has a broker configured."""
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = previous
+# Every test here stores files and may queue tasks.
+from gehoord.core.testing.fixtures import media_in_tmp, tasks_in_process  # noqa: F401
