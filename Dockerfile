@@ -18,10 +18,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # WeasyPrint (letters, the annual report) needs Pango and HarfBuzz's subsetter; the letters are set
-# in DejaVu Sans. gettext compiles the translations below.
+# in DejaVu Sans. gettext compiles the translations below; postgresql-client is for manage.py backup.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
