@@ -4,6 +4,8 @@
   service account or an anonymous citizen), what, when, and from where (client
   address, path, method, request id).
 * :func:`record_system` — outside a request (Celery tasks, management commands).
+* :func:`record_current` — in a service that runs both in requests and in tasks
+  (the mailbox, social-media signals): the request being handled, else the system.
 * :func:`record_timeline_event` — every timeline event of a complaint (every
   change of a file) is recorded as a write, in the transaction that writes it;
   connected in :class:`gehoord.audit.apps.AuditConfig`.
@@ -133,6 +135,19 @@ def record_system(
     if actor is not None:
         fields.update(actor=actor, actor_label=actor.get_username(), actor_kind=ActorKind.STAFF)
     return _create(action, fields, None, complaint, complainant, obj, note)
+
+
+def record_current(
+    action: Action | str,
+    *,
+    complaint: Complaint | None = None,
+    complainant: Complainant | None = None,
+    obj: models.Model | None = None,
+    note: str = "",
+) -> AuditEntry:
+    """Record for whoever the request being handled is for, or for the system outside a request."""
+    request = current_request.get()
+    return _create(action, _actor_fields(request), request, complaint, complainant, obj, note)
 
 
 def _create(

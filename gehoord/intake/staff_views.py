@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
 from gehoord.cases.selectors import visible_complaints
 from gehoord.correspondence.constants import Delivery, LetterKind
@@ -62,7 +64,7 @@ def register(request: HttpRequest) -> HttpResponse:
                         "Vink 'Toch als nieuwe klacht registreren' aan als dit een nieuwe klacht is. Hoort het bij een open klacht? Voeg het dan daar toe."
                     ),
                 )
-            hint = registration.duplicate_hint(request.user, same_person)
+            hint = _shown_hint(request, same_person)
             return _render(request, form, token=posted_token, hint=hint, status=400 if seen else 200)
         complaint = registration.register_staff_complaint(
             data=data, files=data["attachments"], actor=request.user, token=token
@@ -85,9 +87,17 @@ def _same_person(data: dict) -> list[Complaint]:
     )
 
 
+def _shown_hint(request: HttpRequest, same_person: list[Complaint]) -> DuplicateHint:
+    """The "same person" warning; each open complaint it shows the employee is a read of that file."""
+    hint = registration.duplicate_hint(request.user, same_person)
+    for complaint in hint.visible:
+        audit(request, AuditAction.VIEW, complaint=complaint, note="registratie: zelfde persoon")
+    return hint
+
+
 def _hint(request: HttpRequest, data: dict) -> DuplicateHint | None:
     same_person = _same_person(data)
-    return registration.duplicate_hint(request.user, same_person) if same_person else None
+    return _shown_hint(request, same_person) if same_person else None
 
 
 def _success_message(complaint: Complaint) -> str:

@@ -144,6 +144,7 @@ def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
         else:
             messages.success(request, _("Uw klacht is ingetrokken."))
         return redirect("intake:status", reference=reference, secret=secret)
+    audit(request, AuditAction.VIEW, complaint=complaint, note="statuslink: intrekken")
     return render(
         request,
         "intake/withdraw.html",

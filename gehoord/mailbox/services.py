@@ -30,6 +30,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record_current as audit
 from gehoord.cases import services as case_services
 from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
@@ -139,13 +141,23 @@ def _record(
     updated = InboundMessage.objects.filter(message_id=message_id).update(
         attempts=F("attempts") + 1, **values
     )
+    row = None
     if not updated:
         try:
             with transaction.atomic():
-                return InboundMessage.objects.create(message_id=message_id, first_seen_at=now, **values)
+                row = InboundMessage.objects.create(message_id=message_id, first_seen_at=now, **values)
         except IntegrityError:
             InboundMessage.objects.filter(message_id=message_id).update(**values)
-    return InboundMessage.objects.get(message_id=message_id)
+    action = AuditAction.CREATE if row is not None else AuditAction.CHANGE
+    row = row or InboundMessage.objects.get(message_id=message_id)
+    # The row keeps the sender's address and the subject: personal data written, so in the trail.
+    audit(
+        action,
+        complaint=row.complaint,
+        obj=row,
+        note=f"postvak: {outcome}",
+    )
+    return row
 
 
 def _reason(error: BaseException) -> str:
@@ -267,8 +279,10 @@ def dismiss(message: InboundMessage, *, actor: User, reason: str) -> InboundMess
     reason = reason.strip()
     if not reason:
         raise GuardFailed(_("Schrijf op waarom u dit bericht apart zet."))
-    InboundMessage.objects.filter(pk=message.pk).update(
-        outcome=MessageOutcome.DISMISSED, reason=reason[:MAX_REASON_LENGTH], handled_by=actor
-    )
+    with transaction.atomic():
+        InboundMessage.objects.filter(pk=message.pk).update(
+            outcome=MessageOutcome.DISMISSED, reason=reason[:MAX_REASON_LENGTH], handled_by=actor
+        )
+        audit(AuditAction.CHANGE, obj=message, note="postvak: apart gezet")
     message.refresh_from_db()
     return message

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gehoord.accounts.access import coordinator_required
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record as audit
 from gehoord.cases.selectors import visible_complaints
 from gehoord.mailbox import services
 from gehoord.mailbox.forms import DismissForm, EmlUploadForm
@@ -51,6 +53,8 @@ def _render(request: HttpRequest, *, upload_form=None, status: int = 200) -> Htt
 @coordinator_required
 @require_GET
 def message_list(request: HttpRequest) -> HttpResponse:
+    # Senders' addresses and subjects, and the files mail went to: a read of personal data.
+    audit(request, AuditAction.LIST, note="postvak")
     return _render(request)
 
 

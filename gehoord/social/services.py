@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.accounts.access import is_coordinator
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import record_current as audit
 from gehoord.cases import services as case_services
 from gehoord.cases.constants import Channel, ContactChannel, EventKind
 from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
@@ -64,6 +66,9 @@ def ingest(adapter: SignalAdapter) -> IngestResult:
     """Fetch from `adapter` and store; raises the adapter's InvalidSignals for bad input (nothing stored)."""
     signals = adapter.fetch()
     result = store(signals, source=adapter.source)
+    if result.created:
+        # Posts with their writers' names and handles: personal data written, once per import.
+        audit(AuditAction.CREATE, note=f"signalen ingelezen ({adapter.source}): {result.created}")
     adapter.done(signals)
     return result
 
@@ -111,6 +116,7 @@ def contact_writer(
         current.first_response_at = current.first_response_at or at
         current.read_at = current.read_at or at
         current.save(update_fields=["status", "first_response_at", "read_at"])
+        audit(AuditAction.CHANGE, obj=current, note="signaal: contact met de schrijver")
     return action
 
 
@@ -127,6 +133,7 @@ def dismiss(signal: SocialSignal, *, actor: User, reason: str) -> SignalAction:
         current.status = SignalStatus.DISMISSED
         current.read_at = current.read_at or action.at
         current.save(update_fields=["status", "read_at"])
+        audit(AuditAction.CHANGE, obj=current, note="signaal: geen actie nodig")
     return action
 
 
@@ -177,4 +184,5 @@ def convert_to_complaint(
         current.first_response_at = current.first_response_at or now
         current.read_at = current.read_at or now
         current.save(update_fields=["status", "complaint", "first_response_at", "read_at"])
+        audit(AuditAction.CHANGE, complaint=complaint, obj=current, note="signaal: klacht van gemaakt")
     return complaint

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gehoord.accounts.access import coordinator_required
+from gehoord.audit.models import Action as AuditAction
+from gehoord.audit.services import audited_export, describe_query
+from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complainant
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
@@ -33,7 +36,7 @@ def _queue(
     if current not in selectors.STATUS_FILTERS:
         current = "open"
     if request.GET.get("formaat") == "csv":
-        return _queue_csv(selectors.signal_queue(current))
+        return _queue_csv(request, selectors.signal_queue(current))
     page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -50,7 +53,7 @@ def _queue(
     )
 
 
-def _queue_csv(signals) -> HttpResponse:
+def _queue_csv(request: HttpRequest, signals) -> HttpResponse:
     header = [
         _("Platform"), _("Schrijver"), _("Link"), _("Tekst"), _("Geplaatst"), _("Status"),
         _("Eerste reactie"), _("Klacht"),
@@ -70,12 +73,15 @@ def _queue_csv(signals) -> HttpResponse:
         ]
         for signal in signals
     )
+    rows = audited_export(request, rows, note=f"signalen csv {describe_query(request.GET)}")
     return csv_response(f"signalen-{timezone.localdate():%Y-%m-%d}", header, rows)
 
 
 @coordinator_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
+    if request.GET.get("formaat") != "csv":
+        audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
     return _queue(request)
 
 
@@ -123,6 +129,7 @@ def _detail(
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     signal = services.mark_read(get_object_or_404(SocialSignal, pk=pk), actor=request.user)
+    audit(request, AuditAction.VIEW, complaint=signal.complaint, obj=signal, note="signaal")
     return _detail(request, signal)
 
 
