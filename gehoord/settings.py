@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.audit.schedule import BEAT_SCHEDULE as AUDIT_BEAT_SCHEDULE
 from gehoord.core import logs
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
@@ -280,7 +281,15 @@ MASTODON_ACCESS_TOKEN = env.str("MASTODON_ACCESS_TOKEN", default="")
 RETENTION_HANDLED_YEARS = env.int("RETENTION_HANDLED_YEARS", default=5)
 RETENTION_OMBUDSMAN_YEARS = env.int("RETENTION_OMBUDSMAN_YEARS", default=10)
 RETENTION_NOT_HANDLED_YEARS = env.int("RETENTION_NOT_HANDLED_YEARS", default=1)
-for _name in ("RETENTION_HANDLED_YEARS", "RETENTION_OMBUDSMAN_YEARS", "RETENTION_NOT_HANDLED_YEARS"):
+# The audit trail: entries older than this whose file holds no personal data any more are removed daily
+# (gehoord.audit.retention).
+AUDIT_RETENTION_YEARS = env.int("AUDIT_RETENTION_YEARS", default=2)
+for _name in (
+    "RETENTION_HANDLED_YEARS",
+    "RETENTION_OMBUDSMAN_YEARS",
+    "RETENTION_NOT_HANDLED_YEARS",
+    "AUDIT_RETENTION_YEARS",
+):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be at least 1 (year).")
 del _name
@@ -311,6 +320,7 @@ CELERY_BEAT_SCHEDULE = {
     **SOCIAL_BEAT_SCHEDULE,
     **SURVEYS_BEAT_SCHEDULE,
     **PRIVACY_BEAT_SCHEDULE,
+    **AUDIT_BEAT_SCHEDULE,
     **WEBHOOKS_BEAT_SCHEDULE,
 }
 
