@@ -42,6 +42,7 @@ import email.policy
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -280,6 +281,10 @@ def _check(conn, submitted: list[tuple[str, str]], count: int, maildir: Path) ->
     return problems, figures
 
 
+def _interrupted(number: int, _frame) -> None:
+    raise SystemExit(f"stopped by signal {number}")
+
+
 # --- main -----------------------------------------------------------------------------------------
 
 
@@ -299,11 +304,14 @@ def main() -> None:
     parser.add_argument("--retry-base", type=int, default=5, help="LETTER_RETRY_BASE_SECONDS (5)")
     parser.add_argument("--retry-cap", type=int, default=60, help="LETTER_RETRY_CAP_SECONDS (60)")
     parser.add_argument(
-        "--drain-timeout", type=float, default=1800, help="seconds to wait for the outbox (1800)"
+        "--drain-timeout", type=float, default=3600, help="seconds to wait for the outbox (3600)"
     )
     parser.add_argument("--no-beat", action="store_true", help="run no Celery beat (no safety net)")
     parser.add_argument("--keep-database", action="store_true", help="keep the soak database afterwards")
     args = parser.parse_args()
+    # Stopped early (SIGTERM, or Ctrl-C also when started in the background), it still cleans up.
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, _interrupted)
 
     url = os.environ.get("SOAK_DATABASE_URL", DEFAULT_URL)
     broker, cache = _redis(BROKER_URL), _redis(CACHE_URL)
