@@ -30,7 +30,8 @@ sent, with exactly one "sent" entry on its timeline; and the maildir holds
 exactly one acknowledgment message per complaint (matched on the reference in
 the subject and the recipient address), none twice, none missing, none else.
 Afterwards it stops every process it started and empties both Redis
-databases; the soak database is dropped when every check passed and kept for
+databases; the soak database and the temporary directory (maildir, logs of
+gunicorn, worker and beat) are removed when every check passed and kept for
 inspection when one failed (or with --keep-database).
 """
 
@@ -42,6 +43,7 @@ import email.policy
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -293,7 +295,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000, help="submissions to make (10,000)")
     parser.add_argument("--clients", type=int, default=6, help="concurrent citizens (6)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
-    parser.add_argument("--concurrency", type=int, default=2, help="Celery worker processes (2)")
+    parser.add_argument("--concurrency", type=int, default=4, help="Celery worker processes (4)")
     parser.add_argument(
         "--up", type=float, default=30, help="seconds the mail server is up between outages (30)"
     )
@@ -414,9 +416,10 @@ def main() -> None:
         broker.flushdb()
         cache.flushdb()
         if failed or args.keep_database:
-            print(f"the soak database is kept: {url}; files in {work}")
+            print(f"the soak database is kept: {url}; files (maildir, logs) in {work}")
         else:
             _drop_database(url)
+            shutil.rmtree(work)
 
     periods = outages.periods
     print("\n| figure | value |\n| --- | --- |")
