@@ -1,6 +1,7 @@
 """Load generator of benchmarks/submissions.py: citizens filling in the public complaint form over HTTP.
 
-    python benchmarks/_web_load.py --port P --clients C --seconds S [--follow] [--first-address N]
+    python benchmarks/_web_load.py --port P --clients C (--seconds S | --count N) [--follow]
+        [--first-address N] [--tokens-file FILE]
 
 Runs as a process of its own (no Django in it), next to the gunicorn server it
 loads. Each of C threads plays one citizen after another, each a new visitor
@@ -19,10 +20,17 @@ reads with CLIENT_IP_HEADER), so the per-client rate limit of the form stays
 on and is counted in Redis, but one load generator does not look like one
 abusive client. A submission counts only when every step answered as above;
 anything else is reported as a failure with what came back. Threads stop
-starting new submissions after S seconds and finish the one they are in.
-Prints one JSON object on stdout: the counted submissions (and how many of
-them chose a department), the failures by kind, the timings and the CPU time
-this process used.
+starting new submissions after S seconds and finish the one they are in; with
+--count, they stop after exactly N counted submissions between them (a failed
+one is made again by another citizen), or after --max-failures failures.
+
+Every complaint's description ends with a token of its own (a UUID), so the
+database can be checked for each submission; with --tokens-file, the token
+and e-mail address of every counted submission are written there, one
+``token address`` a line. Prints one JSON object on stdout: the counted
+submissions (and how many of them chose a department), the failures by kind,
+the timings and the CPU time this process used. With --count it also reports
+its progress on stderr every ten seconds.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ import itertools
 import json
 import re
 import statistics
+import sys
 import threading
 import time
 import uuid
@@ -89,6 +98,7 @@ class Citizen:
     def __init__(self, host: str, port: int, address: str, number: int, follow: bool) -> None:
         self.host, self.port, self.address, self.number, self.follow = host, port, address, number, follow
         self.origin = f"http://{host}:{port}"
+        self.email = f"burger{number}@example.nl"
 
     def _request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         # gunicorn's sync workers close the connection after every response, as a browser then reconnects.
@@ -106,7 +116,7 @@ class Citizen:
             conn.close()
         return response, data
 
-    def submit(self) -> tuple[float, float, bool]:
+    def submit(self, mark: str) -> tuple[float, float, bool]:
         """One complete submission; returns (seconds of the whole flow, seconds of the POST, department chosen)."""
         started = time.perf_counter()
         response, page = self._request("GET", FORM_PATH, headers={"Accept": "text/html"})
@@ -126,12 +136,12 @@ class Citizen:
             ("form_token", token[1].decode()),
             ("first_name", "Sanne" if n % 2 else "Mohamed"),
             ("last_name", f"{SURNAMES[n % len(SURNAMES)]} {n}"),
-            ("email", f"burger{n}@example.nl"),
+            ("email", self.email),
             ("phone", "06 12345678" if n % 4 == 0 else ""),
             ("street_address", f"Kerkstraat {n % 200 + 1}"),
             ("postal_code", "1234 AB"),
             ("city", "Voorbeeldstad"),
-            ("description", DESCRIPTIONS[n % len(DESCRIPTIONS)]),
+            ("description", f"{DESCRIPTIONS[n % len(DESCRIPTIONS)]} (kenmerk {mark})"),
             ("conduct_date", "2026-11-02"),
             ("department", department),
             ("involved_description", "" if department else "De medewerker aan de balie"),
@@ -178,6 +188,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--count", type=int, help="stop after exactly this many counted submissions instead")
+    parser.add_argument("--max-failures", type=int, default=100, help="with --count: give up after this many")
+    parser.add_argument("--tokens-file", help="write 'token address' of every counted submission here")
     parser.add_argument("--follow", action="store_true")
     parser.add_argument("--first-address", type=int, default=1, help="number of the first client address")
     args = parser.parse_args()
@@ -189,31 +202,63 @@ def main() -> None:
     posts: list[float] = []
     departments = [0]
     failures: Counter[str] = Counter()
+    tokens: list[tuple[str, str]] = []
+    # With --count: submissions not yet started; a failed one goes back.
+    unstarted = [args.count]
     started = time.perf_counter()
     deadline = started + args.seconds
+    done = threading.Event()
+
+    def next_citizen() -> int | None:
+        with lock:
+            if args.count is None:
+                return next(numbers) if time.perf_counter() < deadline else None
+            if unstarted[0] <= 0 or failures.total() >= args.max_failures:
+                return None
+            unstarted[0] -= 1
+            return next(numbers)
 
     def work() -> None:
-        while time.perf_counter() < deadline:
-            with lock:
-                n = next(numbers)
+        while (n := next_citizen()) is not None:
             address = str(ipaddress.IPv4Address("10.0.0.0") + n)
+            citizen, token = Citizen(args.host, args.port, address, n, args.follow), uuid.uuid4().hex
             try:
-                flow, post, department = Citizen(args.host, args.port, address, n, args.follow).submit()
+                flow, post, department = citizen.submit(token)
             except (Failure, OSError, http.client.HTTPException) as error:
                 with lock:
                     failures[str(error)[:80]] += 1
+                    unstarted[0] += 1
                 continue
             with lock:
                 flows.append(flow)
                 posts.append(post)
                 departments[0] += department
+                tokens.append((token, citizen.email))
+
+    def progress() -> None:
+        while not done.wait(10):
+            with lock:
+                counted, failed = len(flows), failures.total()
+            seconds = time.perf_counter() - started
+            print(
+                f"  {counted:,} of {args.count:,} submitted in {seconds:.0f} s ({counted / seconds:.0f}/s),"
+                f" {failed} failed",
+                file=sys.stderr,
+                flush=True,
+            )
 
     threads = [threading.Thread(target=work) for _ in range(args.clients)]
+    if args.count is not None:
+        threading.Thread(target=progress, daemon=True).start()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    done.set()
+    if args.tokens_file:
+        with open(args.tokens_file, "w") as out:
+            out.writelines(f"{token} {email}\n" for token, email in tokens)
 
     def quantiles(values: list[float]) -> dict[str, float]:
         if len(values) < 2:

@@ -36,6 +36,7 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import Any
 
 from _setup import ROOT, ensure_complaints, setup
 
@@ -218,7 +219,14 @@ def _cleanup(conn, before: dict, year: int) -> None:
 # --- the web run ----------------------------------------------------------------------------------
 
 
-def _server_env(database_url: str, port: int) -> dict[str, str]:
+def _server_env(
+    database_url: str,
+    port: int,
+    *,
+    broker_url: str = BROKER_URL,
+    cache_url: str = CACHE_URL,
+    extra: dict[str, str] | None = None,
+) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -230,18 +238,22 @@ def _server_env(database_url: str, port: int) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
-        CELERY_BROKER_URL=BROKER_URL,
+        CELERY_BROKER_URL=broker_url,
         CELERY_TASK_ALWAYS_EAGER="false",
-        CACHE_URL=CACHE_URL,
+        CACHE_URL=cache_url,
         # The load generator gives every citizen an address of their own in X-Real-IP: the form's
         # rate limit (20 submissions per hour per client) stays on, per citizen.
         CLIENT_IP_HEADER="HTTP_X_REAL_IP",
         SITE_URL=f"http://127.0.0.1:{port}",
     )
+    env.update(extra or {})
     return env
 
 
-def _start_server(database_url: str, workers: int, log: Path) -> tuple[subprocess.Popen, int, str]:
+def _start_server(
+    database_url: str, workers: int, log: Path, **env: Any
+) -> tuple[subprocess.Popen, int, str]:
+    """gunicorn on a free port, answering /health/; `env` goes to :func:`_server_env`."""
     port = _free_port()
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "gehoord.wsgi:application"]
     config = ROOT / "gunicorn.conf.py"
@@ -253,7 +265,7 @@ def _start_server(database_url: str, workers: int, log: Path) -> tuple[subproces
     server = subprocess.Popen(  # noqa: S603
         command,
         cwd=ROOT,
-        env=_server_env(database_url, port),
+        env=_server_env(database_url, port, **env),
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -262,6 +262,15 @@ EMAIL_CONFIG = env.email_url(
 )
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="klachten@gemeente.example")
+# A letter whose e-mail failed is tried again after LETTER_RETRY_BASE_SECONDS, then twice as long
+# each time, never more than LETTER_RETRY_CAP_SECONDS apart (1 minute and 1 hour by default). The
+# soak benchmark shortens both, so its outbox drains in minutes after the mail server is back.
+LETTER_RETRY_BASE_SECONDS = env.int("LETTER_RETRY_BASE_SECONDS", default=60)
+LETTER_RETRY_CAP_SECONDS = env.int("LETTER_RETRY_CAP_SECONDS", default=60 * 60)
+if not 1 <= LETTER_RETRY_BASE_SECONDS <= LETTER_RETRY_CAP_SECONDS:
+    raise ImproperlyConfigured(
+        "LETTER_RETRY_BASE_SECONDS must be at least 1 and at most LETTER_RETRY_CAP_SECONDS."
+    )
 
 # The complaints mailbox, read over IMAP by a scheduled task (off without MAILBOX_HOST).
 MAILBOX_HOST = env.str("MAILBOX_HOST", default="")

@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Retry after 1, 2, 4, ... minutes, never waiting more than an hour.
-RETRY_BASE = dt.timedelta(minutes=1)
-RETRY_CAP = dt.timedelta(hours=1)
 # A letter whose first task has not run after this long is taken to be lost.
 LOST_TASK_AFTER = dt.timedelta(minutes=1)
 # Without EMAIL_TIMEOUT a hanging mail server would hold the letter's row
@@ -54,8 +51,16 @@ MISSING_ELEMENTS_TERM_WEEKS = 2
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
-    """How long to wait after the `attempts`-th failed attempt: exponential, capped."""
-    return backoff(attempts, base=RETRY_BASE, cap=RETRY_CAP)
+    """How long to wait after the `attempts`-th failed attempt: exponential, capped.
+
+    1, 2, 4, ... minutes, never more than an hour, unless the settings
+    LETTER_RETRY_BASE_SECONDS and LETTER_RETRY_CAP_SECONDS say otherwise.
+    """
+    return backoff(
+        attempts,
+        base=dt.timedelta(seconds=settings.LETTER_RETRY_BASE_SECONDS),
+        cap=dt.timedelta(seconds=settings.LETTER_RETRY_CAP_SECONDS),
+    )
 
 
 def queue_acknowledgment(complaint: Complaint) -> Letter:

@@ -42,3 +42,9 @@ def test_production_starts_with_a_secret_key_and_a_shared_cache():
 def test_debug_mode_has_a_development_key():
     result = run_django_check(DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_letter_retry_cap_below_its_base_is_refused():
+    result = run_django_check(DEBUG="true", LETTER_RETRY_BASE_SECONDS="120", LETTER_RETRY_CAP_SECONDS="60")
+    assert result.returncode != 0
+    assert "LETTER_RETRY_BASE_SECONDS must be at least 1" in result.stderr

@@ -180,6 +180,15 @@ def test_backoff_is_exponential_and_capped_at_an_hour():
     assert delays == sorted(delays)
 
 
+def test_the_backoff_follows_the_retry_settings(settings):
+    settings.LETTER_RETRY_BASE_SECONDS = 5
+    settings.LETTER_RETRY_CAP_SECONDS = 30
+
+    delays = [services.retry_delay(n).total_seconds() for n in range(1, 6)]
+
+    assert delays == [5, 10, 20, 30, 30]
+
+
 def test_due_letters_are_failed_ones_whose_time_came_and_ones_whose_task_got_lost():
     now = timezone.now()
 
