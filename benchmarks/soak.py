@@ -8,7 +8,7 @@ created again at the start), it runs the stack as in production: gunicorn
 (DEBUG off, W sync workers, the repository's gunicorn.conf.py), a real Celery
 worker (``celery -A gehoord worker``, late acknowledgment as configured) and
 Celery beat (the letters' safety net, ``deliver_due_letters`` every minute) on
-Redis database 12, the rate-limit cache on Redis database 11, and a real SMTP
+Redis database 10, the rate-limit cache on Redis database 11, and a real SMTP
 server (``gehoord.core.testing.smtp_sink``, aiosmtpd in a process of its own,
 every accepted message a file in a maildir).
 
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from gehoord.core.testing.smtp_sink import SmtpSinkProcess
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gehoord_soak_bench"
-BROKER_URL = "redis://127.0.0.1:6379/12"
+BROKER_URL = "redis://127.0.0.1:6379/10"
 CACHE_URL = "redis://127.0.0.1:6379/11"
 TOKEN = re.compile(r"\(kenmerk ([0-9a-f]{32})\)")
 REFERENCE = re.compile(r"K-\d{4}-\d{5}")
