@@ -45,13 +45,18 @@ def form_problem(form, detail: str) -> Response:
     )
 
 
-def _flatten(errors) -> dict:
+def _flatten(errors, prefix: str = "") -> dict:
+    """Messages per field; a nested field (a key in ``params``) as ``params.hearing_on``."""
     if isinstance(errors, dict):
-        return {
-            field: [str(message) for message in (value if isinstance(value, list) else [value])]
-            for field, value in errors.items()
-        }
-    return {"non_field_errors": [str(message) for message in errors]}
+        flat = {}
+        for field, value in errors.items():
+            name = f"{prefix}{field}"
+            if isinstance(value, dict):
+                flat.update(_flatten(value, prefix=f"{name}."))
+            else:
+                flat[name] = [str(message) for message in (value if isinstance(value, list) else [value])]
+        return flat
+    return {f"{prefix}non_field_errors" if prefix else "non_field_errors": [str(m) for m in errors]}
 
 
 def handle(exc, context) -> Response | None:

@@ -133,6 +133,10 @@ class ContactSerializer(serializers.Serializer):
 
 class TransitionSerializer(serializers.Serializer):
     name = TextField(max_length=40, help_text=_("De stap, bijvoorbeeld start_triage of decide."))
+    # Text values, as a form posts them: the step's form reads them (a number or a list was a server error).
     params = serializers.DictField(
-        required=False, default=dict, help_text=_("De gegevens die de stap vraagt.")
+        child=TextField(allow_blank=True, max_length=10_000),
+        required=False,
+        default=dict,
+        help_text=_("De gegevens die de stap vraagt."),
     )

@@ -11,6 +11,7 @@ import datetime as dt
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.core.validators import slug_re
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -73,7 +74,7 @@ class ApiView(APIView):
     required_scopes: dict[str, str] = {}
 
     def complaint(self, reference: str) -> Complaint:
-        complaint = selectors.visible_complaints(self.request.user).filter(reference=reference).first()
+        complaint = selectors.by_reference(selectors.visible_complaints(self.request.user), reference)
         if complaint is None:
             raise Http404
         return complaint
@@ -252,8 +253,9 @@ class ReportFigures(ApiView):
                 _("Geef start en end als datum (JJJJ-MM-DD) tussen 1900 en 2999, met end niet vóór start."),
             )
         department = None
-        if request.query_params.get("department"):
-            department = Department.objects.filter(code=request.query_params["department"]).first()
+        if code := request.query_params.get("department"):
+            # Only a code can be one (a slug); anything else, a NUL character too, is not looked up.
+            department = Department.objects.filter(code=code).first() if slug_re.match(code) else None
             if department is None:
                 return problem(400, _("Onbekende afdeling."))
         result = figures(period, department)

@@ -266,11 +266,26 @@ def _fallback_text_condition(q: str) -> Q:
     )
 
 
+def by_reference(complaints: QuerySet[Complaint], reference: str) -> Complaint | None:
+    """The complaint of `complaints` with this reference (as written: K-2026-00012), or None.
+
+    The reference comes from a URL, which can carry anything; text that is no
+    reference is not looked up at all (PostgreSQL refuses a NUL character in a
+    query: it was a server error).
+    """
+    if not FULL_REFERENCE.fullmatch(reference):
+        return None
+    return complaints.filter(reference=reference).first()
+
+
 def complaint_file(user: User, reference: str) -> Complaint:
     """One complaint with what its file page shows; DoesNotExist when not visible."""
-    return (
+    complaint = by_reference(
         visible_complaints(user)
         .select_related("complainant", "representative", "handler", "signatory")
-        .prefetch_related("departments", "employees_involved", "parts__norms", "attachments")
-        .get(reference=reference)
+        .prefetch_related("departments", "employees_involved", "parts__norms", "attachments"),
+        reference,
     )
+    if complaint is None:
+        raise Complaint.DoesNotExist
+    return complaint

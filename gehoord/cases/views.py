@@ -224,7 +224,7 @@ def _render_file(
 @require_GET
 def attachment_download(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     """An attachment of a file the user may see, as a download; every download is in the audit trail."""
-    complaint = selectors.visible_complaints(request.user).filter(reference=reference).first()
+    complaint = selectors.by_reference(selectors.visible_complaints(request.user), reference)
     attachment = complaint.attachments.filter(pk=pk).first() if complaint is not None else None
     if attachment is None:
         raise Http404(_("Deze bijlage bestaat niet of u heeft er geen toegang toe."))

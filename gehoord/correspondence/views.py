@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
-from gehoord.cases.selectors import visible_complaints
+from gehoord.cases.selectors import by_reference, visible_complaints
 from gehoord.core.errors import DomainError
 from gehoord.correspondence import copies, letters, services
 from gehoord.correspondence.constants import LetterStatus
@@ -41,7 +41,7 @@ def _letter_or_404(request: HttpRequest, pk: int) -> Letter:
 
 
 def _complaint_or_404(request: HttpRequest, reference: str) -> Complaint:
-    complaint = visible_complaints(request.user).filter(reference=reference).first()
+    complaint = by_reference(visible_complaints(request.user), reference)
     if complaint is None:
         raise Http404(_("Deze klacht bestaat niet of u heeft er geen toegang toe."))
     return complaint

@@ -330,6 +330,11 @@ class ForwardForm(forms.Form):
     )
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
+    def clean_sender_name(self) -> str:
+        # The name goes into the e-mail's subject, where a line break is refused (and would
+        # be a header injection): a name is one line, whatever was pasted into the field.
+        return " ".join(self.cleaned_data["sender_name"].split())
+
     def clean_fax_number(self) -> str:
         if self.cleaned_data["fax_number"]:
             raise ValidationError(_("Dit veld moet leeg blijven."), code="honeypot")

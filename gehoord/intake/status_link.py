@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from gehoord.cases.models import Complaint
+from gehoord.cases.selectors import by_reference
 
 _SALT = "gehoord.intake.status-link"
 
@@ -36,7 +37,7 @@ def status_url(complaint: Complaint) -> str:
 
 def complaint_for_status_link(reference: str, secret: str) -> Complaint | None:
     """The complaint the link opens, or None when the link is wrong (no hint which part)."""
-    complaint = Complaint.objects.select_related("complainant").filter(reference=reference).first()
+    complaint = by_reference(Complaint.objects.select_related("complainant"), reference)
     expected = status_secret(complaint) if complaint else status_secret(_DUMMY)
     if complaint is None or not constant_time_compare(secret, expected):
         return None

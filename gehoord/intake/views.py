@@ -135,7 +135,8 @@ def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     complaint = _complaint_from_link(reference, secret)
-    form = WithdrawForm(request.POST or None)
+    # An empty POST is a submission too (with errors), not the blank form again.
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.withdraw_by_complainant(complaint, reason=form.cleaned_data["reason"])
@@ -157,7 +158,7 @@ def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
 @limited("forward", method="POST")
 def forward(request: HttpRequest) -> HttpResponse:
     """'Stuur door': send the complaints page to someone by e-mail."""
-    form = ForwardForm(request.POST or None)
+    form = ForwardForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         send_forwarded_page.delay(

@@ -65,7 +65,10 @@ def _parse_moment(value: Any) -> dt.datetime | None:
         moment = value
     elif isinstance(value, str) and value.strip():
         text = value.strip()
-        moment = parse_datetime(text)
+        try:
+            moment = parse_datetime(text)
+        except ValueError:  # well formed, but no moment: 2026-13-45T25:00 (it was a server error)
+            return None
         if moment is None:
             for pattern in ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d/%m/%Y %H:%M"):
                 try:
@@ -92,6 +95,9 @@ def validate(item: Mapping[str, Any]) -> tuple[IncomingSignal | None, list[tuple
     for name in ("platform", "post_id", "author_handle", "author_name", "url", "text"):
         if values[name] is not None and not isinstance(values[name], str | int):
             problems.append((name, _("Geef dit veld als tekst.")))
+        elif isinstance(values[name], str) and "\x00" in values[name]:
+            # The database cannot store it (PostgreSQL refused it with a server error).
+            problems.append((name, _("Dit veld bevat een NUL-teken (U+0000). Laat dat weg.")))
     platform = str(values["platform"] or "").strip().lower()
     if platform and platform not in Platform.values:
         problems.append(

@@ -15,7 +15,6 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from gehoord.core.ratelimits import wait_seconds
 from gehoord.social import services
@@ -54,8 +53,12 @@ def _bearer(request: HttpRequest) -> str:
 
 
 @csrf_exempt  # authenticated by a bearer token, never by a cookie
-@require_POST
 def receive_signals(request: HttpRequest) -> JsonResponse:
+    if request.method != "POST":
+        # Like the rest of /api/v1/: problem+json, not Django's empty 405.
+        response = problem(405, _("Methode niet toegestaan"), _("Stuur de signalen met POST."))
+        response["Allow"] = "POST"
+        return response
     # Per address: all requests, and (checked before the token is looked at) the wrong tokens.
     wait = wait_seconds(request, "webhook") or wait_seconds(request, "api_unknown_caller", increment=False)
     if wait is not None:

@@ -1,5 +1,7 @@
 """The REST API: tokens and scopes, the back office's visibility, problem+json, Idempotency-Key."""
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 
@@ -8,6 +10,7 @@ from gehoord.api.models import ApiClient, IdempotentResponse, Scope
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.models import Complaint
+from gehoord.cases.selectors import by_reference
 from gehoord.cases.tests import factories
 from gehoord.core.tokens import hash_token
 from gehoord.correspondence.constants import LetterKind
@@ -167,6 +170,34 @@ def test_lifecycle_steps_through_the_api():
     assert missing.status_code == 400 and "destination" in missing.json()["errors"]
 
 
+@pytest.mark.parametrize("value", [5, True, ["2026-12-01"], {"dag": 1}])
+def test_a_steps_parameter_that_is_no_text_is_refused_by_name(value):
+    # Found by gehoord/security/tests/test_arbitrary_input.py: a number for a date was a server error.
+    api_client(Scope.WRITE)
+    complaint = factories.make_complaint()
+
+    response = call(
+        "post",
+        f"complaints/{complaint.reference}/transitions/",
+        {"name": "schedule_hearing", "params": {"hearing_on": value}},
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert list(response.json()["errors"]) == ["params.hearing_on"]
+
+
+@pytest.mark.parametrize("reference", ["K-2026-0000\x00", "K-2026-00001\x00", "\x00", "k-2026-00001 "])
+def test_a_reference_that_is_none_is_not_looked_up(reference, django_assert_num_queries):
+    # PostgreSQL refuses a NUL character in a query: a NUL in the URL was a server error there.
+    api_client(Scope.READ)
+    factories.make_complaint()
+
+    assert call("get", f"complaints/{quote(reference)}/").status_code == 404
+    with django_assert_num_queries(0):
+        assert by_reference(Complaint.objects.all(), reference) is None
+
+
 def test_notes_and_contacts():
     api_client(Scope.WRITE)
     complaint = factories.make_complaint()
@@ -194,6 +225,9 @@ def test_figures_need_the_reports_scope():
     response = call("get", "figures/?start=2000-01-01&end=2100-12-31")
     assert response.status_code == 200 and response.json()["received"] == 1
     assert call("get", "figures/?start=gisteren&end=2026-12-31").status_code == 400
+    # A department code is a slug; anything else (a NUL was a server error on PostgreSQL) is unknown.
+    unknown = call("get", "figures/?start=2026-01-01&end=2026-12-31&department=bz%00")
+    assert unknown.status_code == 400 and unknown.json()["detail"] == "Onbekende afdeling."
 
 
 def test_the_schema_and_its_documentation_need_nothing_from_the_internet(client):

@@ -116,6 +116,10 @@ def test_complainant_withdraws_after_confirming(client, db):
     assert unconfirmed.status_code == 400
     assert "Vink aan dat u uw klacht wilt intrekken" in unconfirmed.content.decode()
 
+    empty = client.post(url, {})  # found by the property test: this showed the blank form again
+    assert empty.status_code == 400
+    assert "Vink aan dat u uw klacht wilt intrekken" in empty.content.decode()
+
     client.post(url, {"reason": "Het is al opgelost.", "confirm": "on"})
     complaint.refresh_from_db()
     assert complaint.status == Status.WITHDRAWN
@@ -142,6 +146,29 @@ def test_stuur_door_sends_the_page_and_thanks(client, db):
     message = mail.outbox[0]
     assert message.to == ["buurvrouw@example.nl"]
     assert "Jan" in message.subject and "/klacht/" in message.body and "Kijk hier eens naar." in message.body
+
+
+@pytest.mark.parametrize("name", ["Jan\r\nBcc: iedereen@example.org", "Jan\rde Vries", "Jan\u2028de Vries"])
+def test_stuur_door_keeps_the_sender_name_on_one_line(client, db, name):
+    # Found by gehoord/security/tests/test_arbitrary_input.py: a line break in the name made the
+    # subject an invalid mail header, so the e-mail was never sent.
+    response = client.post(
+        reverse("intake:forward"), {"recipient": "buurvrouw@example.nl", "sender_name": name}
+    )
+
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert message.message()["Subject"]  # a valid header: this raised BadHeaderError
+    assert message.subject.startswith(" ".join(name.split()))
+
+
+def test_an_empty_stuur_door_post_shows_the_errors(client, db):
+    response = client.post(reverse("intake:forward"), {})
+
+    assert response.status_code == 400
+    assert "Vul het e-mailadres in van degene naar wie u de pagina wilt sturen." in response.content.decode()
+    assert mail.outbox == []
 
 
 def test_stuur_door_errors_are_clear_and_it_is_rate_limited(client, db):

@@ -90,6 +90,26 @@ def test_missing_and_wrong_fields_are_named(client):
     assert not SocialSignal.objects.exists()  # all or nothing
 
 
+@pytest.mark.parametrize("posted_at", ["2026-13-45T09:15", "0000-01-01T00:00", "2026-11-30T25:61:00"])
+def test_an_impossible_moment_is_named(client, posted_at):
+    # Found by the property test: a well-formed but impossible moment was a server error.
+    response = post(client, {**SIGNAL, "posted_at": posted_at})
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["posted_at"]
+
+
+@pytest.mark.parametrize("field", ["text", "post_id", "author_name"])
+def test_a_nul_character_is_named(client, field):
+    # PostgreSQL cannot store it: it was a server error there; on every database it is named now.
+    response = post(client, {**SIGNAL, field: "al drie weken\x00 geen reactie"})
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == [field]
+    assert "NUL" in response.json()["errors"][0]["message"]
+    assert not SocialSignal.objects.exists()
+
+
 @pytest.mark.parametrize("body", [[], {}, "42", {"signals": "nee"}])
 def test_a_body_that_is_no_signal_gets_400(client, body):
     response = post(client, body)
@@ -118,5 +138,12 @@ def test_not_json_gets_415(client):
     assert post(client, "platform=x", content_type="application/x-www-form-urlencoded").status_code == 415
 
 
-def test_get_is_not_allowed(client):
-    assert client.get(reverse("social-webhook")).status_code == 405
+@pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
+def test_only_post_is_allowed_and_it_says_so_as_problem_json(client, method):
+    # Found by the property test: the webhook's 405 was Django's empty HTML page, unlike the API's.
+    response = getattr(client, method)(reverse("social-webhook"))
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 405 and "POST" in response.json()["detail"]
