@@ -30,7 +30,7 @@ def _next(request: HttpRequest) -> str:
 def verify(request: HttpRequest) -> HttpResponse:
     if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect("accounts:setup")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
         if all(two_factor.throttled(device) for device in devices):
@@ -54,7 +54,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect("accounts:verify")
     device = two_factor.pending_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if two_factor.throttled(device):
             form.add_error("token", TOO_FAST)

@@ -88,7 +88,7 @@ def export_download(request: HttpRequest, reference: str, fmt: str) -> HttpRespo
 def erase(request: HttpRequest, reference: str) -> HttpResponse:
     """Erase the personal data of this complaint: a reason and a confirmation, then the same service as the retention job."""
     complaint = _complaint_or_404(request, reference)
-    form = ErasureForm(request.POST or None)
+    form = ErasureForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -73,6 +73,10 @@ def test_erasure_needs_a_reason_and_a_confirmation(client, coordinator, full_com
     response = client.post(url, {"reason": "Verzoek van de klager"})
     assert response.status_code == 400
     assert "Bevestig dat u de persoonsgegevens definitief wilt verwijderen." in response.content.decode()
+    # An empty POST is a submission with errors too, not the blank form again.
+    response = client.post(url, {})
+    assert response.status_code == 400
+    assert "Geef de reden waarom de persoonsgegevens worden verwijderd." in response.content.decode()
     assert not PersonalDataErasure.objects.exists()
 
     response = client.post(url, {"reason": "Verzoek van de klager", "confirm": "on"})
