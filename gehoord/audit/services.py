@@ -137,17 +137,13 @@ def record_system(
     return _create(action, fields, None, complaint, complainant, obj, note)
 
 
-def record_current(
-    action: Action | str,
-    *,
-    complaint: Complaint | None = None,
-    complainant: Complainant | None = None,
-    obj: models.Model | None = None,
-    note: str = "",
-) -> AuditEntry:
-    """Record for whoever the request being handled is for, or for the system outside a request."""
+def record_current(action: Action | str, **about: Any) -> AuditEntry:
+    """Record for whoever the request being handled is for, or for the system outside a request.
+
+    `about` takes what :func:`record` takes: complaint, complainant, obj, note.
+    """
     request = current_request.get()
-    return _create(action, _actor_fields(request), request, complaint, complainant, obj, note)
+    return record(request, action, **about) if request is not None else record_system(action, **about)
 
 
 def _create(
