@@ -37,6 +37,8 @@ def _queue(
         current = "open"
     if request.GET.get("formaat") == "csv":
         return _queue_csv(request, selectors.signal_queue(current))
+    # The queue shows writers' names and posts: a read of personal data (the CSV is an export instead).
+    audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
     page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -80,8 +82,6 @@ def _queue_csv(request: HttpRequest, signals) -> HttpResponse:
 @coordinator_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
-    if request.GET.get("formaat") != "csv":
-        audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
     return _queue(request)
 
 
