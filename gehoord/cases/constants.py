@@ -75,22 +75,111 @@ class Rung(models.TextChoices):
 
 
 class NotHandledGround(models.TextChoices):
-    """Awb 9:8: the grounds on which a complaint need not be handled."""
+    """Awb 9:8: the grounds on which a complaint need not be handled, numbered as the law numbers them."""
 
-    ALREADY_HANDLED = "already_handled", _("Al eerder behandeld (9:8 lid 1 a)")
-    OLDER_THAN_A_YEAR = "older_than_a_year", _("Gedraging langer dan een jaar geleden (9:8 lid 1 b)")
-    OBJECTION_OR_APPEAL = "objection_or_appeal", _("Bezwaar of beroep stond open (9:8 lid 1 c)")
-    COURT = "court", _("Voorgelegd aan de rechter (9:8 lid 1 d)")
-    CRIMINAL_INVESTIGATION = "criminal_investigation", _("Strafrechtelijk onderzoek (9:8 lid 1 e)")
+    ALREADY_HANDLED = "already_handled", _("Eerder behandeld volgens 9:4 e.v. (9:8 lid 1 onder a)")
+    OLDER_THAN_A_YEAR = "older_than_a_year", _("Gedraging langer dan een jaar geleden (9:8 lid 1 onder b)")
+    OBJECTION = "objection", _("Bezwaar kon of kan worden gemaakt (9:8 lid 1 onder c)")
+    APPEAL = "appeal", _("Beroep kan of kon worden ingesteld (9:8 lid 1 onder d)")
+    OTHER_COURT = "court", _("Voorgelegd aan een andere dan een bestuursrechter (9:8 lid 1 onder e)")
+    CRIMINAL_INVESTIGATION = (
+        "criminal_investigation",
+        _("Opsporingsonderzoek of vervolging loopt (9:8 lid 1 onder f)"),
+    )
     INSUFFICIENT_INTEREST = "insufficient_interest", _("Belang of gewicht kennelijk onvoldoende (9:8 lid 2)")
+
+
+# How a letter cites each ground of Awb 9:8, in the form Dutch legal texts use.
+NOT_HANDLED_CITATIONS: dict[str, str] = {
+    NotHandledGround.ALREADY_HANDLED: "artikel 9:8, eerste lid, onder a",
+    NotHandledGround.OLDER_THAN_A_YEAR: "artikel 9:8, eerste lid, onder b",
+    NotHandledGround.OBJECTION: "artikel 9:8, eerste lid, onder c",
+    NotHandledGround.APPEAL: "artikel 9:8, eerste lid, onder d",
+    NotHandledGround.OTHER_COURT: "artikel 9:8, eerste lid, onder e",
+    NotHandledGround.CRIMINAL_INVESTIGATION: "artikel 9:8, eerste lid, onder f",
+    NotHandledGround.INSUFFICIENT_INTEREST: "artikel 9:8, tweede lid",
+}
+
+# Awb 9:8 lid 1 c and d do not apply to conduct that is failing to decide in time
+# (the exception in onder d; a bezwaar against not deciding in time is not the
+# same conduct as the delay the complaint is about).
+GROUNDS_NOT_FOR_FAILURE_TO_DECIDE = frozenset({NotHandledGround.OBJECTION, NotHandledGround.APPEAL})
 
 
 class HearingSkipReason(models.TextChoices):
     """Awb 9:10 lid 2: when hearing the complainant may be left out."""
 
-    CLEARLY_UNFOUNDED = "clearly_unfounded", _("Klacht kennelijk ongegrond")
-    WAIVED = "waived", _("Klager heeft afgezien van horen")
-    NO_RESPONSE = "no_response", _("Klager reageerde niet binnen de gestelde termijn")
+    CLEARLY_UNFOUNDED = "clearly_unfounded", _("De klacht is kennelijk ongegrond (9:10 lid 2 onder a)")
+    WAIVED = (
+        "waived",
+        _(
+            "De klager heeft verklaard geen gebruik te willen maken van het recht te worden gehoord (9:10 lid 2 onder b)"
+        ),
+    )
+    NO_RESPONSE = (
+        "no_response",
+        _(
+            "De klager heeft niet binnen de gestelde termijn verklaard gehoord te willen worden (9:10 lid 2 onder c)"
+        ),
+    )
+
+
+HEARING_SKIP_CITATIONS: dict[str, str] = {
+    HearingSkipReason.CLEARLY_UNFOUNDED: "artikel 9:10, tweede lid, onder a",
+    HearingSkipReason.WAIVED: "artikel 9:10, tweede lid, onder b",
+    HearingSkipReason.NO_RESPONSE: "artikel 9:10, tweede lid, onder c",
+}
+
+
+# The marker in ComplaintEvent.data of a copy sent to the person complained about (Awb 9:9).
+COPY_9_9_MARKER = "awb_9_9"
+
+
+class HearingParty(models.TextChoices):
+    """Awb 9:10 lid 1: both the complainant and the person complained about are offered a hearing."""
+
+    COMPLAINANT = "complainant", _("Klager")
+    EMPLOYEE = "employee", _("Beklaagde medewerker")
+
+
+class HearingResponse(models.TextChoices):
+    """What an invited party answered."""
+
+    WANTS = "wants", _("Wil gehoord worden")
+    DECLINED = "declined", _("Ziet af van horen")
+
+
+class CopyWaiverReason(models.TextChoices):
+    """Awb 9:9: why the person complained about did not receive the copy."""
+
+    NO_PERSON = "no_person", _("De klacht gaat niet over een aanwijsbare medewerker")
+    EMPLOYEE_LEFT = "employee_left", _("De medewerker is niet meer in dienst")
+    GIVEN_ON_PAPER = "given_on_paper", _("Kopie op papier overhandigd")
+
+
+class CompetentOrgan(models.TextChoices):
+    """The bestuursorgaan the conduct is attributed to (Awb 9:1); it decides and signs."""
+
+    COLLEGE = "college", _("het college van burgemeester en wethouders")
+    MAYOR = "mayor", _("de burgemeester")
+    COUNCIL = "council", _("de gemeenteraad")
+
+
+class AuthorisationKind(models.TextChoices):
+    """Awb 2:1 lid 2: how a representative showed they may act for the complainant."""
+
+    DOCUMENT = "document", _("Schriftelijke machtiging")
+    STATEMENT = "statement", _("Verklaring van de klager")
+
+
+class RetentionResult(models.TextChoices):
+    """Selectielijst gemeenten 2020, process type 13 "geschillen behandelen": the result chosen on closing."""
+
+    HANDLED = "handled", _("Behandeld (5 jaar)")
+    FINANCIAL = "financial", _("Met financiële gevolgen (7 jaar)")
+    OMBUDSMAN = "ombudsman", _("Via de ombudsman (10 jaar na het einde van diens behandeling)")
+    NOT_HANDLED = "not_handled", _("Niet in behandeling, niet-ontvankelijk of afgebroken (1 jaar)")
+    PERMANENT = "permanent", _("Van invloed op een zaak die blijvend wordt bewaard (blijvend bewaren)")
 
 
 class ContactPreference(models.TextChoices):

@@ -2,7 +2,8 @@
 
 The dates are stored (not computed per request) so the inbox can filter and
 sort on them with an index. Whatever changes what a term depends on — receipt,
-committee, postponement — calls :func:`refresh_deadlines`.
+committee, postponement, the complainant's consent to a later date — calls
+:func:`refresh_deadlines`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def refresh_deadlines(
         committee=complaint.committee,
         postponement_weeks=complaint.postponement_weeks,
         calendar=calendar,
+        consented_until=complaint.consented_decision_due,
     )
     complaint.not_handled_notice_due = terms.not_handled_notice_deadline(received, calendar=calendar)
     complaint.acknowledgment_due = terms.acknowledgment_deadline(

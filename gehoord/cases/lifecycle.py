@@ -40,18 +40,26 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from gehoord.accounts.roles import Role
 from gehoord.cases.constants import (
+    COPY_9_9_MARKER,
     FOUNDED_JUDGEMENTS,
+    GROUNDS_NOT_FOR_FAILURE_TO_DECIDE,
+    CopyWaiverReason,
     EventKind,
+    HearingParty,
+    HearingResponse,
     HearingSkipReason,
     Judgement,
     NotHandledGround,
     Outcome,
+    RetentionResult,
     Route,
     Rung,
     Status,
 )
+from gehoord.clock import terms
 from gehoord.clock.terms import MAX_POSTPONEMENT_WEEKS
 from gehoord.core.errors import GuardFailed, PermissionDenied, TransitionNotAllowed
+from gehoord.organisation.constants import DocumentKind
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -61,6 +69,10 @@ OPEN_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL, Stat
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.REFERRED, Status.NOT_HANDLED, Status.WITHDRAWN})
 # Everything still on someone's desk: open, or handled but not yet closed (learning review).
 ACTIVE_STATUSES = frozenset(Status) - FINAL_STATUSES
+# The formal route before its decision: judging, hearing, postponing (Awb 9:10, 9:11).
+DECIDING_STATUSES = frozenset({Status.FORMAL, Status.HEARING})
+# Before the organ decided how to handle it: the Awb 9:8 lid 3 notice term runs for these.
+INTAKE_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE})
 
 COORDINATOR = frozenset({Role.COORDINATOR})
 COORDINATOR_OR_HANDLER = frozenset({Role.COORDINATOR, Role.HANDLER})
@@ -77,7 +89,8 @@ class Transition:
     roles: frozenset[Role]
     # The complainant may withdraw through the status link: no employee acts.
     complainant_may: bool = False
-    guard: Callable[[Complaint, Params], None] | None = None
+    # Called as guard(complaint, params, at): `at` is the moment of the step, so "today" is its day.
+    guard: Callable[[Complaint, Params, dt.datetime], None] | None = None
     effect: Callable[[Complaint, Params, dt.datetime], None] | None = None
     required: tuple[str, ...] = field(default=())
 
@@ -92,39 +105,297 @@ def _require_text(params: Params, key: str, message: str) -> str:
     return value
 
 
-def _guard_refer(complaint: Complaint, params: Params) -> None:
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _date_param(params: Params, key: str, message: str, at: dt.datetime) -> dt.date:
+    """A date parameter that lies on or before the day of the step."""
+    value = params.get(key)
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise GuardFailed(message)
+    if value > timezone.localdate(at):
+        raise GuardFailed(
+            _("Een datum die nog moet komen kan hier niet: %(date)s.") % {"date": f"{value:%d-%m-%Y}"}
+        )
+    return value
+
+
+def _guard_refer(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     _require_text(params, "destination", _("Vermeld waarnaar de klager is doorverwezen."))
 
 
-def _guard_not_handle(complaint: Complaint, params: Params) -> None:
-    if params.get("ground") not in NotHandledGround.values:
+def _guard_forward(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    from gehoord.organisation.models import ForwardingDestination
+
+    kind = params.get("document_kind")
+    if kind not in DocumentKind.values:
+        raise GuardFailed(_("Kies wat voor stuk het is: bezwaarschrift, Woo-verzoek of schadeclaim."))
+    destination = ForwardingDestination.objects.select_related("department").filter(kind=kind).first()
+    if destination is None or not destination.address:
         raise GuardFailed(
-            _("Kies de wettelijke grond (Awb 9:8) waarop de klacht niet in behandeling wordt genomen.")
+            _(
+                "Er is nog niet ingesteld waarheen een %(kind)s wordt doorgestuurd. Functioneel beheer "
+                "legt dat vast onder 'Doorzendadressen' in het beheer."
+            )
+            % {"kind": DocumentKind(kind).label.lower()}
         )
 
 
-def _guard_resolve_informally(complaint: Complaint, params: Params) -> None:
+def one_year_before(day: dt.date) -> dt.date:
+    """The same date a year earlier (29 February: 28 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return dt.date(day.year - 1, 2, 28)
+
+
+def _guard_not_handle(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    ground = params.get("ground")
+    if ground not in NotHandledGround.values:
+        raise GuardFailed(
+            _("Kies de wettelijke grond (Awb 9:8) waarop de klacht niet in behandeling wordt genomen.")
+        )
+    if ground in GROUNDS_NOT_FOR_FAILURE_TO_DECIDE and complaint.about_failure_to_decide:
+        raise GuardFailed(
+            _(
+                "De klacht gaat over niet tijdig beslissen. Dan geldt de uitzondering van artikel 9:8, "
+                "eerste lid, onder d: de grond bezwaar of beroep (onder c en d) kan niet worden gebruikt."
+            )
+        )
+    if ground == NotHandledGround.OLDER_THAN_A_YEAR:
+        received = terms.receipt_date(complaint.received_at)
+        if complaint.conduct_date is None:
+            _require_text(
+                params,
+                "reason",
+                _(
+                    "De datum van de gedraging is niet bekend. Licht toe waaruit blijkt dat de gedraging "
+                    "meer dan een jaar vóór de klacht plaatsvond (Awb 9:8 lid 1 onder b)."
+                ),
+            )
+        elif complaint.conduct_date >= one_year_before(received):
+            raise GuardFailed(
+                _(
+                    "De gedraging was op %(conduct)s; de klacht kwam binnen op %(received)s. Dat is niet meer "
+                    "dan een jaar, dus artikel 9:8, eerste lid, onder b is geen grond. Pas de datum van de "
+                    "gedraging aan als die niet klopt."
+                )
+                % {"conduct": f"{complaint.conduct_date:%d-%m-%Y}", "received": f"{received:%d-%m-%Y}"}
+            )
+
+
+def _guard_not_anonymous(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    if complaint.anonymous:
+        raise GuardFailed(
+            _(
+                "Een anonieme klacht krijgt geen formele behandeling (Awb 9:4 vraagt naam en adres). "
+                "Behandel haar als signaal: bekijk wat er speelde en leer ervan."
+            )
+        )
+
+
+def _guard_signal(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    if not complaint.anonymous:
+        raise GuardFailed(_("Alleen een anonieme klacht wordt als signaal behandeld."))
+
+
+def _guard_resolve_informally(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     _require_text(params, "solution", _("Beschrijf de oplossing die met de klager is afgesproken."))
     if params.get("rung") not in (Rung.EMPLOYEE, Rung.HANDLER):
         raise GuardFailed(
             _("Geef aan wie de klacht informeel heeft opgelost: de medewerker of de klachtbehandelaar.")
         )
+    # Awb 9:5: the formal duties lapse only when the complainant is satisfied; that must be shown.
+    satisfied_on = _date_param(
+        params,
+        "satisfied_on",
+        _("Leg vast op welke datum de klager liet weten tevreden te zijn (Awb 9:5)."),
+        at,
+    )
+    if satisfied_on < terms.receipt_date(complaint.received_at):
+        raise GuardFailed(_("De klager kan niet tevreden zijn geweest vóór de klacht binnenkwam."))
+    _require_text(
+        params,
+        "satisfied_how",
+        _("Leg vast hoe de klager liet weten tevreden te zijn, bijvoorbeeld 'telefonisch'."),
+    )
 
 
-def _guard_schedule_hearing(complaint: Complaint, params: Params) -> None:
-    if not isinstance(params.get("hearing_on"), dt.date):
+def _guard_reopen_formal(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    if complaint.outcome != Outcome.RESOLVED_INFORMALLY:
+        raise GuardFailed(_("Alleen een informeel opgeloste klacht kan alsnog formeel worden behandeld."))
+    requested_on = _date_param(
+        params, "requested_on", _("Leg vast op welke datum de klager om formele behandeling vroeg."), at
+    )
+    _require_text(params, "how", _("Leg vast hoe de klager om formele behandeling vroeg."))
+    due = complaint.formal_request_due
+    if due is not None and requested_on > due:
+        raise GuardFailed(
+            _(
+                "De klager vroeg op %(asked)s om formele behandeling; dat kon tot en met %(due)s, zoals de "
+                "bevestigingsbrief zegt. Een nieuwe klacht kan wel worden ingediend."
+            )
+            % {"asked": f"{requested_on:%d-%m-%Y}", "due": f"{due:%d-%m-%Y}"}
+        )
+
+
+def _guard_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    hearing_on = params.get("hearing_on")
+    if isinstance(hearing_on, dt.datetime) or not isinstance(hearing_on, dt.date):
         raise GuardFailed(_("Geef de datum van de hoorzitting op."))
+    respond_by = params.get("respond_by")
+    if respond_by is not None:
+        if isinstance(respond_by, dt.datetime) or not isinstance(respond_by, dt.date):
+            raise GuardFailed(_("Geef de datum waarvoor de klager moet reageren als datum op."))
+        if respond_by <= timezone.localdate(at):
+            raise GuardFailed(_("De reactietermijn in de uitnodiging moet in de toekomst eindigen."))
+        if respond_by > hearing_on:
+            raise GuardFailed(_("De reactietermijn moet eindigen vóór of op de dag van de hoorzitting."))
 
 
-def _guard_decide(complaint: Complaint, params: Params) -> None:
+def hearing_skip_problem(complaint: Complaint, reason: str, today: dt.date | None = None) -> str | None:
+    """Why `reason` (Awb 9:10 lid 2) does not hold for this complaint now; None when it does."""
+    today = today or _today()
+    if reason == HearingSkipReason.CLEARLY_UNFOUNDED:
+        if not complaint.hearing_skip_explanation.strip():
+            return _("Motiveer waarom de klacht kennelijk ongegrond is (Awb 9:10 lid 2 onder a).")
+        return None
+    hearing = complainant_hearing(complaint)
+    if reason == HearingSkipReason.WAIVED:
+        if hearing is not None and hearing.response == HearingResponse.WANTS:
+            return _("De klager heeft laten weten gehoord te willen worden.")
+        return None
+    if reason == HearingSkipReason.NO_RESPONSE:
+        if hearing is None:
+            return _(
+                "Onder c kan alleen als de klager is uitgenodigd met een termijn om te reageren, en die "
+                "termijn is verstreken (Awb 9:10 lid 2 onder c). Stuur eerst een uitnodiging."
+            )
+        if hearing.response:
+            return _("De klager heeft op de uitnodiging gereageerd; onder c is dan geen grond.")
+        if hearing.respond_by >= today:
+            return _(
+                "De termijn in de uitnodiging loopt nog tot en met %(date)s. Pas daarna kan worden "
+                "vastgesteld dat de klager niet heeft gereageerd (Awb 9:10 lid 2 onder c)."
+            ) % {"date": f"{hearing.respond_by:%d-%m-%Y}"}
+        return None
+    return _("Kies een wettelijke reden om niet te horen (Awb 9:10 lid 2).")
+
+
+def complainant_hearing(complaint: Complaint):
+    """The complainant's hearing (invitation, answer, report), or None before an invitation."""
+    return next((h for h in complaint.hearings.all() if h.party == HearingParty.COMPLAINANT), None)
+
+
+def copies_outstanding(complaint: Complaint) -> list[str]:
+    """Awb 9:9: who complained about has neither received the copy nor a recorded reason why not."""
+    from gehoord.cases.models import ComplaintEvent
+
+    waivers = list(complaint.copy_waivers.all())
+    employees = list(complaint.employees_involved.all())
+    if not employees:
+        if any(waiver.reason == CopyWaiverReason.NO_PERSON for waiver in waivers):
+            return []
+        return [
+            _(
+                "Er is geen betrokken medewerker vastgelegd. Leg vast over wie de klacht gaat, of leg vast dat "
+                "zij niet over een aanwijsbare medewerker gaat (Awb 9:9)."
+            )
+        ]
+    sent_to: set[int] = set()
+    for data in ComplaintEvent.objects.filter(
+        complaint=complaint, kind=EventKind.LETTER, data__copy=COPY_9_9_MARKER
+    ).values_list("data", flat=True):
+        sent_to.update(pk for pk in (data or {}).get("recipients", []) if isinstance(pk, int))
+    waived = {waiver.employee_id for waiver in waivers if waiver.employee_id}
+    missing = [e for e in employees if e.pk not in sent_to and e.pk not in waived]
+    return [
+        _("%(name)s heeft nog geen kopie van de klacht gekregen, en er is geen reden vastgelegd (Awb 9:9).")
+        % {"name": employee.get_full_name() or employee.username}
+        for employee in missing
+    ]
+
+
+def hearings_outstanding(complaint: Complaint, today: dt.date | None = None) -> list[str]:
+    """Awb 9:10: what is still missing before a decision may be taken without breaching the right to be heard."""
+    today = today or _today()
+    problems: list[str] = []
+    skip = complaint.hearing_skip_reason
+    hearing = complainant_hearing(complaint)
+    if skip:
+        problem = hearing_skip_problem(complaint, skip, today)
+        if problem:
+            problems.append(problem)
+    elif hearing is None:
+        problems.append(
+            _(
+                "De klager is nog niet uitgenodigd om gehoord te worden. Nodig uit, of leg vast waarom horen "
+                "achterwege blijft (Awb 9:10 lid 2)."
+            )
+        )
+    elif hearing.response == HearingResponse.DECLINED:
+        problems.append(
+            _(
+                "De klager ziet af van horen. Leg dat vast als reden om niet te horen (Awb 9:10 lid 2 onder b)."
+            )
+        )
+    elif not hearing.is_reported:
+        if not hearing.response and hearing.respond_by < today:
+            problems.append(
+                _(
+                    "De klager reageerde niet binnen de termijn. Leg dat vast als reden om niet te horen "
+                    "(Awb 9:10 lid 2 onder c), of leg het hoorverslag vast."
+                )
+            )
+        else:
+            problems.append(_("Leg het hoorverslag van de klager vast (Awb 9:10 lid 3)."))
+    # Lid 1 offers the person complained about a hearing as well. When the complaint
+    # is clearly unfounded (lid 2 onder a) there is nothing they need to answer.
+    if skip != HearingSkipReason.CLEARLY_UNFOUNDED:
+        left = {
+            waiver.employee_id
+            for waiver in complaint.copy_waivers.all()
+            if waiver.reason == CopyWaiverReason.EMPLOYEE_LEFT
+        }
+        employee_hearings = {
+            h.employee_id: h for h in complaint.hearings.all() if h.party == HearingParty.EMPLOYEE
+        }
+        for employee in complaint.employees_involved.all():
+            if employee.pk in left:
+                continue
+            name = employee.get_full_name() or employee.username
+            offered = employee_hearings.get(employee.pk)
+            if offered is None:
+                problems.append(
+                    _(
+                        "%(name)s (beklaagde) is nog niet in de gelegenheid gesteld gehoord te worden (Awb 9:10 lid 1)."
+                    )
+                    % {"name": name}
+                )
+            elif not (
+                offered.is_reported
+                or offered.response == HearingResponse.DECLINED
+                or (not offered.response and offered.respond_by < today)
+            ):
+                problems.append(
+                    _("Leg het hoorverslag van %(name)s (beklaagde) vast, of dat die afziet van horen.")
+                    % {"name": name}
+                )
+    return problems
+
+
+def decision_outstanding(complaint: Complaint, today: dt.date | None = None) -> list[str]:
+    """Everything a formal decision still lacks, all at once (Awb 9:9, 9:10, 9:12)."""
+    problems: list[str] = []
     if not complaint.findings.strip():
-        raise GuardFailed(_("Een beslissing op een formele klacht vermeldt de bevindingen (Awb 9:12)."))
+        problems.append(_("Een beslissing op een formele klacht vermeldt de bevindingen (Awb 9:12)."))
     parts = list(complaint.parts.prefetch_related("norms"))
     if not parts:
-        raise GuardFailed(_("Leg minstens één klachtonderdeel vast en beoordeel het."))
+        problems.append(_("Leg minstens één klachtonderdeel vast en beoordeel het."))
     unjudged = [part.position for part in parts if not part.judgement]
     if unjudged:
-        raise GuardFailed(
+        problems.append(
             _("Geef een oordeel over elk klachtonderdeel; nog zonder oordeel: %(parts)s.")
             % {"parts": ", ".join(str(p) for p in unjudged)}
         )
@@ -132,38 +403,53 @@ def _guard_decide(complaint: Complaint, params: Params) -> None:
         part.position for part in parts if part.judgement in FOUNDED_JUDGEMENTS and not part.norms.all()
     ]
     if without_norm:
-        raise GuardFailed(
+        problems.append(
             _("Noem bij elk (deels) gegrond onderdeel de geschonden behoorlijkheidsnorm(en): %(parts)s.")
             % {"parts": ", ".join(str(p) for p in without_norm)}
         )
-    if complaint.status == Status.HEARING and not complaint.hearing_report.strip():
-        raise GuardFailed(_("Leg eerst het hoorverslag vast (Awb 9:10)."))
-    if (
-        complaint.status == Status.FORMAL
-        and complaint.hearing_skip_reason == HearingSkipReason.CLEARLY_UNFOUNDED
-        and any(part.judgement in FOUNDED_JUDGEMENTS for part in parts)
+    if complaint.hearing_skip_reason == HearingSkipReason.CLEARLY_UNFOUNDED and any(
+        part.judgement in FOUNDED_JUDGEMENTS for part in parts
     ):
-        raise GuardFailed(
+        problems.append(
             _(
                 "Horen is overgeslagen omdat de klacht kennelijk ongegrond was, maar een onderdeel is "
-                "(deels) gegrond. Plan alsnog een hoorzitting (Awb 9:10)."
+                "(deels) gegrond. Nodig de klager alsnog uit om gehoord te worden (Awb 9:10)."
             )
         )
-    if complaint.status == Status.FORMAL and not complaint.hearing_skip_reason:
+    problems.extend(hearings_outstanding(complaint, today))
+    problems.extend(copies_outstanding(complaint))
+    return problems
+
+
+def _guard_decide(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    problems = decision_outstanding(complaint, timezone.localdate(at))
+    if problems:
         raise GuardFailed(
-            _(
-                "De klager is nog niet gehoord. Plan een hoorzitting of leg vast waarom horen "
-                "achterwege blijft (Awb 9:10 lid 2)."
+            ngettext(
+                "Er ontbreekt nog iets voor de beslissing: %(items)s",
+                "Er ontbreken nog %(n)d dingen voor de beslissing: %(items)s",
+                len(problems),
             )
+            % {"n": len(problems), "items": " ".join(f"({i}) {p}" for i, p in enumerate(problems, start=1))}
         )
 
 
-def _guard_close(complaint: Complaint, params: Params) -> None:
+CLOSING_RESULTS = frozenset({RetentionResult.HANDLED, RetentionResult.FINANCIAL, RetentionResult.PERMANENT})
+
+
+def _guard_close(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     if not complaint.outcome:
         raise GuardFailed(_("Een klacht kan pas worden afgesloten als de uitkomst vastligt."))
     if not hasattr(complaint, "learning_review"):
         raise GuardFailed(
             _("Leg eerst de leerpunten vast: was er iets te verbeteren, en wat hoort de klager daarover?")
+        )
+    result = params.get("retention") or RetentionResult.HANDLED
+    if result not in CLOSING_RESULTS:
+        raise GuardFailed(
+            _(
+                "Kies het resultaat voor de bewaartermijn: behandeld, met financiële gevolgen of blijvend bewaren."
+            )
         )
 
 
@@ -187,6 +473,8 @@ def _end(outcome: Outcome) -> Callable[[Complaint, Params, dt.datetime], None]:
         complaint.outcome = outcome
         complaint.closed_at = at
         complaint.end_reason = (params.get("reason") or "").strip()
+        # Selectielijst 2020, 13: not handled, not admissible or broken off: 1 year.
+        complaint.retention_result = RetentionResult.NOT_HANDLED
 
     return effect
 
@@ -194,6 +482,15 @@ def _end(outcome: Outcome) -> Callable[[Complaint, Params, dt.datetime], None]:
 def _effect_refer(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     _end(Outcome.REFERRED)(complaint, params, at)
     complaint.referred_to = params["destination"].strip()
+
+
+def _effect_forward(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    from gehoord.organisation.models import ForwardingDestination
+
+    destination = ForwardingDestination.objects.get(kind=params["document_kind"])
+    _end(Outcome.REFERRED)(complaint, params, at)
+    complaint.referred_to = destination.name
+    complaint.forwarded_kind = destination.kind
 
 
 def _effect_not_handle(complaint: Complaint, params: Params, at: dt.datetime) -> None:
@@ -208,14 +505,59 @@ def _route(route: Route) -> Callable[[Complaint, Params, dt.datetime], None]:
     return effect
 
 
+def _effect_signal(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    complaint.route = Route.INFORMAL
+    complaint.outcome = Outcome.NO_JUDGEMENT
+    complaint.end_reason = (params.get("reason") or "").strip()
+
+
 def _effect_resolve_informally(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    from gehoord.organisation.models import Municipality
+
     complaint.informal_solution = params["solution"].strip()
     complaint.resolution_rung = params["rung"]
     complaint.outcome = Outcome.RESOLVED_INFORMALLY
+    complaint.satisfaction_confirmed_on = params["satisfied_on"]
+    complaint.satisfaction_how = params["satisfied_how"].strip()
+    # The confirmation letter, queued in this step, offers formal handling until then.
+    complaint.formal_request_due = terms.informal_reopen_deadline(
+        at, Municipality.load().informal_reopen_days
+    )
+
+
+def _effect_reopen_formal(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    # Awb 9:11: the decision term still counts from the original receipt.
+    complaint.route = Route.FORMAL
+    complaint.outcome = ""
+    complaint.resolution_rung = ""
+    complaint.formal_requested_on = params["requested_on"]
 
 
 def _effect_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetime) -> None:
-    complaint.hearing_held_on = params["hearing_on"]
+    from gehoord.cases.models import Hearing
+    from gehoord.organisation.models import Municipality
+
+    respond_by = params.get("respond_by") or min(
+        terms.hearing_response_deadline(at, Municipality.load().hearing_response_weeks), params["hearing_on"]
+    )
+    details = {
+        "invited_at": at,
+        "respond_by": respond_by,
+        "hearing_on": params["hearing_on"],
+        "hearing_time": (params.get("hearing_time") or "").strip(),
+        "location": (params.get("hearing_location") or "").strip(),
+    }
+    # The invitation letter states the term it set; the hook reads it from the params.
+    params["respond_by"] = respond_by
+    Hearing.objects.update_or_create(complaint=complaint, party=HearingParty.COMPLAINANT, defaults=details)
+    invited = []
+    if params.get("invite_employees", True):
+        for employee in complaint.employees_involved.filter(is_active=True):
+            Hearing.objects.update_or_create(
+                complaint=complaint, party=HearingParty.EMPLOYEE, employee=employee, defaults=details
+            )
+            invited.append(employee.pk)
+    params["employees_invited"] = invited
 
 
 def _effect_decide(complaint: Complaint, params: Params, at: dt.datetime) -> None:
@@ -226,6 +568,10 @@ def _effect_decide(complaint: Complaint, params: Params, at: dt.datetime) -> Non
 
 def _effect_close(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     complaint.closed_at = at
+    if complaint.ombudsman_on is None or params.get("retention") == RetentionResult.PERMANENT:
+        complaint.retention_result = params.get("retention") or RetentionResult.HANDLED
+    else:
+        complaint.retention_result = RetentionResult.OMBUDSMAN
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -246,6 +592,16 @@ TRANSITIONS: dict[str, Transition] = {
             roles=COORDINATOR,
             guard=_guard_refer,
             effect=_effect_refer,
+        ),
+        Transition(
+            # Awb 2:3, 6:15 by analogy: a bezwaar, Woo request or claim is sent on, not sent back.
+            name="forward",
+            label=gettext_lazy("Doorsturen (bezwaar, Woo-verzoek of schadeclaim)"),
+            sources=INTAKE_STATUSES,
+            target=Status.REFERRED,
+            roles=COORDINATOR,
+            guard=_guard_forward,
+            effect=_effect_forward,
         ),
         Transition(
             name="not_handle",
@@ -270,7 +626,18 @@ TRANSITIONS: dict[str, Transition] = {
             sources=frozenset({Status.TRIAGE}),
             target=Status.FORMAL,
             roles=COORDINATOR,
+            guard=_guard_not_anonymous,
             effect=_route(Route.FORMAL),
+        ),
+        Transition(
+            # Awb 9:1, 9:4: an anonymous complaint is looked into and learned from, without the formal route.
+            name="handle_as_signal",
+            label=gettext_lazy("Als signaal behandelen (anoniem)"),
+            sources=frozenset({Status.TRIAGE}),
+            target=Status.LEARNING_REVIEW,
+            roles=COORDINATOR,
+            guard=_guard_signal,
+            effect=_effect_signal,
         ),
         Transition(
             name="resolve_informally",
@@ -287,11 +654,22 @@ TRANSITIONS: dict[str, Transition] = {
             sources=frozenset({Status.INFORMAL}),
             target=Status.FORMAL,
             roles=COORDINATOR_OR_HANDLER,
+            guard=_guard_not_anonymous,
             effect=_route(Route.FORMAL),
         ),
         Transition(
+            # Awb 9:5: the confirmation offers formal handling within a term; asked within it, it follows.
+            name="reopen_formal",
+            label=gettext_lazy("Alsnog formeel behandelen (klager vraagt erom)"),
+            sources=frozenset({Status.RESOLVED_INFORMALLY, Status.LEARNING_REVIEW}),
+            target=Status.FORMAL,
+            roles=COORDINATOR_OR_HANDLER,
+            guard=_guard_reopen_formal,
+            effect=_effect_reopen_formal,
+        ),
+        Transition(
             name="schedule_hearing",
-            label=gettext_lazy("Hoorzitting plannen"),
+            label=gettext_lazy("Uitnodigen om gehoord te worden (Awb 9:10)"),
             sources=frozenset({Status.FORMAL}),
             target=Status.HEARING,
             roles=COORDINATOR_OR_HANDLER,
@@ -301,7 +679,7 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             name="decide",
             label=gettext_lazy("Beslissen"),
-            sources=frozenset({Status.FORMAL, Status.HEARING}),
+            sources=DECIDING_STATUSES,
             target=Status.DECIDED,
             roles=COORDINATOR_OR_HANDLER,
             guard=_guard_decide,
@@ -412,6 +790,122 @@ def available_transitions(complaint: Complaint, actor: User | None) -> list[Tran
     ]
 
 
+# --- what may be done in which status ------------------------------------------
+
+# Every action on a file besides the steps above, and the statuses it may be
+# taken in. Services ask :func:`ensure_action_allowed` with the row locked;
+# templates ask :func:`allowed_actions`. No other code compares statuses.
+ACTION_STATUSES: dict[str, frozenset[Status]] = {
+    "note": frozenset(Status),
+    "contact": ACTIVE_STATUSES,
+    "assign": ACTIVE_STATUSES,
+    "add_part": OPEN_STATUSES,
+    "involve_employee": OPEN_STATUSES,
+    "attachment": OPEN_STATUSES,
+    "missing_elements": OPEN_STATUSES,
+    "complainant_addition": OPEN_STATUSES,
+    "representative": ACTIVE_STATUSES,
+    "competent_organ": ACTIVE_STATUSES,
+    "about_failure_to_decide": OPEN_STATUSES,
+    # Awb 9:9: not when the complaint is not handled (9:8), referred or withdrawn.
+    "send_copy": OPEN_STATUSES,
+    "waive_copy": OPEN_STATUSES,
+    # Afdeling 9.1.3: whether the advisory committee handles it, chosen before the decision.
+    "committee": frozenset({Status.TRIAGE}) | DECIDING_STATUSES,
+    "judge_part": DECIDING_STATUSES,
+    "findings": DECIDING_STATUSES,
+    "skip_hearing": DECIDING_STATUSES,
+    "postpone": DECIDING_STATUSES,
+    "extend_with_consent": DECIDING_STATUSES,
+    "hearing_response": frozenset({Status.HEARING}),
+    "hearing_report": frozenset({Status.HEARING}),
+    "learning_review": frozenset({Status.LEARNING_REVIEW}),
+    "propose_measure": frozenset({Status.LEARNING_REVIEW}),
+    # Awb 9:24 lid 1: after the handling ended, or once the decision term passed (see may_record_ombudsman).
+    "ombudsman": FINAL_STATUSES
+    | DECIDING_STATUSES
+    | frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL}),
+    "erase": FINAL_STATUSES,
+}
+
+# Actions only the coordinator takes; the rest are for whoever handles the complaint.
+COORDINATOR_ACTIONS = frozenset({"assign", "committee", "competent_organ", "erase"})
+
+_NOT_NOW = {
+    "judge_part": gettext_lazy("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling."),
+    "findings": gettext_lazy("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling."),
+    "skip_hearing": gettext_lazy("Afzien van horen kan alleen bij een klacht in formele behandeling."),
+    "postpone": gettext_lazy(
+        "Alleen de beslissing op een klacht in formele behandeling kan worden verdaagd."
+    ),
+    "extend_with_consent": gettext_lazy(
+        "Alleen de beslissing op een klacht in formele behandeling kan met instemming worden uitgesteld."
+    ),
+    "hearing_response": gettext_lazy("Een antwoord op de uitnodiging hoort bij een uitnodiging om te horen."),
+    "hearing_report": gettext_lazy("Een hoorverslag hoort bij een uitnodiging om te horen."),
+    "learning_review": gettext_lazy(
+        "Leerpunten worden vastgelegd als de behandeling is afgerond en vóór het afsluiten."
+    ),
+    "propose_measure": gettext_lazy("Verbetermaatregelen worden voorgesteld tijdens de leerpunten."),
+    "send_copy": gettext_lazy(
+        "Deze klacht wordt niet (meer) behandeld. De betrokken medewerker krijgt dan geen kopie (Awb 9:9)."
+    ),
+    "complainant_addition": gettext_lazy(
+        "Uw klacht is afgerond. Neem contact op met de gemeente als u nog iets wilt melden."
+    ),
+    "ombudsman": gettext_lazy(
+        "De ombudsman komt pas in beeld als de klachtbehandeling is afgerond, of als de beslistermijn "
+        "verstreek zonder beslissing (Awb 9:24)."
+    ),
+    "erase": gettext_lazy("Persoonsgegevens worden pas verwijderd als de behandeling is afgerond."),
+    "committee": gettext_lazy("Of de adviescommissie de klacht behandelt, wordt vóór de beslissing gekozen."),
+}
+
+
+def may_record_ombudsman(complaint: Complaint, today: dt.date | None = None) -> bool:
+    """Awb 9:24 lid 1: the complainant may go to the ombudsman after the handling, or once the term passed."""
+    if (
+        complaint.status in FINAL_STATUSES
+        or complaint.status == Status.LEARNING_REVIEW
+        or complaint.decided_at
+    ):
+        return True
+    return complaint.status in OPEN_STATUSES and terms.is_overdue(complaint.decision_due, today or _today())
+
+
+def action_allowed(complaint: Complaint, action: str) -> bool:
+    """Whether `action` may be taken on the file in its current status (who may is a separate question)."""
+    statuses = ACTION_STATUSES.get(action)
+    if statuses is None:
+        raise KeyError(f"Unknown action {action!r}: add it to ACTION_STATUSES.")
+    if complaint.status not in statuses:
+        return False
+    if action == "ombudsman":
+        return may_record_ombudsman(complaint)
+    return True
+
+
+def ensure_action_allowed(complaint: Complaint, action: str) -> None:
+    """Refuse `action` with a clear message when the file's status does not allow it."""
+    if not action_allowed(complaint, action):
+        message = _NOT_NOW.get(action) or _("Dit kan niet bij een klacht met status '%(status)s'.") % {
+            "status": complaint.get_status_display()
+        }
+        raise TransitionNotAllowed(str(message), code="action_not_allowed")
+
+
+def allowed_actions(complaint: Complaint, actor: User | None) -> frozenset[str]:
+    """The actions `actor` may take on the file now: for the file page and the API."""
+    if actor is None or not may_handle(actor, complaint):
+        return frozenset()
+    coordinator = actor.has_role(Role.COORDINATOR)
+    return frozenset(
+        action
+        for action in ACTION_STATUSES
+        if action_allowed(complaint, action) and (coordinator or action not in COORDINATOR_ACTIONS)
+    )
+
+
 # --- performing ---------------------------------------------------------------
 
 
@@ -455,7 +949,7 @@ def perform(
                 code="permission_denied",
             )
         if transition.guard:
-            transition.guard(current, params)
+            transition.guard(current, params, at)
         from_status = current.status
         if transition.effect:
             transition.effect(current, params, at)
@@ -533,27 +1027,55 @@ def postpone_decision(
     actor: User,
     at: dt.datetime | None = None,
 ) -> Complaint:
-    """Awb 9:11 lid 2: postpone the decision once, by at most 4 weeks."""
+    """Awb 9:11 lid 2: postpone the decision, by at most 4 weeks in total, before the term has ended.
+
+    It may be done more than once as long as the weeks add up to 4 at most.
+    The complainant and each person complained about are told in writing (the
+    "postpone" hook queues those letters in this transaction).
+    """
     from gehoord.cases.deadlines import refresh_deadlines
 
     at = at or timezone.now()
+    today = timezone.localdate(at)
     with transaction.atomic():
         current = _locked(complaint)
-        if current.status not in (Status.FORMAL, Status.HEARING):
-            raise TransitionNotAllowed(
-                _("Alleen de beslissing op een klacht in formele behandeling kan worden verdaagd.")
-            )
+        ensure_action_allowed(current, "postpone")
         ensure_may_handle(actor, current)
-        if current.postponement_weeks:
-            raise GuardFailed(_("De beslissing is al eens verdaagd; dat kan maar één keer (Awb 9:11)."))
-        if not 1 <= weeks <= MAX_POSTPONEMENT_WEEKS:
+        if today > terms.postponement_allowed_until(current.decision_due):
             raise GuardFailed(
-                _("Verdagen kan met 1 tot en met %(max)s weken (Awb 9:11).") % {"max": MAX_POSTPONEMENT_WEEKS}
+                _(
+                    "De beslistermijn is op %(due)s verstreken. Een verstreken termijn kan niet meer worden "
+                    "verdaagd (Awb 9:11 lid 2). Verder uitstel kan alleen met schriftelijke instemming van "
+                    "de klager (lid 3)."
+                )
+                % {"due": f"{current.decision_due:%d-%m-%Y}"}
             )
+        if current.consented_decision_due:
+            raise GuardFailed(
+                _(
+                    "De klager heeft al ingestemd met verder uitstel; leg een nieuwe datum vast met instemming."
+                )
+            )
+        remaining = MAX_POSTPONEMENT_WEEKS - current.postponement_weeks
+        if not isinstance(weeks, int) or not 1 <= weeks <= remaining:
+            if remaining <= 0:
+                message = _(
+                    "De beslissing is al %(max)s weken verdaagd, het maximum (Awb 9:11 lid 2). Verder uitstel "
+                    "kan alleen met schriftelijke instemming van de klager (lid 3)."
+                ) % {"max": MAX_POSTPONEMENT_WEEKS}
+            else:
+                message = ngettext(
+                    "Verdagen kan nog met ten hoogste %(n)s week: samen niet meer dan %(max)s weken "
+                    "(Awb 9:11 lid 2). Meer kan alleen met schriftelijke instemming van de klager (lid 3).",
+                    "Verdagen kan nog met 1 tot en met %(n)s weken: samen niet meer dan %(max)s weken "
+                    "(Awb 9:11 lid 2). Meer kan alleen met schriftelijke instemming van de klager (lid 3).",
+                    remaining,
+                ) % {"n": remaining, "max": MAX_POSTPONEMENT_WEEKS}
+            raise GuardFailed(message)
         if not reason.strip():
             raise GuardFailed(_("Vermeld de reden van de verdaging; die staat in de brief aan de klager."))
         previous_due = current.decision_due
-        current.postponement_weeks = weeks
+        current.postponement_weeks += weeks
         current.postponement_reason = reason.strip()
         refresh_deadlines(current)
         current.save()
@@ -569,7 +1091,12 @@ def postpone_decision(
             )
             % {"weeks": weeks, "due": current.decision_due.strftime("%d-%m-%Y")},
             details=current.postponement_reason,
-            data={"previous_due": previous_due.isoformat(), "due": current.decision_due.isoformat()},
+            data={
+                "previous_due": previous_due.isoformat(),
+                "due": current.decision_due.isoformat(),
+                "weeks": weeks,
+                "total_weeks": current.postponement_weeks,
+            },
         )
         run_after_step_hooks(
             current,
@@ -579,27 +1106,165 @@ def postpone_decision(
     return current
 
 
-def record_hearing_skipped(
-    complaint: Complaint, *, reason: str, actor: User, at: dt.datetime | None = None
+def record_extension_consent(
+    complaint: Complaint,
+    *,
+    until: dt.date,
+    consent_on: dt.date,
+    how: str,
+    actor: User,
+    at: dt.datetime | None = None,
 ) -> Complaint:
-    """Awb 9:10 lid 2: hearing the complainant is left out, for one of the legal reasons."""
+    """Awb 9:11 lid 3: a further delay, as far as the complainant consented to in writing.
+
+    Records when and how the consent was given and the date consented to;
+    every term shown (file, inbox, digest, status link, letters) then uses it.
+    """
+    from gehoord.cases.deadlines import refresh_deadlines
+
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    with transaction.atomic():
+        current = _locked(complaint)
+        ensure_action_allowed(current, "extend_with_consent")
+        ensure_may_handle(actor, current)
+        if not isinstance(consent_on, dt.date) or consent_on > today:
+            raise GuardFailed(
+                _("Leg vast op welke datum de klager instemde; die datum kan niet in de toekomst liggen.")
+            )
+        if not how.strip():
+            raise GuardFailed(
+                _("Leg vast hoe de klager schriftelijk instemde, bijvoorbeeld 'per e-mail van 3 maart'.")
+            )
+        if not isinstance(until, dt.date) or until <= current.decision_due:
+            raise GuardFailed(
+                _("De nieuwe datum moet na de huidige beslisdatum (%(due)s) liggen.")
+                % {"due": f"{current.decision_due:%d-%m-%Y}"}
+            )
+        previous_due = current.decision_due
+        current.consented_decision_due = until
+        current.consent_given_on = consent_on
+        current.consent_how = how.strip()
+        refresh_deadlines(current)
+        current.save()
+        _record(
+            current,
+            kind=EventKind.DEADLINE,
+            at=at,
+            actor=actor,
+            summary=_("Beslissing met instemming van de klager uitgesteld tot %(due)s (Awb 9:11 lid 3)")
+            % {"due": f"{current.decision_due:%d-%m-%Y}"},
+            details=_("Instemming gegeven op %(date)s, %(how)s")
+            % {"date": f"{consent_on:%d-%m-%Y}", "how": current.consent_how},
+            data={
+                "previous_due": previous_due.isoformat(),
+                "due": current.decision_due.isoformat(),
+                "consent_on": consent_on.isoformat(),
+            },
+        )
+        run_after_step_hooks(current, "extend_with_consent", {"previous_due": previous_due})
+    return current
+
+
+def set_committee(
+    complaint: Complaint, *, committee: bool, actor: User, at: dt.datetime | None = None
+) -> Complaint:
+    """Afdeling 9.1.3: whether the advisory committee handles this complaint; 10 weeks only then (9:11 lid 1)."""
+    from gehoord.cases.deadlines import refresh_deadlines
+    from gehoord.organisation.models import Municipality
+
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = _locked(complaint)
+        if not actor.has_role(Role.COORDINATOR):
+            raise PermissionDenied(
+                _("Alleen de klachtencoördinator kiest of de adviescommissie de klacht behandelt.")
+            )
+        ensure_action_allowed(current, "committee")
+        ensure_may_handle(actor, current)
+        if committee and not Municipality.load().uses_advisory_committee:
+            raise GuardFailed(
+                _("De gemeente heeft geen klachtadviescommissie ingesteld (zie de gemeente-instellingen).")
+            )
+        if current.committee == committee:
+            return current
+        current.committee = committee
+        refresh_deadlines(current)
+        current.save()
+        _record(
+            current,
+            kind=EventKind.DEADLINE,
+            at=at,
+            actor=actor,
+            summary=(
+                _("Behandeling door de adviescommissie; beslissing uiterlijk %(due)s (Awb 9:11 lid 1)")
+                if committee
+                else _("Niet door de adviescommissie; beslissing uiterlijk %(due)s (Awb 9:11 lid 1)")
+            )
+            % {"due": f"{current.decision_due:%d-%m-%Y}"},
+        )
+    return current
+
+
+def record_hearing_skipped(
+    complaint: Complaint,
+    *,
+    reason: str,
+    actor: User,
+    explanation: str = "",
+    waived_on: dt.date | None = None,
+    waived_how: str = "",
+    at: dt.datetime | None = None,
+) -> Complaint:
+    """Awb 9:10 lid 2: hearing the complainant is left out, on one of the three grounds only.
+
+    a: clearly unfounded, with the reasoning; b: the complainant declared not
+    to want to be heard (when and how, unless their answer to the invitation
+    said so); c: no answer within the term of an invitation, once it passed.
+    """
     if reason not in HearingSkipReason.values:
         raise GuardFailed(_("Kies een wettelijke reden om niet te horen (Awb 9:10 lid 2)."))
     at = at or timezone.now()
     with transaction.atomic():
         current = _locked(complaint)
-        if current.status != Status.FORMAL:
-            raise TransitionNotAllowed(
-                _("Afzien van horen kan alleen bij een klacht in formele behandeling.")
-            )
+        ensure_action_allowed(current, "skip_hearing")
         ensure_may_handle(actor, current)
+        explanation = explanation.strip()
+        data: dict[str, Any] = {"reason": reason}
+        if reason == HearingSkipReason.WAIVED:
+            hearing = complainant_hearing(current)
+            if hearing is not None and hearing.response == HearingResponse.DECLINED:
+                waived_on, waived_how = hearing.response_on, hearing.response_how
+            if (
+                not isinstance(waived_on, dt.date)
+                or waived_on > timezone.localdate(at)
+                or not waived_how.strip()
+            ):
+                raise GuardFailed(
+                    _(
+                        "Leg vast wanneer en hoe de klager verklaarde niet gehoord te willen worden "
+                        "(Awb 9:10 lid 2 onder b)."
+                    )
+                )
+            data.update(waived_on=waived_on.isoformat(), waived_how=waived_how.strip())
+            explanation = explanation or _("Verklaard op %(date)s, %(how)s") % {
+                "date": f"{waived_on:%d-%m-%Y}",
+                "how": waived_how.strip(),
+            }
+        current.hearing_skip_explanation = explanation
+        problem = hearing_skip_problem(current, reason, timezone.localdate(at))
+        if problem:
+            raise GuardFailed(problem)
         current.hearing_skip_reason = reason
-        current.save(update_fields=["hearing_skip_reason", "updated_at"])
+        current.save(update_fields=["hearing_skip_reason", "hearing_skip_explanation", "updated_at"])
         _record(
             current,
             kind=EventKind.NOTE,
             at=at,
             actor=actor,
-            summary=_("Niet gehoord: %(reason)s") % {"reason": current.get_hearing_skip_reason_display()},
+            summary=_("Klager niet gehoord: %(reason)s")
+            % {"reason": current.get_hearing_skip_reason_display()},
+            details=explanation,
+            data=data,
         )
     return current

@@ -19,15 +19,21 @@ from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.constants import (
     WRITTEN_CHANNELS,
+    AuthorisationKind,
     Channel,
+    CompetentOrgan,
     ContactChannel,
     ContactPreference,
+    CopyWaiverReason,
     EventKind,
+    HearingParty,
+    HearingResponse,
     HearingSkipReason,
     Judgement,
     NormCluster,
     NotHandledGround,
     Outcome,
+    RetentionResult,
     Route,
     Rung,
     Status,
@@ -92,6 +98,14 @@ class Representative(models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
     postal_address = models.TextField(_("postadres"), blank=True)
+    # Awb 2:1 lid 2: the organ may ask for a written authorisation. Once one is
+    # recorded, letters go to the representative (with a copy to the
+    # complainant when asked for).
+    authorisation_kind = models.CharField(
+        _("machtiging"), max_length=20, choices=AuthorisationKind.choices, blank=True
+    )
+    authorised_on = models.DateField(_("machtiging gedateerd"), null=True, blank=True)
+    copy_to_complainant = models.BooleanField(_("kopie van brieven aan de klager"), default=False)
     anonymised_at = models.DateTimeField(_("geanonimiseerd"), null=True, blank=True)
 
     class Meta:
@@ -100,6 +114,11 @@ class Representative(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_authorised(self) -> bool:
+        """Awb 2:1: an authorisation (document or statement, with its date) is on file."""
+        return bool(self.authorisation_kind and self.authorised_on)
 
 
 class ReferenceCounter(models.Model):
@@ -146,6 +165,15 @@ class Complaint(models.Model):
         blank=True,
         related_name="complaints_about",
     )
+    # Awb 9:8 lid 1 d: a complaint about failing to decide in time is handled even
+    # where a beroep lies open; c and d cannot be its ground.
+    about_failure_to_decide = models.BooleanField(_("gaat over niet tijdig beslissen"), default=False)
+    # Awb 9:1: no name or way to reach the person. Not owed the formal route (9:4),
+    # but looked into and learned from.
+    anonymous = models.BooleanField(_("anoniem"), default=False)
+    competent_organ = models.CharField(
+        _("bestuursorgaan"), max_length=10, choices=CompetentOrgan.choices, default=CompetentOrgan.COLLEGE
+    )
     desired_outcome = models.TextField(_("wat de klager graag wil"), blank=True)
     preferred_contact = models.CharField(
         _("voorkeur voor contact"), max_length=20, choices=ContactPreference.choices, blank=True
@@ -170,13 +198,20 @@ class Complaint(models.Model):
     )
 
     # Terms, computed by gehoord.clock.terms and stored for filtering and sorting.
-    committee = models.BooleanField(_("adviescommissie"), default=False)
+    # Awb 9:11 lid 1: 10 weeks only when the advisory committee (afdeling 9.1.3) handles this complaint.
+    committee = models.BooleanField(_("behandeld door de adviescommissie"), default=False)
     acknowledgment_due = models.DateField(_("ontvangstbevestiging uiterlijk"))
     first_contact_due = models.DateField(_("persoonlijk contact uiterlijk"))
     decision_due = models.DateField(_("beslissing uiterlijk"))
     not_handled_notice_due = models.DateField(_("bericht niet-behandelen uiterlijk"))
     postponement_weeks = models.PositiveSmallIntegerField(_("verdaging (weken)"), default=0)
     postponement_reason = models.TextField(_("reden verdaging"), blank=True)
+    # Awb 9:11 lid 3: further delay only as far as the complainant consented in writing.
+    consented_decision_due = models.DateField(
+        _("beslissing uiterlijk (met instemming klager)"), null=True, blank=True
+    )
+    consent_given_on = models.DateField(_("instemming gegeven op"), null=True, blank=True)
+    consent_how = models.CharField(_("instemming gegeven via"), max_length=200, blank=True)
 
     acknowledged_at = models.DateTimeField(_("ontvangst bevestigd op"), null=True, blank=True)
     first_contact_at = models.DateTimeField(_("eerste contact op"), null=True, blank=True)
@@ -185,12 +220,16 @@ class Complaint(models.Model):
 
     # Informal route (Awb 9:5).
     informal_solution = models.TextField(_("afgesproken oplossing"), blank=True)
-    # Formal route.
-    hearing_held_on = models.DateField(_("hoorzitting gehouden op"), null=True, blank=True)
-    hearing_report = models.TextField(_("hoorverslag"), blank=True)
+    satisfaction_confirmed_on = models.DateField(_("klager tevreden verklaard op"), null=True, blank=True)
+    satisfaction_how = models.CharField(_("tevredenheid gebleken uit"), max_length=200, blank=True)
+    # The confirmation letter offers formal handling until this day.
+    formal_request_due = models.DateField(_("formele behandeling te vragen tot"), null=True, blank=True)
+    formal_requested_on = models.DateField(_("formele behandeling gevraagd op"), null=True, blank=True)
+    # Formal route. The hearings themselves are Hearing rows (Awb 9:10 lid 1 and 3).
     hearing_skip_reason = models.CharField(
-        _("reden om niet te horen"), max_length=24, choices=HearingSkipReason.choices, blank=True
+        _("reden om de klager niet te horen"), max_length=24, choices=HearingSkipReason.choices, blank=True
     )
+    hearing_skip_explanation = models.TextField(_("motivering niet horen"), blank=True)
     findings = models.TextField(_("bevindingen"), blank=True)
     conclusions = models.TextField(_("conclusies"), blank=True)
     signatory = models.ForeignKey(
@@ -208,6 +247,12 @@ class Complaint(models.Model):
     referred_to = models.CharField(_("doorverwezen naar"), max_length=200, blank=True)
     end_reason = models.TextField(_("toelichting"), blank=True)
     ombudsman_on = models.DateField(_("naar de ombudsman op"), null=True, blank=True)
+    ombudsman_ended_on = models.DateField(_("behandeling ombudsman beëindigd op"), null=True, blank=True)
+    # What was forwarded internally because it was not a complaint (Awb 2:3).
+    forwarded_kind = models.CharField(_("doorgestuurd als"), max_length=20, blank=True)
+    retention_result = models.CharField(
+        _("resultaat (selectielijst)"), max_length=12, choices=RetentionResult.choices, blank=True
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -251,6 +296,15 @@ class Complaint(models.Model):
     def is_written(self) -> bool:
         """Awb 9:4: the full procedure is owed to a written complaint."""
         return self.channel in WRITTEN_CHANNELS
+
+    @property
+    def not_handled_notice_late(self) -> bool:
+        """Awb 9:8 lid 3: the notice that it is not handled went out after the 4 weeks."""
+        return (
+            self.status == Status.NOT_HANDLED
+            and self.closed_at is not None
+            and timezone.localdate(self.closed_at) > self.not_handled_notice_due
+        )
 
 
 class Contact(models.Model):
@@ -305,6 +359,91 @@ class ComplaintPart(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} #{self.position}"
+
+
+class Hearing(models.Model):
+    """One party's hearing (Awb 9:10): the invitation with its answer term, the answer and the report.
+
+    Lid 1: the complainant and the person complained about are both offered a
+    hearing; lid 3: a written report is made of it.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="hearings")
+    party = models.CharField(_("partij"), max_length=12, choices=HearingParty.choices)
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("uitgenodigd op"))
+    respond_by = models.DateField(_("reageren uiterlijk"))
+    hearing_on = models.DateField(_("datum horen"), null=True, blank=True)
+    hearing_time = models.CharField(_("tijd"), max_length=5, blank=True)
+    location = models.CharField(_("plaats"), max_length=200, blank=True)
+    response = models.CharField(_("antwoord"), max_length=10, choices=HearingResponse.choices, blank=True)
+    response_on = models.DateField(_("geantwoord op"), null=True, blank=True)
+    response_how = models.CharField(_("geantwoord via"), max_length=200, blank=True)
+    held_on = models.DateField(_("gehoord op"), null=True, blank=True)
+    report = models.TextField(_("hoorverslag"), blank=True)
+
+    class Meta:
+        verbose_name = _("hoorzitting")
+        verbose_name_plural = _("hoorzittingen")
+        ordering = ["complaint", "party", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=models.Q(party=HearingParty.COMPLAINANT),
+                name="hearing_one_per_complainant",
+            ),
+            models.UniqueConstraint(
+                fields=["complaint", "employee"],
+                condition=models.Q(party=HearingParty.EMPLOYEE),
+                name="hearing_one_per_employee",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.get_party_display()}"
+
+    @property
+    def is_reported(self) -> bool:
+        return bool(self.report.strip())
+
+
+class CopyWaiver(models.Model):
+    """Awb 9:9: why an employee complained about got no copy by e-mail (or why there is nobody to copy)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="copy_waivers")
+    # None: the reason covers the whole complaint (no identifiable person).
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.CharField(_("reden"), max_length=20, choices=CopyWaiverReason.choices)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reden geen kopie (Awb 9:9)")
+        verbose_name_plural = _("redenen geen kopie (Awb 9:9)")
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.get_reason_display()}"
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -17,11 +17,17 @@ from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import (
+    AuthorisationKind,
     Channel,
+    CompetentOrgan,
     ContactChannel,
     ContactPreference,
+    CopyWaiverReason,
     EventKind,
+    HearingParty,
+    HearingResponse,
     Judgement,
+    RetentionResult,
     Rung,
     Status,
 )
@@ -34,11 +40,13 @@ from gehoord.cases.models import (
     ComplaintPart,
     ConductNorm,
     Contact,
+    CopyWaiver,
+    Hearing,
     Representative,
 )
 from gehoord.cases.references import allocate_reference_number, format_reference
 from gehoord.clock.terms import AtwCalendar, receipt_date
-from gehoord.core.errors import GuardFailed, TransitionNotAllowed
+from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.organisation.models import Department, Municipality
 
 if TYPE_CHECKING:
@@ -64,6 +72,7 @@ def register_complaint(
     contact_times: str = "",
     representative: Representative | None = None,
     parts: Sequence[str] = (),
+    anonymous: bool = False,
     actor: User | None = None,
     calendar: AtwCalendar | None = None,
     municipality: Municipality | None = None,
@@ -71,7 +80,9 @@ def register_complaint(
     """Store a new complaint, with its complainant, in one transaction.
 
     `complainant` (and `representative`) may be unsaved. Without `parts` the
-    description is the one part to judge.
+    description is the one part to judge. An `anonymous` complaint (no name,
+    no way to reach the person) is not refused (Awb 9:1): it is looked into as
+    a signal, without the formal route or letters.
     """
     if channel not in Channel.values:
         raise GuardFailed(_("Onbekend kanaal: %(channel)s.") % {"channel": channel})
@@ -99,7 +110,7 @@ def register_complaint(
             desired_outcome=desired_outcome.strip(),
             preferred_contact=preferred_contact,
             contact_times=contact_times.strip(),
-            committee=municipality.uses_advisory_committee,
+            anonymous=anonymous,
         )
         refresh_deadlines(complaint, calendar=calendar, municipality=municipality)
         complaint.save()
@@ -198,6 +209,7 @@ def add_involved_employee(
 ) -> None:
     """Name an employee whose conduct the complaint is about (never its handler, Awb 9:7)."""
     lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "involve_employee")
     lifecycle.ensure_not_handler(complaint, employee)
     with transaction.atomic():
         complaint.employees_involved.add(employee)
@@ -212,6 +224,7 @@ def add_involved_employee(
 
 def add_part(complaint: Complaint, *, description: str, actor: User) -> ComplaintPart:
     lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "add_part")
     if not description.strip():
         raise GuardFailed(_("Beschrijf het klachtonderdeel."))
     with transaction.atomic():
@@ -228,13 +241,6 @@ def add_part(complaint: Complaint, *, description: str, actor: User) -> Complain
     return part
 
 
-def _ensure_deciding(complaint: Complaint) -> None:
-    if complaint.status not in (Status.FORMAL, Status.HEARING):
-        raise TransitionNotAllowed(
-            _("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling.")
-        )
-
-
 def judge_part(
     part: ComplaintPart,
     *,
@@ -247,7 +253,7 @@ def judge_part(
     """Judge one complaint part; a (partly) founded part names the norms it breached."""
     complaint = part.complaint
     lifecycle.ensure_may_handle(actor, complaint)
-    _ensure_deciding(complaint)
+    lifecycle.ensure_action_allowed(complaint, "judge_part")
     if judgement not in Judgement.values:
         raise GuardFailed(_("Kies een oordeel: gegrond, deels gegrond, ongegrond of geen oordeel."))
     with transaction.atomic():
@@ -277,7 +283,7 @@ def record_findings(
 ) -> Complaint:
     """Findings, conclusions and who signs the decision (never someone it is about, Awb 9:7)."""
     lifecycle.ensure_may_handle(actor, complaint)
-    _ensure_deciding(complaint)
+    lifecycle.ensure_action_allowed(complaint, "findings")
     if signatory is not None and lifecycle.is_involved(signatory, complaint):
         raise GuardFailed(
             _("%(name)s is betrokken bij de gedraging en kan de beslissing niet ondertekenen (Awb 9:7).")
@@ -298,31 +304,220 @@ def record_findings(
     return complaint
 
 
-def record_hearing_report(
-    complaint: Complaint,
+def _hearing_party(hearing: Hearing) -> str:
+    if hearing.party == HearingParty.COMPLAINANT:
+        return _("de klager")
+    employee = hearing.employee
+    return (employee.get_full_name() or employee.username) if employee else _("de beklaagde")
+
+
+def record_hearing_response(
+    hearing: Hearing,
     *,
-    report: str,
-    held_on: dt.date | None = None,
+    response: HearingResponse | str,
+    on: dt.date,
+    how: str,
     actor: User,
     at: dt.datetime | None = None,
-) -> Complaint:
-    """The written report of the hearing (hoorverslag, Awb 9:10)."""
+) -> Hearing:
+    """What an invited party answered: they want to be heard, or they decline (Awb 9:10 lid 2 onder b)."""
+    complaint = hearing.complaint
     lifecycle.ensure_may_handle(actor, complaint)
-    if complaint.status != Status.HEARING:
-        raise TransitionNotAllowed(_("Een hoorverslag hoort bij een geplande hoorzitting."))
-    if not report.strip():
-        raise GuardFailed(_("Het hoorverslag kan niet leeg zijn."))
-    complaint.hearing_report = report.strip()
-    if held_on:
-        complaint.hearing_held_on = held_on
+    lifecycle.ensure_action_allowed(complaint, "hearing_response")
+    if response not in HearingResponse.values:
+        raise GuardFailed(_("Kies het antwoord: wil gehoord worden, of ziet af van horen."))
+    at = at or timezone.now()
+    if not isinstance(on, dt.date) or on > timezone.localdate(at):
+        raise GuardFailed(
+            _("Leg vast op welke datum het antwoord kwam; die datum kan niet in de toekomst liggen.")
+        )
+    if not how.strip():
+        raise GuardFailed(_("Leg vast hoe het antwoord kwam, bijvoorbeeld 'telefonisch' of 'per e-mail'."))
+    hearing.response = response
+    hearing.response_on = on
+    hearing.response_how = how.strip()
     with transaction.atomic():
-        complaint.save(update_fields=["hearing_report", "hearing_held_on", "updated_at"])
+        hearing.save(update_fields=["response", "response_on", "response_how"])
         _record(
             complaint,
             kind=EventKind.NOTE,
+            at=at,
+            actor=actor,
+            summary=_("Antwoord op uitnodiging horen van %(party)s: %(response)s")
+            % {"party": _hearing_party(hearing), "response": hearing.get_response_display()},
+            details=_("Op %(date)s, %(how)s") % {"date": f"{on:%d-%m-%Y}", "how": hearing.response_how},
+            data={"hearing": hearing.pk, "response": response},
+        )
+    return hearing
+
+
+def record_hearing_report(
+    hearing: Hearing,
+    *,
+    report: str,
+    held_on: dt.date,
+    actor: User,
+    at: dt.datetime | None = None,
+) -> Hearing:
+    """The written report of one party's hearing (hoorverslag, Awb 9:10 lid 3)."""
+    complaint = hearing.complaint
+    lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "hearing_report")
+    if not report.strip():
+        raise GuardFailed(_("Het hoorverslag kan niet leeg zijn."))
+    at = at or timezone.now()
+    if not isinstance(held_on, dt.date) or held_on > timezone.localdate(at):
+        raise GuardFailed(_("Leg vast wanneer er is gehoord; die datum kan niet in de toekomst liggen."))
+    hearing.report = report.strip()
+    hearing.held_on = held_on
+    with transaction.atomic():
+        hearing.save(update_fields=["report", "held_on"])
+        _record(
+            complaint,
+            kind=EventKind.NOTE,
+            at=at,
+            actor=actor,
+            summary=_("Hoorverslag vastgelegd (%(party)s)") % {"party": _hearing_party(hearing)},
+            data={"hearing": hearing.pk},
+        )
+    return hearing
+
+
+def waive_copy(
+    complaint: Complaint,
+    *,
+    reason: CopyWaiverReason | str,
+    actor: User,
+    employee: User | None = None,
+    explanation: str = "",
+    at: dt.datetime | None = None,
+) -> CopyWaiver:
+    """Awb 9:9: record why an employee complained about gets no copy by e-mail, or that there is nobody.
+
+    "No identifiable person" is for a complaint that names no employee;
+    "left" and "given on paper" are for one employee named on the file.
+    """
+    if reason not in CopyWaiverReason.values:
+        raise GuardFailed(_("Kies de reden waarom er geen kopie per e-mail gaat (Awb 9:9)."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        lifecycle.ensure_may_handle(actor, current)
+        lifecycle.ensure_action_allowed(current, "waive_copy")
+        involved = current.employees_involved.all()
+        if reason == CopyWaiverReason.NO_PERSON:
+            if involved.exists():
+                raise GuardFailed(
+                    _("Bij deze klacht zijn betrokken medewerkers vastgelegd; kies per medewerker een reden.")
+                )
+            employee = None
+        elif employee is None or not involved.filter(pk=employee.pk).exists():
+            raise GuardFailed(_("Kies de betrokken medewerker voor wie deze reden geldt."))
+        waiver = CopyWaiver.objects.create(
+            complaint=current,
+            employee=employee,
+            reason=reason,
+            explanation=explanation.strip(),
+            recorded_by=actor,
+            recorded_at=at,
+        )
+        _record(
+            current,
+            kind=EventKind.NOTE,
+            at=at,
+            actor=actor,
+            summary=_("Geen kopie per e-mail (Awb 9:9): %(reason)s%(who)s")
+            % {
+                "reason": waiver.get_reason_display(),
+                "who": f" ({employee.get_full_name() or employee.username})" if employee else "",
+            },
+            details=waiver.explanation,
+            data={"copy_waiver": waiver.pk},
+        )
+    return waiver
+
+
+def record_authorisation(
+    complaint: Complaint,
+    *,
+    kind: AuthorisationKind | str,
+    on: dt.date,
+    copy_to_complainant: bool,
+    actor: User,
+    at: dt.datetime | None = None,
+) -> Representative:
+    """Awb 2:1 lid 2: the representative's authorisation is on file; letters then go to them."""
+    lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "representative")
+    representative = complaint.representative
+    if representative is None:
+        raise GuardFailed(_("Bij deze klacht is geen gemachtigde vastgelegd."))
+    if kind not in AuthorisationKind.values:
+        raise GuardFailed(
+            _("Kies hoe de gemachtiging blijkt: een schriftelijke machtiging of een verklaring.")
+        )
+    at = at or timezone.now()
+    if not isinstance(on, dt.date) or on > timezone.localdate(at):
+        raise GuardFailed(_("Geef de datum van de machtiging; die kan niet in de toekomst liggen."))
+    representative.authorisation_kind = kind
+    representative.authorised_on = on
+    representative.copy_to_complainant = copy_to_complainant
+    with transaction.atomic():
+        representative.save(update_fields=["authorisation_kind", "authorised_on", "copy_to_complainant"])
+        _record(
+            complaint,
+            kind=EventKind.CHANGE,
+            at=at,
+            actor=actor,
+            summary=_("Machtiging gemachtigde vastgelegd: %(kind)s van %(date)s")
+            % {"kind": representative.get_authorisation_kind_display(), "date": f"{on:%d-%m-%Y}"},
+            details=_("Brieven gaan naar de gemachtigde")
+            + (_(", met een kopie aan de klager.") if copy_to_complainant else "."),
+        )
+    return representative
+
+
+def set_competent_organ(
+    complaint: Complaint, *, organ: CompetentOrgan | str, actor: User, at: dt.datetime | None = None
+) -> Complaint:
+    """The bestuursorgaan the conduct is attributed to; it decides and the decision is signed on its behalf."""
+    if not actor.has_role(lifecycle.Role.COORDINATOR):
+        raise PermissionDenied(_("Alleen de klachtencoördinator legt het bevoegde bestuursorgaan vast."))
+    lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "competent_organ")
+    if organ not in CompetentOrgan.values:
+        raise GuardFailed(_("Kies het college, de burgemeester of de gemeenteraad."))
+    complaint.competent_organ = organ
+    with transaction.atomic():
+        complaint.save(update_fields=["competent_organ", "updated_at"])
+        _record(
+            complaint,
+            kind=EventKind.CHANGE,
             at=at or timezone.now(),
             actor=actor,
-            summary=_("Hoorverslag vastgelegd"),
+            summary=_("Bevoegd bestuursorgaan: %(organ)s")
+            % {"organ": complaint.get_competent_organ_display()},
+        )
+    return complaint
+
+
+def set_about_failure_to_decide(
+    complaint: Complaint, *, value: bool, actor: User, at: dt.datetime | None = None
+) -> Complaint:
+    """Whether the conduct complained about is failing to decide in time (Awb 9:8 lid 1 onder d)."""
+    lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "about_failure_to_decide")
+    complaint.about_failure_to_decide = value
+    with transaction.atomic():
+        complaint.save(update_fields=["about_failure_to_decide", "updated_at"])
+        _record(
+            complaint,
+            kind=EventKind.CHANGE,
+            at=at or timezone.now(),
+            actor=actor,
+            summary=_("Gaat over niet tijdig beslissen")
+            if value
+            else _("Gaat niet over niet tijdig beslissen"),
         )
     return complaint
 
@@ -352,22 +547,66 @@ def add_attachment(
 
 
 def record_ombudsman(
-    complaint: Complaint, *, on: dt.date, actor: User, at: dt.datetime | None = None
+    complaint: Complaint,
+    *,
+    on: dt.date,
+    actor: User,
+    ended_on: dt.date | None = None,
+    at: dt.datetime | None = None,
 ) -> Complaint:
-    """The complainant went on to the ombudsman: the external rung of the ladder."""
+    """The complainant went to the ombudsman (Awb 9:17 ff.): the external rung of the ladder.
+
+    Possible after the internal handling ended, and also once the decision term
+    passed without a decision (Awb 9:24 lid 1). `ended_on`, the day the
+    ombudsman's handling ended, may be recorded now or later; the retention
+    term of 10 years counts from it.
+    """
     lifecycle.ensure_may_handle(actor, complaint)
-    if complaint.status not in lifecycle.FINAL_STATUSES:
-        raise TransitionNotAllowed(_("De ombudsman komt pas in beeld als de klachtbehandeling is afgerond."))
+    lifecycle.ensure_action_allowed(complaint, "ombudsman")
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    if not isinstance(on, dt.date) or on > today:
+        raise GuardFailed(
+            _("Geef de datum waarop de klager naar de ombudsman ging; die kan niet in de toekomst liggen.")
+        )
+    if ended_on is not None and (ended_on < on or ended_on > today):
+        raise GuardFailed(
+            _("De behandeling door de ombudsman eindigde tussen de datum van indienen en vandaag.")
+        )
+    first = complaint.ombudsman_on is None
     complaint.ombudsman_on = on
+    complaint.ombudsman_ended_on = ended_on
     complaint.resolution_rung = Rung.EXTERNAL
+    if complaint.closed_at is not None and complaint.retention_result != RetentionResult.PERMANENT:
+        # Selectielijst 2020, 13: handled via the ombudsman, 10 years after its handling ended.
+        complaint.retention_result = RetentionResult.OMBUDSMAN
     ombudsman = Municipality.load().ombudsman_name
     with transaction.atomic():
-        complaint.save(update_fields=["ombudsman_on", "resolution_rung", "updated_at"])
+        complaint.save(
+            update_fields=[
+                "ombudsman_on",
+                "ombudsman_ended_on",
+                "resolution_rung",
+                "retention_result",
+                "updated_at",
+            ]
+        )
+        if first:
+            summary = _("Klager is naar %(ombudsman)s gegaan") % {"ombudsman": ombudsman}
+        else:
+            summary = _("Gegevens ombudsman bijgewerkt")
+        details = (
+            _("Behandeling door de ombudsman beëindigd op %(date)s") % {"date": f"{ended_on:%d-%m-%Y}"}
+            if ended_on
+            else ""
+        )
         _record(
             complaint,
             kind=EventKind.OMBUDSMAN,
-            at=at or timezone.now(),
+            at=at,
             actor=actor,
-            summary=_("Klager is naar %(ombudsman)s gegaan") % {"ombudsman": ombudsman},
+            summary=summary,
+            details=details,
+            data={"on": on.isoformat(), "ended_on": ended_on.isoformat() if ended_on else None},
         )
     return complaint

@@ -4,10 +4,17 @@ Two kinds of term live here.
 
 Legal terms (Awb chapter 9, counted as the Algemene termijnenwet prescribes):
 
-* the decision on a complaint: 6 weeks after receipt (Awb 9:11), 10 weeks when
-  an advisory committee handles it (Awb 9:14), extended once by at most
-  4 weeks when the decision is postponed (Awb 9:11 lid 2);
-* the notice that a complaint is not handled (Awb 9:8): within 4 weeks.
+* the decision on a complaint: 6 weeks after receipt, 10 weeks when the
+  advisory committee (afdeling 9.1.3) handles that complaint (Awb 9:11 lid 1),
+  postponed by at most 4 weeks in total (Awb 9:11 lid 2), and further only as
+  far as the complainant consented in writing (Awb 9:11 lid 3);
+* the notice that a complaint is not handled: within 4 weeks of receipt
+  (Awb 9:8 lid 3);
+* the term the complainant gets to say they want to be heard (Awb 9:10 lid 2
+  onder c), counted from the invitation;
+* the term in which a complainant whose complaint was resolved informally
+  (Awb 9:5) may still ask for formal handling, counted from the confirmation;
+* the complainant's year to go to the ombudsman (Awb 9:24).
 
 A term runs from the day after receipt, so "6 weeks" from a Friday ends on a
 Friday six weeks later. Atw art. 1: a term that ends on a Saturday, a Sunday or
@@ -49,8 +56,26 @@ DEFAULT_FIRST_CONTACT_WORKING_DAYS = 2
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 
-# Besluit van 2025 (Stb.) equating days with the Atw holidays for 2026-2028.
-# Shipped as the initial content of the admin-maintained EquatedDay table.
+DEFAULT_HEARING_RESPONSE_WEEKS = 2
+DEFAULT_INFORMAL_REOPEN_DAYS = 14
+OMBUDSMAN_TERM_YEARS = 1
+
+# An open term whose end is this many days away or fewer (today included) is
+# "due soon": the one window the inbox, the digest and the dashboard use.
+DUE_SOON_DAYS = 5
+
+# The royal decrees equating days with the Atw holidays (art. 3 lid 3), each for
+# three years. Shipped as the initial content of the admin-maintained
+# EquatedDay table, so that complaints received in those years get their
+# terms right. Besluit for 2023-2025:
+PREVIOUS_DECREE_DAYS: tuple[dt.date, ...] = (
+    dt.date(2023, 4, 28),
+    dt.date(2023, 5, 19),
+    dt.date(2024, 5, 10),
+    dt.date(2024, 12, 27),
+    dt.date(2025, 5, 30),
+)
+# Besluit for 2026-2028:
 CURRENT_DECREE_DAYS: tuple[dt.date, ...] = (
     dt.date(2026, 1, 2),
     dt.date(2026, 5, 15),
@@ -58,6 +83,7 @@ CURRENT_DECREE_DAYS: tuple[dt.date, ...] = (
     dt.date(2028, 4, 28),
     dt.date(2028, 5, 26),
 )
+DECREE_DAYS: tuple[dt.date, ...] = PREVIOUS_DECREE_DAYS + CURRENT_DECREE_DAYS
 
 LIBERATION_DAY = (5, 5)
 
@@ -97,7 +123,7 @@ class AtwCalendar:
 
     def __init__(
         self,
-        equated_days: Iterable[dt.date] = CURRENT_DECREE_DAYS,
+        equated_days: Iterable[dt.date] = DECREE_DAYS,
         closing_days: Iterable[dt.date] = (),
     ) -> None:
         self.equated_days = frozenset(equated_days)
@@ -148,27 +174,90 @@ def term_end(received: dt.date | dt.datetime, weeks: int, calendar: AtwCalendar 
     return extend_to_next_term_day(naive_end, calendar)
 
 
+def term_end_days(start: dt.date | dt.datetime, days: int, calendar: AtwCalendar | None = None) -> dt.date:
+    """The last day of a term of `days` days starting the day after `start` (Atw art. 1 applies)."""
+    if days < 0:
+        raise ValueError("A term cannot be negative.")
+    return extend_to_next_term_day(receipt_date(start) + dt.timedelta(days=days), calendar)
+
+
 def decision_deadline(
     received: dt.date | dt.datetime,
     committee: bool = False,
     postponement_weeks: int = 0,
     calendar: AtwCalendar | None = None,
+    consented_until: dt.date | None = None,
 ) -> dt.date:
-    """Awb 9:11: the last day on which the decision on a complaint is due."""
+    """Awb 9:11: the last day on which the decision on a complaint is due.
+
+    Lid 1: 6 weeks, or 10 when the advisory committee handles this complaint;
+    lid 2: postponed by at most 4 weeks in total; lid 3: further only to the
+    date the complainant consented to in writing (`consented_until`), which
+    never shortens the term.
+    """
     if not 0 <= postponement_weeks <= MAX_POSTPONEMENT_WEEKS:
         raise ValueError(
             f"A decision can be postponed by at most {MAX_POSTPONEMENT_WEEKS} weeks "
             f"(Awb 9:11), not {postponement_weeks}."
         )
     weeks = COMMITTEE_DECISION_WEEKS if committee else DECISION_WEEKS
-    return term_end(received, weeks + postponement_weeks, calendar)
+    due = term_end(received, weeks + postponement_weeks, calendar)
+    if consented_until is not None and consented_until > due:
+        return consented_until
+    return due
 
 
 def not_handled_notice_deadline(
     received: dt.date | dt.datetime, calendar: AtwCalendar | None = None
 ) -> dt.date:
-    """Awb 9:8 lid 2: the complainant hears within 4 weeks that it is not handled."""
+    """Awb 9:8 lid 3: the complainant hears in writing within 4 weeks of receipt that it is not handled."""
     return term_end(received, NOT_HANDLED_NOTICE_WEEKS, calendar)
+
+
+def hearing_response_deadline(
+    invited: dt.date | dt.datetime,
+    weeks: int = DEFAULT_HEARING_RESPONSE_WEEKS,
+    calendar: AtwCalendar | None = None,
+) -> dt.date:
+    """Awb 9:10 lid 2 onder c: the term, set in the invitation, to say one wants to be heard."""
+    return term_end(invited, weeks, calendar)
+
+
+def informal_reopen_deadline(
+    confirmed: dt.date | dt.datetime,
+    days: int = DEFAULT_INFORMAL_REOPEN_DAYS,
+    calendar: AtwCalendar | None = None,
+) -> dt.date:
+    """Awb 9:5: until when a complainant resolved informally may still ask for formal handling.
+
+    The law sets no term; the confirmation letter offers one (a setting), and
+    the lifecycle allows going back to formal handling within it.
+    """
+    return term_end_days(confirmed, days, calendar)
+
+
+def ombudsman_deadline(ended: dt.date | dt.datetime) -> dt.date:
+    """Awb 9:24 lid 1: the complainant may go to the ombudsman within one year after the handling ended."""
+    day = receipt_date(ended)
+    try:
+        return day.replace(year=day.year + OMBUDSMAN_TERM_YEARS)
+    except ValueError:  # 29 February
+        return dt.date(day.year + OMBUDSMAN_TERM_YEARS, 3, 1)
+
+
+def postponement_allowed_until(decision_due: dt.date) -> dt.date:
+    """Awb 9:11 lid 2: a term can be postponed only before it has ended, so on its last day at the latest."""
+    return decision_due
+
+
+def is_overdue(due: dt.date | None, today: dt.date) -> bool:
+    """A term whose last day has passed."""
+    return due is not None and due < today
+
+
+def is_due_soon(due: dt.date | None, today: dt.date, days: int = DUE_SOON_DAYS) -> bool:
+    """A term that ends today or within `days` days: the window every list uses."""
+    return due is not None and today <= due <= today + dt.timedelta(days=days)
 
 
 def add_working_days(start: dt.date | dt.datetime, days: int, calendar: AtwCalendar | None = None) -> dt.date:

@@ -28,7 +28,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, Status
 from gehoord.cases.lifecycle import ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.core.errors import DomainError, GuardFailed
@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 # was never a complaint, and a withdrawn complaint is no longer handled.
 NO_COPY_STATUSES = frozenset({Status.NOT_HANDLED, Status.REFERRED, Status.WITHDRAWN})
 # The marker in ComplaintEvent.data by which the file finds the copies sent.
-COPY_MARKER = "awb_9_9"
+COPY_MARKER = COPY_9_9_MARKER
 
 
 def recipients(complaint: Complaint):

@@ -54,26 +54,31 @@ DATE_KEYS = frozenset({"respond_by", "decision_due", "previous_due", "hearing_on
 # Awb 9:8 grounds in plain Dutch, for the letter that says a complaint is not handled.
 NOT_HANDLED_EXPLANATIONS: dict[str, str | Promise] = {
     NotHandledGround.ALREADY_HANDLED: _(
-        "Wij hebben een klacht over dezelfde gedraging al eerder behandeld. "
-        "Wij behandelen dezelfde klacht niet nog een keer."
+        "Wij hebben een klacht over dezelfde gedraging al eerder volgens de klachtprocedure behandeld. "
+        "Een klacht over dezelfde gedraging behandelen wij niet opnieuw."
     ),
     NotHandledGround.OLDER_THAN_A_YEAR: _(
-        "De gedraging waarover u klaagt, is langer dan een jaar voordat wij uw klacht ontvingen gebeurd."
+        "De gedraging waarover u klaagt, vond meer dan een jaar plaats voordat wij uw klacht ontvingen."
     ),
-    NotHandledGround.OBJECTION_OR_APPEAL: _(
-        "Tegen de gedraging waarover u klaagt, stond of staat een andere procedure open: "
-        "bezwaar of beroep. Die procedure is de juiste weg om uw zaak te laten beoordelen."
+    NotHandledGround.OBJECTION: _(
+        "Tegen de gedraging waarover u klaagt, kon of kunt u bezwaar maken. De wet bepaalt dat wij "
+        "een klacht daarover dan niet hoeven te behandelen."
     ),
-    NotHandledGround.COURT: _(
-        "De gedraging waarover u klaagt, ligt voor bij de rechter of is daar al beoordeeld."
+    NotHandledGround.APPEAL: _(
+        "Tegen de gedraging waarover u klaagt, kunt of kon u beroep instellen bij de bestuursrechter. "
+        "De wet bepaalt dat wij een klacht daarover dan niet hoeven te behandelen."
+    ),
+    NotHandledGround.OTHER_COURT: _(
+        "De gedraging waarover u klaagt, is voorgelegd aan een rechter (niet een bestuursrechter), "
+        "of is daar al eerder voorgelegd."
     ),
     NotHandledGround.CRIMINAL_INVESTIGATION: _(
-        "Naar de gedraging waarover u klaagt, loopt een strafrechtelijk onderzoek, "
-        "of er is een vervolging ingesteld."
+        "Naar de gedraging waarover u klaagt, loopt een opsporingsonderzoek op bevel van het openbaar "
+        "ministerie, of er loopt een vervolging."
     ),
     NotHandledGround.INSUFFICIENT_INTEREST: _(
-        "Het belang van uw klacht of het gewicht van de gedraging is zo klein, "
-        "dat wij de klacht niet behandelen."
+        "Uw belang bij de klacht, of het gewicht van de gedraging, is kennelijk onvoldoende om de "
+        "klacht te behandelen."
     ),
 }
 

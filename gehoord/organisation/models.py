@@ -14,6 +14,7 @@ from gehoord.clock.terms import (
     DEFAULT_FIRST_CONTACT_WORKING_DAYS,
 )
 from gehoord.core.colours import validate_text_colour_on_white
+from gehoord.organisation.constants import DocumentKind
 
 
 class Municipality(models.Model):
@@ -66,8 +67,27 @@ class Municipality(models.Model):
         _("adviescommissie"),
         default=False,
         help_text=_(
-            "Aan als formele klachten door een adviescommissie worden behandeld (Awb 9:14): "
-            "de beslistermijn is dan 10 weken in plaats van 6."
+            "Aan als de gemeente een klachtadviescommissie heeft (afdeling 9.1.3 Awb). Per klacht kiest "
+            "de coördinator of de commissie haar behandelt; alleen dan is de beslistermijn 10 weken "
+            "in plaats van 6 (Awb 9:11 lid 1)."
+        ),
+    )
+    hearing_response_weeks = models.PositiveSmallIntegerField(
+        _("reactietermijn uitnodiging horen (weken)"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+        help_text=_(
+            "Zo lang heeft de klager na de uitnodiging om te laten weten of hij gehoord wil worden "
+            "(Awb 9:10 lid 2 onder c). Staat in de uitnodiging."
+        ),
+    )
+    informal_reopen_days = models.PositiveSmallIntegerField(
+        _("termijn om alsnog formele behandeling te vragen (dagen)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_(
+            "Na een informele oplossing (Awb 9:5) kan de klager binnen deze termijn alsnog formele "
+            "behandeling vragen. Staat in de bevestigingsbrief."
         ),
     )
     acknowledgment_working_days = models.PositiveSmallIntegerField(
@@ -128,6 +148,43 @@ class Municipality(models.Model):
     def load(cls) -> Municipality:
         municipality, _created = cls.objects.get_or_create(pk=1)
         return municipality
+
+
+class ForwardingDestination(models.Model):
+    """Where a document that is not a complaint is forwarded to, per kind (Awb 2:3, 6:15 by analogy)."""
+
+    kind = models.CharField(_("soort stuk"), max_length=20, choices=DocumentKind.choices, unique=True)
+    name = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Zoals de afzender het leest, bijvoorbeeld 'de bezwaarschriftencommissie'."),
+    )
+    department = models.ForeignKey(
+        "organisation.Department",
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Het stuk wordt hierheen doorgestuurd; leeg: het e-mailadres van de afdeling."),
+    )
+
+    class Meta:
+        verbose_name = _("doorzendadres")
+        verbose_name_plural = _("doorzendadressen (geen klacht)")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+    @property
+    def address(self) -> str:
+        """The e-mail address the document goes to: its own, else the department's."""
+        return self.email or (self.department.email if self.department else "")
 
 
 class Department(models.Model):

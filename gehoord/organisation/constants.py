@@ -1,0 +1,12 @@
+"""The vocabulary of the municipality's own settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    """Documents that arrive as a complaint but are something else: forwarded internally (Awb 2:3, 6:15)."""
+
+    OBJECTION = "objection", _("Bezwaarschrift")
+    WOO_REQUEST = "woo_request", _("Woo-verzoek")
+    DAMAGE_CLAIM = "damage_claim", _("Schadeclaim")
