@@ -6,15 +6,41 @@
                       |          \\-> (escalate) -> formal -> hearing -> decided -^
                       |-> formal ---------------------^  \\-----------------^
                       |-> referred       (not a complaint: referred elsewhere)
+                      |-> handle_as_signal -> learning_review   (anonymous, Awb 9:1/9:4)
                       \\-> not_handled    (Awb 9:8; also from informal, formal, hearing)
+    received/triage -> forward -> referred  (a bezwaar, Woo request or claim, Awb 2:3)
+    resolved_informally/learning_review -> reopen_formal -> formal   (Awb 9:5, within the offered term)
     any open status -> withdrawn
 
 Each :class:`Transition` names the statuses it leaves from, the status it goes
 to, the roles that may take it, the guard that must hold and what it records.
 :func:`perform` is the only code that changes ``Complaint.status``. The guarded
 steps that do not change the status but are lifecycle rules all the same —
-assigning a handler (Awb 9:7) and postponing the decision (Awb 9:11) — live
-here too.
+assigning a handler (Awb 9:7), postponing the decision (Awb 9:11 lid 2), a
+further delay with consent (lid 3), the advisory committee (lid 1), leaving
+the hearing out (Awb 9:10 lid 2) — live here too, and so does the table of
+what else may be done in which status (:data:`ACTION_STATUSES`).
+
+The rules of Awb chapter 9, and where they are enforced here:
+
+* 9:5 — resolving informally records the complainant's satisfaction; the
+  confirmation offers formal handling until ``formal_request_due``, and
+  ``reopen_formal`` allows exactly that (the term of 9:11 still counts from
+  the original receipt).
+* 9:7 — nobody handles, or signs for, a complaint about their own conduct.
+* 9:8 — ``not_handle`` takes the ground as the law numbers it (lid 1 a-f,
+  lid 2); b is checked against the conduct date; c and d are refused for a
+  complaint about failing to decide in time (the exception in lid 1 d).
+* 9:9 — a decision needs the copy sent to each person complained about, or a
+  recorded reason why not (:func:`copies_outstanding`).
+* 9:10 — a decision needs the complainant heard (a report) or a ground of
+  lid 2 that holds now (:func:`hearing_skip_problem`: c only after an
+  invitation whose term passed), and each person complained about offered a
+  hearing (:func:`hearings_outstanding`).
+* 9:11 — 6 weeks, 10 with the committee for that complaint; postponing at
+  most 4 weeks in total and only before the term ended; further only with
+  the complainant's written consent.
+* 9:12 — findings, a judgement per part, the breached norms of a founded part.
 
 An illegal step raises a :class:`~gehoord.core.errors.DomainError` with a
 message for the user; views and the API show it, never a server error.
