@@ -46,7 +46,12 @@ MAX_ERROR_LENGTH = 500
 USER_AGENT = "Gehoord-Webhooks/1"
 
 # The lifecycle step names (see gehoord.cases.lifecycle) that are not a status change.
-EVENT_OF_STEP = {"register": EventType.RECEIVED, "postpone": EventType.DECISION_POSTPONED}
+# A further delay with the complainant's consent (Awb 9:11 lid 3) moves the decision date like a postponement.
+EVENT_OF_STEP = {
+    "register": EventType.RECEIVED,
+    "postpone": EventType.DECISION_POSTPONED,
+    "extend_with_consent": EventType.DECISION_POSTPONED,
+}
 
 
 def event_type_of(step: str) -> EventType:

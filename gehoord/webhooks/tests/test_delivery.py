@@ -85,6 +85,23 @@ def test_postponement_is_its_own_event(receiver, endpoint, coordinator, django_c
     assert event["data"]["decision_due"] == complaint.decision_due.isoformat()
 
 
+def test_a_delay_with_the_complainants_consent_moves_the_decision_date_too(
+    receiver, endpoint, coordinator, django_capture_on_commit_callbacks
+):
+    complaint = factories.make_complaint()
+    complaint = lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    complaint = lifecycle.perform(complaint, "start_formal", actor=coordinator)
+    receiver.requests.clear()
+    later = complaint.decision_due + dt.timedelta(weeks=8)
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint = lifecycle.record_extension_consent(
+            complaint, until=later, consent_on=timezone.localdate(), how="per e-mail", actor=coordinator
+        )
+    (event,) = (_verified(endpoint, r) for r in receiver.requests)
+    assert event["type"] == "complaint.decision_postponed"
+    assert event["data"]["decision_due"] == later.isoformat()
+
+
 def test_a_step_that_rolls_back_announces_nothing(endpoint, coordinator, django_capture_on_commit_callbacks):
     complaint = factories.make_complaint()
     complaint = lifecycle.perform(complaint, "start_triage", actor=coordinator)
