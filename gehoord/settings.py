@@ -285,9 +285,12 @@ MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
 MASTODON_API_BASE_URL = env.str("MASTODON_API_BASE_URL", default="")
 MASTODON_ACCESS_TOKEN = env.str("MASTODON_ACCESS_TOKEN", default="")
 
-# Privacy (AVG): years the personal data of an ended complaint are kept (selection list, DOMAIN.md);
-# a daily task erases them afterwards, keeping the anonymous figures.
+# Privacy (AVG): years the personal data of an ended complaint are kept, per result of the Selectielijst
+# gemeenten 2020, process type 13 (DOMAIN.md, gehoord.privacy.retention); a daily task erases them
+# afterwards, keeping the anonymous figures. A permanent file is never erased (transfer to the archive).
 RETENTION_HANDLED_YEARS = env.int("RETENTION_HANDLED_YEARS", default=5)
+RETENTION_FINANCIAL_YEARS = env.int("RETENTION_FINANCIAL_YEARS", default=7)
+# Counted from the end of the ombudsman's handling.
 RETENTION_OMBUDSMAN_YEARS = env.int("RETENTION_OMBUDSMAN_YEARS", default=10)
 RETENTION_NOT_HANDLED_YEARS = env.int("RETENTION_NOT_HANDLED_YEARS", default=1)
 # The audit trail: entries older than this whose file holds no personal data any more are removed daily
@@ -295,6 +298,7 @@ RETENTION_NOT_HANDLED_YEARS = env.int("RETENTION_NOT_HANDLED_YEARS", default=1)
 AUDIT_RETENTION_YEARS = env.int("AUDIT_RETENTION_YEARS", default=2)
 for _name in (
     "RETENTION_HANDLED_YEARS",
+    "RETENTION_FINANCIAL_YEARS",
     "RETENTION_OMBUDSMAN_YEARS",
     "RETENTION_NOT_HANDLED_YEARS",
     "AUDIT_RETENTION_YEARS",

@@ -26,15 +26,22 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gehoord.cases.constants import EventKind
-from gehoord.cases.lifecycle import FINAL_STATUSES
-from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
+from gehoord.cases import lifecycle
+from gehoord.cases.constants import EventKind, RetentionResult
+from gehoord.cases.models import Complainant, Complaint, ComplaintEvent, CopyWaiver, Hearing
 from gehoord.core.errors import DomainError, GuardFailed, TransitionNotAllowed
 from gehoord.correspondence.constants import NOT_SENT_STATUSES
 from gehoord.correspondence.models import Letter
 from gehoord.mailbox.models import InboundMessage
 from gehoord.privacy.models import ErasureTrigger, PersonalDataErasure
-from gehoord.privacy.retention import RetentionTerms, category_of, due_for_erasure, years_before
+from gehoord.privacy.retention import (
+    RESULT_NAMES,
+    RetentionTerms,
+    due_for_erasure,
+    erasure_due_on,
+    result_of,
+    years_before,
+)
 from gehoord.social.models import SignalAction, SocialSignal
 
 if TYPE_CHECKING:
@@ -76,6 +83,43 @@ def _complainant_data(complainant: Complainant) -> dict[str, Any]:
     }
 
 
+def _hearing_data(hearing: Hearing) -> dict[str, Any]:
+    return {
+        "party": hearing.get_party_display(),
+        "employee": _person(hearing.employee),
+        "invited_at": _moment(hearing.invited_at),
+        "respond_by": _day(hearing.respond_by),
+        "hearing_on": _day(hearing.hearing_on),
+        "hearing_time": hearing.hearing_time,
+        "location": hearing.location,
+        "response": hearing.get_response_display(),
+        "response_on": _day(hearing.response_on),
+        "response_how": hearing.response_how,
+        "held_on": _day(hearing.held_on),
+        # Awb 9:10 lid 3: the written report of what was said.
+        "report": hearing.report,
+    }
+
+
+def _copy_waiver_data(waiver: CopyWaiver) -> dict[str, Any]:
+    return {
+        "employee": _person(waiver.employee),
+        "reason": waiver.get_reason_display(),
+        "explanation": waiver.explanation,
+        "recorded_at": _moment(waiver.recorded_at),
+        "recorded_by": _person(waiver.recorded_by),
+    }
+
+
+def _retention_data(complaint: Complaint) -> dict[str, Any]:
+    result = result_of(complaint)
+    return {
+        "result": str(result.label) if result else "",
+        "erasure_due_on": _day(erasure_due_on(complaint)),
+        "permanent": result == RetentionResult.PERMANENT,
+    }
+
+
 def _complaint_data(complaint: Complaint) -> dict[str, Any]:
     representative = complaint.representative
     erasure = getattr(complaint, "personal_data_erasure", None)
@@ -105,6 +149,10 @@ def _complaint_data(complaint: Complaint) -> dict[str, Any]:
             "email": representative.email,
             "phone": representative.phone,
             "postal_address": representative.postal_address,
+            # Awb 2:1 lid 2: the written authorisation on file.
+            "authorisation": representative.get_authorisation_kind_display(),
+            "authorised_on": _day(representative.authorised_on),
+            "copy_to_complainant": representative.copy_to_complainant,
         }
         if representative
         else None,
@@ -114,12 +162,24 @@ def _complaint_data(complaint: Complaint) -> dict[str, Any]:
             "decision_due": _day(complaint.decision_due),
             "postponement_weeks": complaint.postponement_weeks,
             "postponement_reason": complaint.postponement_reason,
+            # Awb 9:11 lid 3: further delay with the complainant's written consent.
+            "consented_decision_due": _day(complaint.consented_decision_due),
+            "consent_given_on": _day(complaint.consent_given_on),
+            "consent_how": complaint.consent_how,
         },
         "acknowledged_at": _moment(complaint.acknowledged_at),
         "first_contact_at": _moment(complaint.first_contact_at),
         "informal_solution": complaint.informal_solution,
-        "hearing_held_on": _day(complaint.hearing_held_on),
-        "hearing_report": complaint.hearing_report,
+        # Awb 9:5: the complainant's satisfaction, and going back to formal handling.
+        "satisfaction_confirmed_on": _day(complaint.satisfaction_confirmed_on),
+        "satisfaction_how": complaint.satisfaction_how,
+        "formal_requested_on": _day(complaint.formal_requested_on),
+        "hearings": [_hearing_data(hearing) for hearing in complaint.hearings.all()],
+        # Awb 9:10 lid 2: why the complainant was not heard.
+        "hearing_skip_reason": complaint.get_hearing_skip_reason_display(),
+        "hearing_skip_explanation": complaint.hearing_skip_explanation,
+        # Awb 9:9: why an employee complained about got no copy.
+        "copy_waivers": [_copy_waiver_data(waiver) for waiver in complaint.copy_waivers.all()],
         "findings": complaint.findings,
         "conclusions": complaint.conclusions,
         "not_handled_ground": complaint.get_not_handled_ground_display(),
@@ -128,6 +188,8 @@ def _complaint_data(complaint: Complaint) -> dict[str, Any]:
         "decided_at": _moment(complaint.decided_at),
         "closed_at": _moment(complaint.closed_at),
         "ombudsman_on": _day(complaint.ombudsman_on),
+        "ombudsman_ended_on": _day(complaint.ombudsman_ended_on),
+        "retention": _retention_data(complaint),
         "parts": [
             {
                 "position": part.position,
@@ -273,7 +335,15 @@ def export_complainant(complainant: Complainant) -> dict[str, Any]:
     """All data about `complainant`: their details and every complaint of theirs, with everything around it."""
     complaints = (
         complainant.complaints.select_related("representative", "handler", "personal_data_erasure")
-        .prefetch_related("departments", "employees_involved", "parts__norms", "attachments")
+        .prefetch_related(
+            "departments",
+            "employees_involved",
+            "parts__norms",
+            "attachments",
+            "hearings__employee",
+            "copy_waivers__employee",
+            "copy_waivers__recorded_by",
+        )
         .order_by("received_at", "pk")
     )
     return {
@@ -301,8 +371,36 @@ def record_export(complaint: Complaint, *, fmt: str, actor: User | None) -> Comp
 
 
 def may_erase(complaint: Complaint) -> bool:
-    """Personal data is erased only once the handling has ended (closed, withdrawn, referred, not handled)."""
-    return complaint.status in FINAL_STATUSES
+    """Whether the personal data of `complaint` may be erased now.
+
+    Only once the handling has ended (the lifecycle's "erase" action), and
+    never for a file kept permanently (Selectielijst 2020, 13): that goes to
+    the archive whole (Archiefwet 1995), which the AVG allows (art. 17 lid 3 b and d).
+    """
+    return lifecycle.action_allowed(complaint, "erase") and result_of(complaint) != RetentionResult.PERMANENT
+
+
+def _refuse_erasure(complaint: Complaint) -> None:
+    """Raise with the reason why the personal data of `complaint` cannot be erased now."""
+    if result_of(complaint) == RetentionResult.PERMANENT:
+        raise TransitionNotAllowed(
+            _(
+                "De persoonsgegevens van klacht %(reference)s worden niet verwijderd: het dossier wordt "
+                "blijvend bewaard (Selectielijst gemeenten 2020, categorie 13: van invloed op een zaak die "
+                "blijvend wordt bewaard) en wordt overgebracht naar het archief."
+            )
+            % {"reference": complaint.reference},
+            code="permanent",
+        )
+    raise TransitionNotAllowed(
+        _(
+            "De persoonsgegevens van klacht %(reference)s kunnen nog niet worden verwijderd: "
+            "de klacht is nog in behandeling (status '%(status)s'). Dat kan pas als de klacht "
+            "is afgesloten, ingetrokken, doorverwezen of niet in behandeling genomen."
+        )
+        % {"reference": complaint.reference, "status": complaint.get_status_display()},
+        code="action_not_allowed",
+    )
 
 
 def _blank_timeline(complaint: Complaint) -> int:
@@ -358,6 +456,8 @@ def _detach_personal_records(complaint: Complaint, at: dt.datetime) -> None:
         else:
             representative.name = representative.organisation = ""
             representative.email = representative.phone = representative.postal_address = ""
+            representative.authorisation_kind = ""
+            representative.authorised_on = None
             representative.anonymised_at = at
             representative.save()
 
@@ -415,14 +515,7 @@ def erase_complainant_data(
         if existing is not None:
             return existing
         if not may_erase(current):
-            raise TransitionNotAllowed(
-                _(
-                    "De persoonsgegevens van klacht %(reference)s kunnen nog niet worden verwijderd: "
-                    "de klacht is nog in behandeling (status '%(status)s'). Dat kan pas als de klacht "
-                    "is afgesloten, ingetrokken, doorverwezen of niet in behandeling genomen."
-                )
-                % {"reference": current.reference, "status": current.get_status_display()}
-            )
+            _refuse_erasure(current)
         if current.letters.filter(status__in=NOT_SENT_STATUSES).exists():
             raise GuardFailed(
                 _(
@@ -437,6 +530,13 @@ def erase_complainant_data(
         current.employees_involved.clear()
         removed.counts["parts"] = current.parts.update(description="", reasoning="")
         removed.counts["contacts"] = current.contacts.update(subject="", content="")
+        # The hearing's report and how the answer came are personal data; the dates and answer stay.
+        removed.counts["hearings"] = Hearing.objects.filter(complaint=current).update(
+            employee=None, location="", response_how="", report=""
+        )
+        removed.counts["copy_waivers"] = CopyWaiver.objects.filter(complaint=current).update(
+            employee=None, explanation=""
+        )
         attachments = list(current.attachments.all())
         removed.files += [attachment.file.name for attachment in attachments if attachment.file]
         removed.counts["attachments"] = len(attachments)
@@ -485,7 +585,9 @@ def _erase_complaint_texts(complaint: Complaint) -> None:
         "contact_times",
         "postponement_reason",
         "informal_solution",
-        "hearing_report",
+        "satisfaction_how",
+        "consent_how",
+        "hearing_skip_explanation",
         "findings",
         "conclusions",
         "referred_to",
@@ -552,11 +654,19 @@ def _unlinked_expired(today: dt.date, terms: RetentionTerms):
 
 
 def retention_reason(complaint: Complaint, terms: RetentionTerms) -> str:
-    """The reason the retention job writes: the category and the term, never personal data."""
-    category = category_of(complaint)
-    return _("Bewaartermijn verstreken: %(category)s, %(years)s jaar na afhandeling.") % {
-        "category": category.label.lower() if category else "",
-        "years": terms.years(category) if category else "",
+    """The reason the retention job writes: the result and the term, never personal data."""
+    result = result_of(complaint)
+    if result == RetentionResult.OMBUDSMAN:
+        return _(
+            "Bewaartermijn verstreken (Selectielijst gemeenten 2020, categorie 13): via de ombudsman, "
+            "%(years)s jaar na het einde van diens behandeling."
+        ) % {"years": terms.ombudsman_years}
+    return _(
+        "Bewaartermijn verstreken (Selectielijst gemeenten 2020, categorie 13): %(result)s, "
+        "%(years)s jaar na afhandeling."
+    ) % {
+        "result": RESULT_NAMES[result] if result else "",
+        "years": terms.years_from_closure(result) if result else "",
     }
 
 
@@ -572,7 +682,9 @@ def erase_expired(
     run = RetentionRun(dry_run=dry_run)
     # The list first: every erasure commits on its own, which an open cursor would not survive everywhere.
     for complaint in list(
-        due_for_erasure(today, terms).only("pk", "reference", "status", "closed_at", "ombudsman_on")
+        due_for_erasure(today, terms).only(
+            "pk", "reference", "status", "closed_at", "ombudsman_on", "ombudsman_ended_on", "retention_result"
+        )
     ):
         run.due.append(complaint.reference)
         if dry_run:

@@ -1,4 +1,5 @@
-"""The coordinator's privacy screens: a complainant's data on request (AVG), and erasing them.
+"""The coordinator's privacy screens: a complainant's data on request (AVG), erasing them, and the
+files kept permanently that are to be transferred to the archive.
 
 Thin: gehoord.privacy.services gathers and erases, gehoord.privacy.exports renders.
 Coordinator only: a complainant's whole file leaves the system through these.
@@ -7,6 +8,7 @@ Coordinator only: a complainant's whole file leaves the system through these.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,11 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gehoord.accounts.access import coordinator_required
+from gehoord.audit.services import audited_export
 from gehoord.cases import selectors
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
+from gehoord.core.exports import csv_response
 from gehoord.privacy import exports, retention, services
 from gehoord.privacy.forms import ErasureForm
+
+PAGE_SIZE = 50
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -35,7 +41,6 @@ def _complaint_or_404(request: HttpRequest, reference: str) -> Complaint:
 
 
 def _context(complaint: Complaint) -> dict:
-    terms = retention.RetentionTerms.from_settings()
     others = (
         complaint.complainant.complaints.exclude(pk=complaint.pk)
         .select_related("personal_data_erasure")
@@ -46,8 +51,7 @@ def _context(complaint: Complaint) -> dict:
         "complainant": complaint.complainant,
         "erasure": getattr(complaint, "personal_data_erasure", None),
         "other_complaints": others,
-        "category": retention.category_of(complaint),
-        "erasure_due_on": retention.erasure_due_on(complaint, terms),
+        "retention": retention.retention_of(complaint),
         "may_erase": services.may_erase(complaint),
     }
 
@@ -103,3 +107,26 @@ def erase(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             status = 400
     return render(request, "privacy/erase.html", {**_context(complaint), "form": form}, status=status)
+
+
+@coordinator_required
+@require_GET
+def transfer_list(request: HttpRequest) -> HttpResponse:
+    """The files kept permanently (Selectielijst 2020, 13), to be transferred to the archive; CSV on request."""
+    complaints = retention.marked_for_transfer(selectors.visible_complaints(request.user))
+    today = timezone.localdate()
+    if request.GET.get("formaat") == "csv":
+        header = [_("Kenmerk"), _("Afgesloten op"), _("Status"), _("Uitkomst")]
+        rows = (
+            [
+                complaint.reference,
+                f"{timezone.localtime(complaint.closed_at):%d-%m-%Y}",
+                complaint.get_status_display(),
+                complaint.get_outcome_display(),
+            ]
+            for complaint in complaints.iterator(chunk_size=2000)
+        )
+        rows = audited_export(request, rows, note="over te brengen naar het archief csv")
+        return csv_response(f"over-te-brengen-{today:%Y-%m-%d}", header, rows)
+    page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "privacy/transfer_list.html", {"page": page, "query": ""})

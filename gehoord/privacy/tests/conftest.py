@@ -16,9 +16,25 @@ EMAIL = "wilhelmina.zeldzaam@example.org"
 PHONE = "06-98765432"
 
 
-def ended(complaint, *, status=Status.CLOSED, closed_at, outcome=Outcome.UNFOUNDED, ombudsman_on=None):
+def ended(
+    complaint,
+    *,
+    status=Status.CLOSED,
+    closed_at,
+    outcome=Outcome.UNFOUNDED,
+    ombudsman_on=None,
+    ombudsman_ended_on=None,
+    retention_result="",
+):
+    """`complaint` put straight into an end state (an empty retention_result: a row from before [9])."""
     Complaint.objects.filter(pk=complaint.pk).update(
-        status=status, closed_at=closed_at, outcome=outcome, ombudsman_on=ombudsman_on, route=Route.FORMAL
+        status=status,
+        closed_at=closed_at,
+        outcome=outcome,
+        ombudsman_on=ombudsman_on,
+        ombudsman_ended_on=ombudsman_ended_on,
+        retention_result=retention_result,
+        route=Route.FORMAL,
     )
     complaint.refresh_from_db()
     return complaint
@@ -72,3 +88,50 @@ def full_complaint(db, coordinator, settings, tmp_path):
     )  # fmt: skip
     Complaint.objects.filter(pk=complaint.pk).update(first_contact_at=dt.datetime(2020, 3, 3, 10, tzinfo=AMS))
     return ended(complaint, closed_at=dt.datetime(2020, 4, 15, 14, tzinfo=AMS), outcome=Outcome.FOUNDED)
+
+
+HEARING_REPORT = "Mevrouw Zeldzaamheid vertelde over haar rugklachten en de buurman."
+WAIVER_EXPLANATION = "Medewerker Pietersen is vertrokken naar Delft."
+CONSENT_HOW = "Telefonisch met Wilhelmina, 06-98765432"
+SATISFACTION_HOW = "E-mail van wilhelmina.zeldzaam@example.org"
+SKIP_EXPLANATION = "Wilhelmina zag af van horen vanwege haar mantelzorg."
+
+
+@pytest.fixture
+def heard_complaint(full_complaint, coordinator):
+    """`full_complaint` with what [9] added: hearings, a 9:9 copy waiver, consent, satisfaction, a gemachtigde."""
+    from gehoord.cases.constants import AuthorisationKind, CopyWaiverReason, HearingParty, HearingResponse
+    from gehoord.cases.models import CopyWaiver, Hearing, Representative
+
+    employee = factories.UserFactory(first_name="Piet", last_name="Pietersen")
+    invited = dt.datetime(2020, 3, 10, 9, tzinfo=AMS)
+    Hearing.objects.create(
+        complaint=full_complaint, party=HearingParty.COMPLAINANT, invited_at=invited,
+        respond_by=dt.date(2020, 3, 24), hearing_on=dt.date(2020, 3, 30), hearing_time="10:00",
+        location="Thuis bij Wilhelmina, Dorpsstraat 1", response=HearingResponse.WANTS,
+        response_on=dt.date(2020, 3, 12), response_how="Gebeld door Wilhelmina",
+        held_on=dt.date(2020, 3, 30), report=HEARING_REPORT,
+    )  # fmt: skip
+    Hearing.objects.create(
+        complaint=full_complaint, party=HearingParty.EMPLOYEE, employee=employee, invited_at=invited,
+        respond_by=dt.date(2020, 3, 24), held_on=dt.date(2020, 3, 31), report="Pietersen: drukke dag.",
+    )  # fmt: skip
+    CopyWaiver.objects.create(
+        complaint=full_complaint, employee=employee, reason=CopyWaiverReason.EMPLOYEE_LEFT,
+        explanation=WAIVER_EXPLANATION, recorded_by=coordinator,
+    )  # fmt: skip
+    representative = Representative.objects.create(
+        name="Mr. Gemachtigd", email="gemachtigd@example.org",
+        authorisation_kind=AuthorisationKind.DOCUMENT, authorised_on=dt.date(2020, 3, 5),
+    )  # fmt: skip
+    Complaint.objects.filter(pk=full_complaint.pk).update(
+        representative=representative,
+        consent_how=CONSENT_HOW,
+        consent_given_on=dt.date(2020, 4, 1),
+        consented_decision_due=dt.date(2020, 4, 30),
+        satisfaction_how=SATISFACTION_HOW,
+        satisfaction_confirmed_on=dt.date(2020, 4, 2),
+        hearing_skip_explanation=SKIP_EXPLANATION,
+    )
+    full_complaint.refresh_from_db()
+    return full_complaint

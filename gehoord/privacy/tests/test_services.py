@@ -5,13 +5,25 @@ import subprocess
 import pytest
 from django.core.files.storage import default_storage
 
-from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.constants import EventKind, RetentionResult, Status
+from gehoord.cases.lifecycle import FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.cases.tests import factories
 from gehoord.core.errors import DomainError
 from gehoord.privacy import exports, services
 from gehoord.privacy.models import PersonalDataErasure
-from gehoord.privacy.tests.conftest import AMS, EMAIL, NAME, PHONE
+from gehoord.privacy.tests.conftest import (
+    AMS,
+    CONSENT_HOW,
+    EMAIL,
+    HEARING_REPORT,
+    NAME,
+    PHONE,
+    SATISFACTION_HOW,
+    SKIP_EXPLANATION,
+    WAIVER_EXPLANATION,
+    ended,
+)
 from gehoord.reporting.figures import Period, figures
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +257,109 @@ def test_the_pdf_shows_dates_as_people_write_them():
     assert readable_moment("2020-04-15") == "15-04-2020"
     assert readable_moment(None) == ""
     assert readable_moment("geen datum") == "geen datum"
+
+
+# --- what [9] added to the file: hearings, 9:9 copy waivers, consent, satisfaction, the machtiging ---
+
+LAW_SECRETS = (HEARING_REPORT, WAIVER_EXPLANATION, CONSENT_HOW, SATISFACTION_HOW, SKIP_EXPLANATION)
+
+
+def _pdf_text(data) -> str:
+    content = exports.render_pdf(data)
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_the_export_holds_the_hearings_and_what_the_law_added(heard_complaint):
+    data = services.export_complainant(heard_complaint.complainant)
+    [complaint] = data["complaints"]
+    assert sorted(hearing["report"] for hearing in complaint["hearings"]) == [
+        HEARING_REPORT,
+        "Pietersen: drukke dag.",
+    ]
+    complainant_hearing = next(h for h in complaint["hearings"] if h["report"] == HEARING_REPORT)
+    assert complainant_hearing["held_on"] == "2020-03-30"
+    assert complainant_hearing["response_how"] == "Gebeld door Wilhelmina"
+    assert complaint["copy_waivers"][0]["explanation"] == WAIVER_EXPLANATION
+    assert complaint["terms"]["consent_how"] == CONSENT_HOW
+    assert complaint["satisfaction_how"] == SATISFACTION_HOW
+    assert complaint["hearing_skip_explanation"] == SKIP_EXPLANATION
+    assert complaint["representative"]["authorisation"] == "Schriftelijke machtiging"
+    assert complaint["representative"]["authorised_on"] == "2020-03-05"
+    assert complaint["retention"] == {"result": RetentionResult.HANDLED.label, "erasure_due_on": "2025-04-15",
+                                      "permanent": False}  # fmt: skip
+    assert "hearing_report" not in complaint and "hearing_held_on" not in complaint
+    json.loads(exports.render_json(data))
+
+    text = _pdf_text(data)
+    for word in ("rugklachten", "Pietersen", "vertrokken", "mantelzorg", "Schriftelijke machtiging"):
+        assert word in text, word
+
+
+def test_erasure_blanks_the_hearings_and_what_the_law_added(heard_complaint, coordinator):
+    from gehoord.cases.models import Hearing
+
+    erasure = services.erase_complainant_data(heard_complaint, "Verzoek van de klager", coordinator)
+
+    hearings = list(Hearing.objects.filter(complaint=heard_complaint))
+    assert len(hearings) == 2 and erasure.removed["hearings"] == 2
+    assert all((h.report, h.location, h.response_how, h.employee_id) == ("", "", "", None) for h in hearings)
+    # What the figures need stays: when was who heard.
+    assert sorted(h.held_on for h in hearings) == [dt.date(2020, 3, 30), dt.date(2020, 3, 31)]
+    waiver = heard_complaint.copy_waivers.get()
+    assert (waiver.explanation, waiver.employee_id, waiver.reason) == ("", None, "employee_left")
+    complaint = Complaint.objects.select_related("representative").get(pk=heard_complaint.pk)
+    assert (complaint.consent_how, complaint.satisfaction_how, complaint.hearing_skip_explanation) == (
+        "",
+        "",
+        "",
+    )
+    assert complaint.satisfaction_confirmed_on == dt.date(2020, 4, 2)
+    representative = complaint.representative
+    assert (representative.name, representative.authorisation_kind, representative.authorised_on) == (
+        "",
+        "",
+        None,
+    )
+
+    dump = json.dumps(services.export_complainant(complaint.complainant))
+    for secret in (*LAW_SECRETS, "rugklachten", "Pietersen", "Dorpsstraat", "Gemachtigd"):
+        assert secret not in dump, secret
+
+
+# --- may_erase asks the lifecycle; a permanent file is never erased ----------------------
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_may_erase_follows_the_lifecycle(status):
+    complaint = ended(
+        factories.make_complaint(), status=status, closed_at=dt.datetime(2020, 4, 15, tzinfo=AMS)
+    )
+    assert services.may_erase(complaint) is (status in FINAL_STATUSES)
+
+
+def test_a_permanent_file_is_never_erased(full_complaint, coordinator):
+    Complaint.objects.filter(pk=full_complaint.pk).update(retention_result=RetentionResult.PERMANENT)
+    full_complaint.refresh_from_db()
+    assert not services.may_erase(full_complaint)
+    with pytest.raises(DomainError, match="blijvend bewaard") as refused:
+        services.erase_complainant_data(full_complaint, "Verzoek van de klager", coordinator)
+    assert refused.value.code == "permanent"
+    assert services.erase_expired(dt.date(2999, 1, 1)).due == []
+    assert not PersonalDataErasure.objects.exists()
+    assert Complaint.objects.get(pk=full_complaint.pk).complainant.last_name == NAME[1]
+
+
+def test_the_retention_job_writes_the_result_and_term():
+    complaint = ended(factories.make_complaint(), closed_at=dt.datetime(2020, 4, 15, tzinfo=AMS),
+                      ombudsman_on=dt.date(2020, 5, 1), ombudsman_ended_on=dt.date(2021, 1, 4),
+                      retention_result=RetentionResult.OMBUDSMAN)  # fmt: skip
+    financial = ended(factories.make_complaint(), closed_at=dt.datetime(2020, 4, 15, tzinfo=AMS),
+                      retention_result=RetentionResult.FINANCIAL)  # fmt: skip
+    run = services.erase_expired(dt.date(2031, 1, 4))
+    # The ombudsman ended 4 January 2021: due 4 January 2031; financial, closed 15 April 2020: due 15 April 2027.
+    assert sorted(run.erased) == sorted([complaint.reference, financial.reference])
+    reasons = dict(PersonalDataErasure.objects.values_list("complaint__reference", "reason"))
+    assert "via de ombudsman, 10 jaar na het einde van diens behandeling" in reasons[complaint.reference]
+    assert "met financiële gevolgen, 7 jaar na afhandeling" in reasons[financial.reference]

@@ -1,15 +1,17 @@
 """The coordinator's privacy screens: who may use them, what they give, and the erasure form."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.urls import reverse
 
 from gehoord.accounts.testing import login_staff
+from gehoord.cases.constants import RetentionResult
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.privacy.models import PersonalDataErasure
-from gehoord.privacy.tests.conftest import NAME
+from gehoord.privacy.tests.conftest import AMS, NAME, ended
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,8 @@ def _urls(reference):
         reverse("privacy:export", args=[reference, "pdf"]),
         reverse("privacy:export", args=[reference, "zip"]),
         reverse("privacy:erase", args=[reference]),
+        reverse("privacy:transfer_list"),
+        reverse("privacy:transfer_list") + "?formaat=csv",
     ]
 
 
@@ -106,3 +110,64 @@ def test_an_open_complaint_is_refused_in_dutch(client, coordinator):
     assert response.status_code == 409
     assert "kunnen nog niet worden verwijderd" in response.content.decode()
     assert not PersonalDataErasure.objects.exists()
+
+
+TRANSFER = "blijvend bewaren — over te brengen naar het archief"
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        ({"retention_result": RetentionResult.HANDLED}, ["Behandeld (5 jaar)", "worden verwijderd op 15-04-2025"]),
+        ({"retention_result": RetentionResult.FINANCIAL}, ["Met financiële gevolgen", "verwijderd op 15-04-2027"]),
+        ({"retention_result": RetentionResult.OMBUDSMAN, "ombudsman_on": dt.date(2020, 5, 1),
+          "ombudsman_ended_on": dt.date(2021, 1, 4)}, ["Via de ombudsman", "verwijderd op 04-01-2031"]),
+        ({"retention_result": RetentionResult.OMBUDSMAN, "ombudsman_on": dt.date(2020, 5, 1)},
+         ["Via de ombudsman", "Die datum is nog niet vastgelegd"]),
+        ({"retention_result": RetentionResult.PERMANENT}, ["blijvend wordt bewaard", TRANSFER]),
+        ({}, ["Behandeld (5 jaar)", "afgeleid uit de status", "verwijderd op 15-04-2025"]),
+    ],
+)  # fmt: skip
+def test_the_privacy_screen_shows_the_result_and_the_date(client, coordinator, fields, shown):
+    complaint = ended(
+        factories.make_complaint(), closed_at=dt.datetime(2020, 4, 15, 14, tzinfo=AMS), **fields
+    )
+    login_staff(client, coordinator)
+    for name in ("privacy:complainant_data", "privacy:erase"):
+        page = client.get(reverse(name, args=[complaint.reference])).content.decode()
+        for text in shown:
+            assert text in page, (name, text)
+
+
+def test_a_permanent_file_is_refused_and_listed_for_transfer(client, coordinator, full_complaint):
+    handled = ended(factories.make_complaint(), closed_at=dt.datetime(2021, 1, 4, 12, tzinfo=AMS))
+    Complaint.objects.filter(pk=full_complaint.pk).update(retention_result=RetentionResult.PERMANENT)
+    login_staff(client, coordinator)
+    data_page = client.get(
+        reverse("privacy:complainant_data", args=[full_complaint.reference])
+    ).content.decode()
+    assert TRANSFER in data_page and reverse("privacy:transfer_list") in data_page
+    assert reverse("privacy:erase", args=[full_complaint.reference]) not in data_page
+    url = reverse("privacy:erase", args=[full_complaint.reference])
+    assert "Persoonsgegevens definitief verwijderen" not in client.get(url).content.decode()
+    response = client.post(url, {"reason": "Verzoek van de klager", "confirm": "on"})
+    assert response.status_code == 409
+    assert "worden niet verwijderd: het dossier wordt blijvend bewaard" in response.content.decode()
+    assert not PersonalDataErasure.objects.exists()
+
+    page = client.get(reverse("privacy:transfer_list")).content.decode()
+    assert full_complaint.reference in page and "15-04-2020" in page
+    assert handled.reference not in page
+    response = client.get(reverse("privacy:transfer_list"), {"formaat": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines == [
+        "Kenmerk;Afgesloten op;Status;Uitkomst",
+        f"{full_complaint.reference};15-04-2020;Afgesloten;Gegrond",
+    ]
+
+
+def test_the_transfer_list_says_when_there_is_nothing(client, coordinator):
+    login_staff(client, coordinator)
+    page = client.get(reverse("privacy:transfer_list")).content.decode()
+    assert "Er zijn geen dossiers die blijvend worden bewaard." in page

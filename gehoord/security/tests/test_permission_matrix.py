@@ -267,6 +267,8 @@ PAGES: list[Row] = [
     Row("privacy:complainant_data", "get", _url("privacy:complainant_data", REF), privacy_screen(200)),
     Row("privacy:export", "get", _url("privacy:export", REF, "json"), privacy_screen(200)),
     Row("privacy:erase", "get", _url("privacy:erase", REF), privacy_screen(200)),
+    # The files kept permanently, for transfer to the archive: a list through visible_complaints.
+    Row("privacy:transfer_list", "get", _url("privacy:transfer_list"), coordinators(200)),
     Row(
         "correspondence:mark_printed", "post", _url("correspondence:mark_printed", LETTER), file_readers(302)
     ),
