@@ -499,8 +499,11 @@ def _end(outcome: Outcome) -> Callable[[Complaint, Params, dt.datetime], None]:
         complaint.outcome = outcome
         complaint.closed_at = at
         complaint.end_reason = (params.get("reason") or "").strip()
-        # Selectielijst 2020, 13: not handled, not admissible or broken off: 1 year.
-        complaint.retention_result = RetentionResult.NOT_HANDLED
+        # Selectielijst 2020, 13: not handled, not admissible or broken off: 1 year; but a complainant
+        # who already went to the ombudsman while the term had passed (Awb 9:24 lid 1 b) makes it 10.
+        complaint.retention_result = (
+            RetentionResult.OMBUDSMAN if complaint.ombudsman_on is not None else RetentionResult.NOT_HANDLED
+        )
 
     return effect
 
