@@ -94,7 +94,7 @@ FILTER_PARAMETERS = [
     OpenApiParameter("route", str, enum=["", *Route.values]),
     OpenApiParameter("channel", str, enum=["", *Channel.values]),
     OpenApiParameter("department", DIGITS, description="Het id van een afdeling."),
-    OpenApiParameter("due", str, enum=["", inbox.OVERDUE, inbox.THIS_WEEK, inbox.FIRST_CONTACT_OVERDUE]),
+    OpenApiParameter("due", str, enum=["", *inbox.DUE_VALUES]),
     OpenApiParameter("page", DIGITS, description="Vanaf 1; een pagina voorbij de laatste geeft 404."),
     OpenApiParameter("page_size", int, description="Standaard 50, van 1 tot en met 200."),
 ]

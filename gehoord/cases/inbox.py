@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
 from gehoord.cases.constants import Channel, Route, Status
 from gehoord.cases.lifecycle import ACTIVE_STATUSES
 from gehoord.cases.models import Complaint
+from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.organisation.models import Department
 
 if TYPE_CHECKING:
@@ -40,15 +42,15 @@ ALL = "all"
 UNASSIGNED = "unassigned"
 MINE = "mine"
 
-# Deadline filters.
+# Term filters. "Soon" is the clock's one window (clock.terms.DUE_SOON_DAYS),
+# the same as the marks in the rows, the digest and the dashboard.
 OVERDUE = "overdue"
-THIS_WEEK = "this_week"
+DUE_SOON = "due_soon"
+# Awb 9:8 lid 3: the notice that a complaint is not handled, while it is still in intake.
+NOTICE_DUE_SOON = "notice_due_soon"
+NOTICE_OVERDUE = "notice_overdue"
 FIRST_CONTACT_OVERDUE = "first_contact_overdue"
-
-# An open complaint whose decision is due within this many days (today included) is highlighted.
-DUE_SOON_DAYS = 5
-# "Due this week": the decision is due today or within this many days.
-THIS_WEEK_DAYS = 7
+DUE_VALUES = (OVERDUE, DUE_SOON, NOTICE_DUE_SOON, NOTICE_OVERDUE, FIRST_CONTACT_OVERDUE)
 
 PAGE_SIZE = 50
 
@@ -166,17 +168,8 @@ class InboxFilter(forms.Form):
         widget=_select(),
     )
     handler = forms.ChoiceField(label=_("Behandelaar"), required=False, widget=_select())
-    due = forms.ChoiceField(
-        label=_("Termijn"),
-        required=False,
-        choices=[
-            ("", _("Alle termijnen")),
-            (OVERDUE, _("Beslistermijn verstreken")),
-            (THIS_WEEK, _("Beslissing binnen 7 dagen")),
-            (FIRST_CONTACT_OVERDUE, _("Persoonlijk contact te laat")),
-        ],
-        widget=_select(),
-    )
+    # Choices are set per request (see _due_choices): one label counts the window's days.
+    due = forms.ChoiceField(label=_("Termijn"), required=False, widget=_select())
     sort = forms.ChoiceField(label=_("Sorteren"), required=False, choices=SORT_CHOICES, widget=_select())
 
     def __init__(self, data: Mapping | None = None, *args, **kwargs) -> None:
@@ -187,6 +180,7 @@ class InboxFilter(forms.Form):
             (MINE, _("Aan mij toegewezen")),
             *((str(user.pk), str(user)) for user in _handler_choices()),
         ]
+        self.fields["due"].choices = _due_choices()
         self.fields["q"].widget.attrs["aria-describedby"] = f"{self['q'].auto_id}_help"
 
     def _post_clean(self) -> None:
@@ -224,6 +218,21 @@ class InboxFilter(forms.Form):
             due=data.get("due") or "",
             sort=data.get("sort") or NEWEST,
         )
+
+
+def _due_choices() -> list[tuple[str, str]]:
+    return [
+        ("", _("Alle termijnen")),
+        (OVERDUE, _("Beslistermijn verstreken")),
+        (
+            DUE_SOON,
+            ngettext("Beslissing binnen %(days)s dag", "Beslissing binnen %(days)s dagen", DUE_SOON_DAYS)
+            % {"days": DUE_SOON_DAYS},
+        ),
+        (NOTICE_DUE_SOON, _("9:8-bericht binnenkort")),
+        (NOTICE_OVERDUE, _("9:8-bericht te laat")),
+        (FIRST_CONTACT_OVERDUE, _("Persoonlijk contact te laat")),
+    ]
 
 
 def _handler_choices() -> QuerySet[User]:

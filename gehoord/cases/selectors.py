@@ -15,18 +15,19 @@ from django.utils import timezone
 from gehoord.accounts.roles import Role
 from gehoord.cases.inbox import (
     ALL_STATUSES,
-    DUE_SOON_DAYS,
+    DUE_SOON,
     FIRST_CONTACT_OVERDUE,
     MINE,
+    NOTICE_DUE_SOON,
+    NOTICE_OVERDUE,
     OVERDUE,
-    THIS_WEEK,
-    THIS_WEEK_DAYS,
     UNASSIGNED,
     InboxFilters,
 )
-from gehoord.cases.lifecycle import OPEN_STATUSES
+from gehoord.cases.lifecycle import INTAKE_STATUSES, OPEN_STATUSES
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.cases.references import FULL_REFERENCE
+from gehoord.clock.terms import DUE_SOON_DAYS
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -65,26 +66,33 @@ def complaint_list(user: User) -> QuerySet[Complaint]:
 def inbox(user: User, filters: InboxFilters | None = None) -> QuerySet[Complaint]:
     """The complaints `user` may see, narrowed by `filters` and sorted, ready for a page of rows.
 
-    Each row has its complainant and handler joined in, and three marks that
-    only hold while the complaint is open: ``is_overdue`` (the decision term
-    has passed), ``is_due_soon`` (the decision is due within
-    :data:`~gehoord.cases.inbox.DUE_SOON_DAYS` days) and
-    ``first_contact_late`` (no personal contact yet and its target has passed).
+    Each row has its complainant and handler joined in, and the marks of
+    :func:`with_term_marks`.
     """
     filters = filters or InboxFilters()
     complaints = _narrowed(user, filters)
     if filters.statuses is not None:
         complaints = complaints.filter(status__in=filters.statuses)
     complaints = searched(complaints, filters.q)
-    today = timezone.localdate()
-    return (
-        complaints.select_related("complainant", "handler")
-        .annotate(
-            is_overdue=_flag(decision_overdue(today)),
-            is_due_soon=_flag(decision_due_within(today, DUE_SOON_DAYS)),
-            first_contact_late=_flag(first_contact_late(today)),
-        )
-        .order_by(*filters.ordering)
+    return with_term_marks(complaints.select_related("complainant", "handler")).order_by(*filters.ordering)
+
+
+def with_term_marks(complaints: QuerySet[Complaint], today: dt.date | None = None) -> QuerySet[Complaint]:
+    """`complaints` with a mark per term that needs attention on `today`, for lists and the digest.
+
+    ``is_overdue`` / ``is_due_soon``: the decision term (Awb 9:11, the resulting
+    date in ``decision_due``); ``notice_overdue`` / ``notice_due_soon``: the
+    notice that a complaint is not handled (Awb 9:8 lid 3); and
+    ``first_contact_late``. "Soon" is the clock's one window,
+    :data:`gehoord.clock.terms.DUE_SOON_DAYS`.
+    """
+    today = today or timezone.localdate()
+    return complaints.annotate(
+        is_overdue=_flag(decision_overdue(today)),
+        is_due_soon=_flag(decision_due_soon(today)),
+        notice_overdue=_flag(notice_overdue(today)),
+        notice_due_soon=_flag(notice_due_soon(today)),
+        first_contact_late=_flag(first_contact_late(today)),
     )
 
 
@@ -141,28 +149,55 @@ def _narrowed(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
 
 def _due(complaints: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
     today = timezone.localdate()
-    if due == OVERDUE:
-        return complaints.filter(decision_overdue(today))
-    if due == THIS_WEEK:
-        return complaints.filter(decision_due_within(today, THIS_WEEK_DAYS))
-    if due == FIRST_CONTACT_OVERDUE:
-        return complaints.filter(first_contact_late(today))
-    return complaints
+    condition = {
+        OVERDUE: decision_overdue,
+        DUE_SOON: decision_due_soon,
+        NOTICE_OVERDUE: notice_overdue,
+        NOTICE_DUE_SOON: notice_due_soon,
+        FIRST_CONTACT_OVERDUE: first_contact_late,
+    }.get(due)
+    return complaints.filter(condition(today)) if condition else complaints
 
 
-# The deadline rules of open complaints, as conditions for filter() and annotate().
-# Only an open complaint (lifecycle.OPEN_STATUSES) can be late: a decided or
-# ended one has met or lost its terms for good.
+# The term rules of open complaints, as conditions for filter(), annotate() and
+# Count(filter=): the inbox, the digest, the dashboard and the metrics all use
+# these, so "overdue" and "due soon" mean the same everywhere. A term is
+# overdue when its last day is before today (clock.terms.is_overdue) and due
+# soon when it ends today or within DUE_SOON_DAYS days (clock.terms.is_due_soon).
+# Only an open complaint can be late: a decided or ended one has met or lost
+# its terms for good.
+
+
+def _within_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    return today, today + dt.timedelta(days=DUE_SOON_DAYS)
 
 
 def decision_overdue(today: dt.date) -> Q:
-    """Open, and the decision term (Awb 9:11) ended before `today`."""
+    """Open, and the decision term (Awb 9:11, with committee, postponement and consent) ended before `today`."""
     return Q(status__in=OPEN_STATUSES, decision_due__lt=today)
 
 
-def decision_due_within(today: dt.date, days: int) -> Q:
-    """Open, and the decision is due from `today` up to and including `days` days later."""
-    return Q(status__in=OPEN_STATUSES, decision_due__range=(today, today + dt.timedelta(days=days)))
+def decision_due_soon(today: dt.date) -> Q:
+    """Open, and the decision is due from `today` up to and including DUE_SOON_DAYS days later."""
+    return Q(status__in=OPEN_STATUSES, decision_due__range=_within_window(today))
+
+
+def _notice_term_runs() -> Q:
+    """Awb 9:8 lid 3: the notice term runs while the organ has not decided how to handle the complaint.
+
+    Not for an anonymous complaint: there is nobody to tell (it is handled as a signal).
+    """
+    return Q(status__in=INTAKE_STATUSES, anonymous=False)
+
+
+def notice_overdue(today: dt.date) -> Q:
+    """Still in intake, and the 4 weeks for telling the complainant it is not handled (Awb 9:8 lid 3) passed."""
+    return _notice_term_runs() & Q(not_handled_notice_due__lt=today)
+
+
+def notice_due_soon(today: dt.date) -> Q:
+    """Still in intake, and the Awb 9:8 lid 3 notice term ends today or within DUE_SOON_DAYS days."""
+    return _notice_term_runs() & Q(not_handled_notice_due__range=_within_window(today))
 
 
 def first_contact_late(today: dt.date) -> Q:

@@ -73,6 +73,7 @@ def register_complaint(
     representative: Representative | None = None,
     parts: Sequence[str] = (),
     anonymous: bool = False,
+    about_failure_to_decide: bool = False,
     actor: User | None = None,
     calendar: AtwCalendar | None = None,
     municipality: Municipality | None = None,
@@ -82,7 +83,8 @@ def register_complaint(
     `complainant` (and `representative`) may be unsaved. Without `parts` the
     description is the one part to judge. An `anonymous` complaint (no name,
     no way to reach the person) is not refused (Awb 9:1): it is looked into as
-    a signal, without the formal route or letters.
+    a signal, without the formal route or letters. `about_failure_to_decide`:
+    the conduct is failing to decide in time (Awb 9:8 lid 1 onder d).
     """
     if channel not in Channel.values:
         raise GuardFailed(_("Onbekend kanaal: %(channel)s.") % {"channel": channel})
@@ -111,6 +113,7 @@ def register_complaint(
             preferred_contact=preferred_contact,
             contact_times=contact_times.strip(),
             anonymous=anonymous,
+            about_failure_to_decide=about_failure_to_decide,
         )
         refresh_deadlines(complaint, calendar=calendar, municipality=municipality)
         complaint.save()

@@ -46,7 +46,10 @@ class TriageForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [
-            (COMPLAINT_CHOICE, _("Ik ben ontevreden over hoe de gemeente of een medewerker mij behandelde")),
+            (
+                COMPLAINT_CHOICE,
+                _("Ik ben ontevreden over hoe de gemeente of een medewerker mij of iemand anders behandelde"),
+            ),
             *TriageDestination.objects.filter(is_active=True).values_list("slug", "option_label"),
         ]
 
@@ -145,6 +148,13 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
             "required": _("Vul de datum in waarop het gebeurde, of de dag die er het dichtst bij ligt."),
             "invalid": _("Vul een datum in zoals 15-03-2026."),
         },
+    )
+    # Awb 9:8 lid 1 onder d: a complaint about failing to decide in time is handled even where a
+    # beroep lies open. Optional: the coordinator can still set it.
+    about_failure_to_decide = forms.BooleanField(
+        label=_("Mijn klacht gaat erover dat de gemeente niet op tijd heeft beslist"),
+        help_text=_("Bijvoorbeeld op uw aanvraag of uw bezwaar. Weet u het niet? Laat dit dan leeg."),
+        required=False,
     )
     department = forms.ModelChoiceField(
         label=_("Over welke afdeling gaat het?"),

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gehoord.cases import lifecycle
 from gehoord.cases.constants import EventKind, Status
-from gehoord.cases.lifecycle import OPEN_STATUSES
 from gehoord.cases.models import Complaint
 from gehoord.organisation.models import Municipality
 
@@ -33,7 +33,9 @@ class PublicStatus:
     label: str
     next_step: str
     deadline: object | None
-    is_open: bool
+    # What the complainant may still do through the link; the lifecycle decides.
+    may_add: bool
+    may_withdraw: bool
     entries: list[PublicEntry]
 
 
@@ -72,9 +74,16 @@ def _next_step(complaint: Complaint, municipality: Municipality) -> tuple[str, o
             complaint.decision_due,
         )
     if status in (Status.FORMAL, Status.HEARING):
-        text = _("U ontvangt uiterlijk %(date)s een schriftelijke beslissing op uw klacht.") % {
-            "date": date_format(complaint.decision_due, "j F Y")
-        }
+        # decision_due is the resulting date: committee, postponement and consent included (Awb 9:11).
+        if complaint.consented_decision_due:
+            text = _(
+                "U heeft ermee ingestemd dat de beslissing later komt (artikel 9:11, derde lid, Awb). "
+                "U ontvangt uiterlijk %(date)s een schriftelijke beslissing op uw klacht."
+            ) % {"date": date_format(complaint.decision_due, "j F Y")}
+        else:
+            text = _("U ontvangt uiterlijk %(date)s een schriftelijke beslissing op uw klacht.") % {
+                "date": date_format(complaint.decision_due, "j F Y")
+            }
         if status == Status.HEARING:
             text = _("U wordt uitgenodigd voor een gesprek over uw klacht (hoorgesprek).") + " " + text
         return text, complaint.decision_due
@@ -126,6 +135,9 @@ def public_status(complaint: Complaint) -> PublicStatus:
         label=_label(complaint.status),
         next_step=next_step,
         deadline=deadline,
-        is_open=complaint.status in OPEN_STATUSES,
+        may_add=lifecycle.action_allowed(complaint, "complainant_addition"),
+        may_withdraw=any(
+            step.name == "withdraw" for step in lifecycle.available_transitions(complaint, actor=None)
+        ),
         entries=entries,
     )

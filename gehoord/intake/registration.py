@@ -51,6 +51,11 @@ _MIN_PHONE_DIGITS = 6
 _PHONE_PUNCTUATION = (" ", "-", "(", ")", ".", "/", "+")
 
 
+def acknowledgment_owed(complaint: Complaint) -> bool:
+    """Awb 9:6: a written complaint is acknowledged in writing; an anonymous one has nobody to write to."""
+    return complaint.channel in ACKNOWLEDGED_CHANNELS and not complaint.anonymous
+
+
 def may_register(user: User) -> bool:
     """The coordinator and handlers register complaints; department heads and admins do not."""
     return bool(
@@ -227,8 +232,10 @@ def register_staff_complaint(
     is stored with the channel and the moment of receipt as entered, the
     employee as the actor on its timeline, the scans as attachments uploaded by
     the employee, and — for a written complaint only (letter, fax, e-mail) —
-    the acknowledgment of receipt queued (Awb 9:6). With a form `token`, a
-    second call with the same token returns the first complaint.
+    the acknowledgment of receipt queued (Awb 9:6). An anonymous complaint
+    (``data["anonymous"]``) is registered without name or contact details and
+    gets no letter: there is nobody to send it to (Awb 9:1, 9:4). With a form
+    `token`, a second call with the same token returns the first complaint.
     """
     if not may_register(actor):
         raise PermissionDenied(_("Alleen de klachtencoördinator en behandelaars registreren klachten."))
@@ -259,12 +266,14 @@ def register_staff_complaint(
                 desired_outcome=data.get("desired_outcome", ""),
                 preferred_contact=data.get("preferred_contact", ""),
                 contact_times=data.get("contact_times", ""),
+                anonymous=bool(data.get("anonymous")),
+                about_failure_to_decide=bool(data.get("about_failure_to_decide")),
                 actor=actor,
             )
             _store_attachments(complaint, files, actor, stored)
             if token:
                 WebSubmission.objects.create(token=_SUBMISSION_PREFIX + token, complaint=complaint)
-            if channel in ACKNOWLEDGED_CHANNELS:
+            if acknowledgment_owed(complaint):
                 queue_acknowledgment(complaint)
     except IntegrityError:
         # Nothing of this attempt was committed: remove the files it stored.

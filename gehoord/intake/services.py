@@ -107,6 +107,7 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
                 desired_outcome=data.get("desired_outcome", ""),
                 preferred_contact=data.get("preferred_contact", ""),
                 contact_times=data.get("contact_times", ""),
+                about_failure_to_decide=bool(data.get("about_failure_to_decide")),
             )
             store_attachments(complaint, files, stored=stored)
             WebSubmission.objects.create(token=token, complaint=complaint)
@@ -122,12 +123,11 @@ def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) ->
 
 
 def add_complainant_information(complaint: Complaint, *, text: str, files: list[CheckedFile]) -> None:
-    """The complainant adds information or files through the status link."""
-    if complaint.status not in lifecycle.OPEN_STATUSES:
-        raise lifecycle.TransitionNotAllowed(
-            _("Uw klacht is afgerond. Neem contact op met de gemeente als u nog iets wilt melden.")
-        )
+    """The complainant adds information or files through the status link, while the lifecycle allows it."""
     with files_removed_on_failure() as stored, transaction.atomic():
+        # Asked with the row locked, so a step taken at the same moment cannot slip in between.
+        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        lifecycle.ensure_action_allowed(complaint, "complainant_addition")
         store_attachments(complaint, files, stored=stored)
         names = ", ".join(f.file.name for f in files)
         ComplaintEvent.objects.create(
@@ -163,6 +163,7 @@ def submit_api_complaint(*, data: dict, actor=None) -> Complaint:
             desired_outcome=data.get("desired_outcome", ""),
             preferred_contact=data.get("preferred_contact", ""),
             contact_times=data.get("contact_times", ""),
+            about_failure_to_decide=bool(data.get("about_failure_to_decide")),
             actor=actor,
         )
         queue_acknowledgment(complaint)

@@ -24,6 +24,17 @@ from gehoord.organisation.models import Department
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]
 INVALID_EMAIL = _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")
+# Whatever names the complainant or a way to reach them: left empty for an anonymous complaint.
+IDENTIFYING_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "street_address",
+    "postal_code",
+    "city",
+    "representative_name",
+)
 
 
 def _now_minutes() -> dt.time:
@@ -65,7 +76,17 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
             "invalid": _("Vul een tijdstip in zoals 14:30."),
         },
     )
-    # The complainant
+    # The complainant. Awb 9:1: a complaint without name or address is not refused;
+    # it is registered as anonymous and looked into as a signal (no formal route, no letters).
+    anonymous = forms.BooleanField(
+        label=_("Anoniem: naam en contactgegevens onbekend"),
+        help_text=_(
+            "Bijvoorbeeld een brief zonder naam en adres. Een anonieme klacht krijgt geen "
+            "ontvangstbevestiging en geen formele behandeling; de klachtencoördinator bekijkt haar als "
+            "signaal om van te leren."
+        ),
+        required=False,
+    )
     first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=120, required=False)
     last_name = forms.CharField(
         label=_("Achternaam"),
@@ -115,6 +136,14 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een datum in zoals 15-03-2026.")},
+    )
+    about_failure_to_decide = forms.BooleanField(
+        label=_("De klacht gaat over niet tijdig beslissen"),
+        help_text=_(
+            "Bijvoorbeeld: de gemeente beslist niet op tijd op een aanvraag of bezwaar. Zo'n klacht wordt "
+            "behandeld, ook als er beroep openstaat (Awb 9:8, eerste lid, onder d)."
+        ),
+        required=False,
     )
     department = forms.ModelChoiceField(
         label=_("Afdeling"),
@@ -170,10 +199,17 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.is_bound and self._anonymous_ticked():
+            # Nobody to name: the last name is asked for only of a known complainant.
+            self.fields["last_name"].required = False
         self.fields["department"].queryset = Department.objects.filter(is_active=True)
         self.fields["employees_involved"].queryset = User.objects.filter(is_active=True).select_related(
             "department"
         )
+
+    def _anonymous_ticked(self) -> bool:
+        field = self.fields["anonymous"]
+        return bool(field.widget.value_from_datadict(self.data, self.files, self.add_prefix("anonymous")))
 
     def clean_received_date(self) -> dt.date:
         value = self.cleaned_data["received_date"]
@@ -206,7 +242,10 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         self._clean_received_at(data)
-        self._clean_reachability(data)
+        if data.get("anonymous"):
+            self._clean_anonymous(data)
+        else:
+            self._clean_reachability(data)
         if not data.get("representative_name") and any(
             data.get(f"representative_{name}")
             for name in ("organisation", "email", "phone", "postal_address")
@@ -246,6 +285,22 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
             self._error_once(
                 "conduct_date",
                 _("De gedraging ligt na de ontvangst van de klacht. Controleer beide datums."),
+            )
+
+    def _clean_anonymous(self, data: dict) -> None:
+        """Anonymous means nobody to name or reach: a name or a way to reach them makes it a known complainant."""
+        if any(data.get(name) for name in IDENTIFYING_FIELDS):
+            self._error_once(
+                "anonymous",
+                _(
+                    "U vinkte 'Anoniem' aan, maar vulde een naam of contactgegevens in. Maak die velden leeg, "
+                    "of vink 'Anoniem' uit: dan krijgt de klager de gewone behandeling."
+                ),
+            )
+        if data.get("preferred_contact"):
+            self._error_once(
+                "preferred_contact",
+                _("Een anonieme klager is niet te bereiken. Kies 'Geen voorkeur opgegeven'."),
             )
 
     def _clean_reachability(self, data: dict) -> None:

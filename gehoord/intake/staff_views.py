@@ -77,6 +77,8 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _same_person(data: dict) -> list[Complaint]:
+    if data.get("anonymous"):
+        return []  # nobody to recognise
     return list(
         registration.open_complaints_of_same_person(
             email=data.get("email") or "",
@@ -102,6 +104,14 @@ def _hint(request: HttpRequest, data: dict) -> DuplicateHint | None:
 
 def _success_message(complaint: Complaint) -> str:
     message = _("Klacht %(reference)s is geregistreerd.") % {"reference": complaint.reference}
+    if complaint.anonymous:
+        return (
+            message
+            + " "
+            + _(
+                "Een anonieme klacht krijgt geen ontvangstbevestiging; de klachtencoördinator bekijkt haar als signaal."
+            )
+        )
     letter = complaint.letters.filter(kind=LetterKind.ACKNOWLEDGMENT).first()
     if complaint.channel not in registration.ACKNOWLEDGED_CHANNELS or letter is None:
         message += " " + _("Een mondelinge klacht krijgt geen schriftelijke ontvangstbevestiging.")

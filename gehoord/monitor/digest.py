@@ -1,8 +1,13 @@
 """The deadline monitor: a daily e-mail to each handler and the coordinators of what is due.
 
-Each handler gets the open complaints assigned to them that are overdue or due
-within the coming week (decision term, first contact). Coordinators get the
-same for every open complaint, plus the letters that have not reached the
+Each handler gets the open complaints assigned to them whose decision term
+(Awb 9:11, the resulting date) has passed or ends within the clock's one
+window (:data:`gehoord.clock.terms.DUE_SOON_DAYS`, as in the inbox and on the
+dashboard), and those without the first personal contact in time.
+Coordinators get the same for every open complaint, plus the complaints still
+in intake whose Awb 9:8 lid 3 notice term (not handling it must be told
+within 4 weeks of receipt) has passed or ends within that window — deciding
+not to handle a complaint is theirs — the letters that have not reached the
 complainant yet (e-mails being retried, post waiting to be printed) and the
 e-mails the mailbox could not import. Improvement measures past their due
 date go to the coordinators and to the person responsible. Nobody gets an
@@ -24,10 +29,16 @@ from django.utils import timezone, translation
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
 from gehoord.cases.models import Complaint
-from gehoord.cases.selectors import decision_due_within, decision_overdue, first_contact_late
+from gehoord.cases.selectors import (
+    decision_due_soon,
+    decision_overdue,
+    first_contact_late,
+    notice_due_soon,
+    notice_overdue,
+    with_term_marks,
+)
+from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.organisation.models import Municipality
-
-DUE_SOON_DAYS = 7
 
 
 @dataclass
@@ -36,6 +47,9 @@ class Digest:
     overdue: list[Complaint] = field(default_factory=list)
     due_soon: list[Complaint] = field(default_factory=list)
     first_contact_late: list[Complaint] = field(default_factory=list)
+    # Awb 9:8 lid 3, coordinators only: still in intake, the notice term passed or ends soon.
+    notice_overdue: list[Complaint] = field(default_factory=list)
+    notice_due_soon: list[Complaint] = field(default_factory=list)
     letters_not_sent: list = field(default_factory=list)
     # E-mails to the complaints mailbox that could not be imported (coordinators only).
     mails_not_imported: int = 0
@@ -48,31 +62,44 @@ class Digest:
             self.overdue
             or self.due_soon
             or self.first_contact_late
+            or self.notice_overdue
+            or self.notice_due_soon
             or self.letters_not_sent
             or self.mails_not_imported
             or self.overdue_measures
         )
 
 
-def _attention(complaints: QuerySet[Complaint], today: dt.date) -> QuerySet[Complaint]:
+def _attention(complaints: QuerySet[Complaint], today: dt.date, *, notices: bool) -> QuerySet[Complaint]:
+    """The complaints with a term to mention, each with the marks of selectors.with_term_marks."""
+    condition = decision_overdue(today) | decision_due_soon(today) | first_contact_late(today)
+    if notices:
+        condition |= notice_overdue(today) | notice_due_soon(today)
     return (
-        complaints.filter(
-            decision_overdue(today) | decision_due_within(today, DUE_SOON_DAYS) | first_contact_late(today)
-        )
+        with_term_marks(complaints.filter(condition), today)
         .select_related("handler")
         .order_by("decision_due", "reference")
     )
 
 
-def build_digest(recipient: User, complaints: QuerySet[Complaint], today: dt.date) -> Digest:
+def build_digest(
+    recipient: User, complaints: QuerySet[Complaint], today: dt.date, *, notices: bool = False
+) -> Digest:
+    """What of `complaints` `recipient` is told about today; the Awb 9:8 notice terms only with `notices`."""
     digest = Digest(recipient=recipient)
-    for complaint in _attention(complaints, today):
-        if complaint.decision_due < today:
+    for complaint in _attention(complaints, today, notices=notices):
+        if complaint.is_overdue:
             digest.overdue.append(complaint)
-        elif complaint.decision_due <= today + dt.timedelta(days=DUE_SOON_DAYS):
+        elif complaint.is_due_soon:
             digest.due_soon.append(complaint)
-        if complaint.first_contact_at is None and complaint.first_contact_due < today:
+        if complaint.first_contact_late:
             digest.first_contact_late.append(complaint)
+        if notices and complaint.notice_overdue:
+            digest.notice_overdue.append(complaint)
+        elif notices and complaint.notice_due_soon:
+            digest.notice_due_soon.append(complaint)
+    digest.notice_overdue.sort(key=lambda c: (c.not_handled_notice_due, c.reference))
+    digest.notice_due_soon.sort(key=lambda c: (c.not_handled_notice_due, c.reference))
     return digest
 
 
@@ -91,7 +118,7 @@ def digests(today: dt.date | None = None) -> list[Digest]:
     for coordinator in coordinators.distinct():
         # Not the complaints about the coordinator's own conduct (Awb 9:7).
         visible = Complaint.objects.exclude(employees_involved=coordinator)
-        digest = build_digest(coordinator, visible, today)
+        digest = build_digest(coordinator, visible, today, notices=True)
         digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
         digest.mails_not_imported = messages_not_imported().count()
         digest.overdue_measures = list(late_measures)
@@ -128,6 +155,7 @@ def send_digests(today: dt.date | None = None) -> int:
             context = {
                 "digest": digest,
                 "today": today,
+                "due_soon_days": DUE_SOON_DAYS,
                 "municipality": municipality,
                 "site_url": settings.SITE_URL.rstrip("/"),
             }

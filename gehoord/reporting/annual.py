@@ -256,6 +256,7 @@ def figure_lines(result: Figures) -> list[tuple[str, object]]:
         (_("Bloemenbonnen verstuurd"), result.vouchers_sent),
         (_("Open klachten nu"), sum(result.open_by_status.values())),
         (_("Over de beslistermijn nu"), result.overdue),
+        (_("9:8-bericht te laat nu (Awb 9:8 lid 3)"), result.notice_overdue),
     ]
 
 

@@ -13,7 +13,10 @@ SQLite. Each figure has its own time axis within the chosen period:
 - the ombudsman: complaints that went there in it;
 - vouchers: sent in it; improvement measures: recorded in it;
 - survey scores: answers about complaints closed in the period's quarters;
-- open cases and overdue: today, whatever the period.
+- open cases and their terms: today, whatever the period — the decision
+  terms past or ending within the clock's one window
+  (:data:`gehoord.clock.terms.DUE_SOON_DAYS`, as in the inbox and the digest),
+  and the Awb 9:8 lid 3 notice terms past for complaints still in intake.
 
 A department narrows everything to the complaints about that department
 (and the measures it owns).
@@ -45,7 +48,8 @@ from django.utils import timezone
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, Channel, Outcome, Route, Rung, Status
 from gehoord.cases.lifecycle import ACTIVE_STATUSES, FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintPart
-from gehoord.cases.selectors import decision_overdue
+from gehoord.cases.selectors import decision_due_soon, decision_overdue, notice_overdue
+from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.organisation.models import Department
 from gehoord.surveys.models import QuestionKind, SurveyAnswer
@@ -138,6 +142,10 @@ class Figures:
     vouchers_sent: int
     vouchers_due: int
     survey_scores: list[tuple[str, float, int]] = field(default_factory=list)
+    # Today: decisions due within the clock's window, and Awb 9:8 lid 3 notice terms that passed.
+    due_soon: int = 0
+    notice_overdue: int = 0
+    due_soon_days: int = DUE_SOON_DAYS
 
     @property
     def decided_in_time_share(self) -> float | None:
@@ -210,18 +218,25 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
     complaints = complaints_for(department).order_by()
     open_statuses = [status for status in Status.values if status in ACTIVE_STATUSES]
 
-    # Today: open complaints by status and route, and how many are overdue — one query.
+    # Today: open complaints by status and route, and how many terms are past or near — one query.
     open_by_status: dict[str, int] = {}
     open_by_route: dict[str, int] = {}
-    overdue = 0
+    overdue = due_soon = notice_late = 0
     for row in (
         complaints.filter(status__in=open_statuses)
         .values("status", "route")
-        .annotate(n=Count("pk"), late=Count("pk", filter=decision_overdue(today)))
+        .annotate(
+            n=Count("pk"),
+            late=Count("pk", filter=decision_overdue(today)),
+            soon=Count("pk", filter=decision_due_soon(today)),
+            notice_late=Count("pk", filter=notice_overdue(today)),
+        )
     ):
         open_by_status[row["status"]] = open_by_status.get(row["status"], 0) + row["n"]
         open_by_route[row["route"]] = open_by_route.get(row["route"], 0) + row["n"]
         overdue += row["late"]
+        due_soon += row["soon"]
+        notice_late += row["notice_late"]
 
     # Received in the period: per channel and route, and first contact — one query each.
     received = complaints.filter(period.within("received_at"))
@@ -305,6 +320,8 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
         open_by_status=_ordered(open_by_status, open_statuses),
         open_by_route=_ordered(open_by_route, Route.values),
         overdue=overdue,
+        due_soon=due_soon,
+        notice_overdue=notice_late,
         received=received_count,
         intake_by_week=list(weeks.items()),
         intake_by_channel=_ordered(by_channel, Channel.values),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.db import connection
@@ -18,12 +19,13 @@ from django.utils import timezone
 
 from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
-from gehoord.cases import lifecycle, selectors
+from gehoord.cases import inbox, lifecycle, selectors
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.inbox import ALL_STATUSES, PAGE_SIZE, InboxFilter, InboxFilters
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.cases.tests.test_lifecycle import bring_to
+from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.core.testing.browser import watch
 
 pytestmark = pytest.mark.django_db
@@ -53,12 +55,20 @@ def complaint(*, days_ago: int = 1, **kwargs) -> Complaint:
     return factories.make_complaint(received_at=timezone.now() - dt.timedelta(days=days_ago), **kwargs)
 
 
-def set_terms(c: Complaint, *, decision_in: int | None = None, first_contact_in: int | None = None) -> None:
+def set_terms(
+    c: Complaint,
+    *,
+    decision_in: int | None = None,
+    notice_in: int | None = None,
+    first_contact_in: int | None = None,
+) -> None:
     """Put the complaint's stored terms `n` days from today (negative: in the past)."""
     today = timezone.localdate()
     changes = {}
     if decision_in is not None:
         changes["decision_due"] = today + dt.timedelta(days=decision_in)
+    if notice_in is not None:
+        changes["not_handled_notice_due"] = today + dt.timedelta(days=notice_in)
     if first_contact_in is not None:
         changes["first_contact_due"] = today + dt.timedelta(days=first_contact_in)
     Complaint.objects.filter(pk=c.pk).update(**changes)
@@ -151,57 +161,189 @@ def test_filter_by_handler_unassigned_and_mine(client, coordinator, handler):
     assert listed(get(client, handler="mine")) == [for_coordinator.reference]
 
 
-def test_filter_by_deadline(client, coordinator):
-    overdue = complaint()
-    set_terms(overdue, decision_in=-1)
-    due_today = complaint()
-    set_terms(due_today, decision_in=0)
-    due_in_a_week = complaint()
-    set_terms(due_in_a_week, decision_in=7)
-    later = complaint()
-    set_terms(later, decision_in=8)
-    no_contact_yet = complaint()
-    set_terms(no_contact_yet, decision_in=30, first_contact_in=-1)
-    contacted = complaint()
-    set_terms(contacted, decision_in=30, first_contact_in=-1)
-    Complaint.objects.filter(pk=contacted.pk).update(first_contact_at=timezone.now())
-    # A finished complaint is never overdue, whatever its stored terms say.
-    withdrawn = withdraw(complaint(), coordinator)
-    set_terms(withdrawn, decision_in=-10, first_contact_in=-10)
-    login_staff(client, coordinator)
+# Every term the inbox knows, as a table. A row is one complaint: its status, its stored terms in
+# days from today (negative: in the past), whether it is anonymous or had its first contact, and
+# the term filters that list it. "Soon" is clock.terms.DUE_SOON_DAYS (5): today up to 5 days on.
+# The 9:8 notice (Awb 9:8 lid 3) is a term only while the complaint is still in intake
+# (received, triage) and has somebody to tell.
+@dataclass(frozen=True)
+class TermCase:
+    name: str
+    status: Status
+    decision_in: int
+    notice_in: int
+    first_contact_in: int = 30
+    contacted: bool = False
+    anonymous: bool = False
+    listed_under: frozenset[str] = frozenset()
 
-    assert listed(get(client, due="overdue", status="all")) == [overdue.reference]
-    assert set(listed(get(client, due="this_week", status="all"))) == {
-        due_today.reference,
-        due_in_a_week.reference,
+
+def under(*filters: str) -> frozenset[str]:
+    return frozenset(filters)
+
+
+TERM_CASES = [
+    TermCase("decision past", Status.FORMAL, -1, -15, listed_under=under(inbox.OVERDUE)),
+    TermCase("decision today", Status.FORMAL, 0, -14, listed_under=under(inbox.DUE_SOON)),
+    TermCase("decision in 5 days", Status.FORMAL, 5, -9, listed_under=under(inbox.DUE_SOON)),
+    TermCase("decision in 6 days", Status.FORMAL, 6, -8),
+    TermCase(
+        "decision past, in intake",
+        Status.TRIAGE,
+        -1,
+        -15,
+        listed_under=under(inbox.OVERDUE, inbox.NOTICE_OVERDUE),
+    ),
+    TermCase("9:8 notice past, in triage", Status.TRIAGE, 13, -1, listed_under=under(inbox.NOTICE_OVERDUE)),
+    TermCase("9:8 notice today, received", Status.RECEIVED, 14, 0, listed_under=under(inbox.NOTICE_DUE_SOON)),
+    TermCase("9:8 notice in 5 days", Status.TRIAGE, 19, 5, listed_under=under(inbox.NOTICE_DUE_SOON)),
+    TermCase("9:8 notice in 6 days", Status.TRIAGE, 20, 6),
+    TermCase("9:8 notice past, handled informally", Status.INFORMAL, 13, -1),
+    TermCase("9:8 notice past, anonymous", Status.TRIAGE, 13, -1, anonymous=True),
+    TermCase(
+        "no first contact, target past",
+        Status.RECEIVED,
+        30,
+        20,
+        first_contact_in=-1,
+        listed_under=under(inbox.FIRST_CONTACT_OVERDUE),
+    ),
+    TermCase("first contact made late", Status.RECEIVED, 30, 20, first_contact_in=-1, contacted=True),
+    TermCase("withdrawn, every term past", Status.WITHDRAWN, -10, -10, first_contact_in=-10),
+]
+
+
+def complaint_in(case: TermCase, coordinator) -> Complaint:
+    c = complaint(anonymous=case.anonymous)
+    steps = {
+        Status.RECEIVED: [],
+        Status.TRIAGE: ["start_triage"],
+        Status.INFORMAL: ["start_triage", "start_informal"],
+        Status.FORMAL: ["start_triage", "start_formal"],
     }
-    assert listed(get(client, due="first_contact_overdue", status="all")) == [no_contact_yet.reference]
+    if case.status == Status.WITHDRAWN:
+        c = withdraw(c, coordinator)
+    for step in steps.get(case.status, []):
+        c = lifecycle.perform(c, step, actor=coordinator)
+    assert c.status == case.status
+    set_terms(
+        c, decision_in=case.decision_in, notice_in=case.notice_in, first_contact_in=case.first_contact_in
+    )
+    if case.contacted:
+        Complaint.objects.filter(pk=c.pk).update(first_contact_at=timezone.now())
+    return c
 
 
-def test_overdue_and_due_soon_are_marked_in_words(client, coordinator):
+@pytest.fixture
+def term_cases(coordinator) -> dict[str, TermCase]:
+    """Every row of TERM_CASES as a complaint: {reference: case}."""
+    return {complaint_in(case, coordinator).reference: case for case in TERM_CASES}
+
+
+@pytest.mark.parametrize("due", inbox.DUE_VALUES)
+def test_filter_by_term(client, coordinator, term_cases, due):
+    login_staff(client, coordinator)
+    expected = {reference for reference, case in term_cases.items() if due in case.listed_under}
+    assert expected, f"no row of TERM_CASES is listed under {due}"
+    found = set(listed(get(client, due=due, status="all")))
+    assert {term_cases[r].name for r in found} == {term_cases[r].name for r in expected}
+
+
+def test_every_term_filter_is_offered_with_the_clocks_window(client, coordinator):
+    login_staff(client, coordinator)
+    choices = dict(get(client).context["form"].fields["due"].choices)
+    assert [str(choices[value]) for value in inbox.DUE_VALUES] == [
+        "Beslistermijn verstreken",
+        f"Beslissing binnen {DUE_SOON_DAYS} dagen",
+        "9:8-bericht binnenkort",
+        "9:8-bericht te laat",
+        "Persoonlijk contact te laat",
+    ]
+    # A value that is no filter (an old bookmark) is shown as an error and left out.
+    response = get(client, due="this_week")
+    assert response.context["form"].errors["due"]
+    assert response.context["filters"].due == ""
+
+
+def test_the_marks_of_each_row(client, coordinator, term_cases):
+    login_staff(client, coordinator)
+    rows = {c.reference: c for c in get(client, status="all").context["page"].object_list}
+    for reference, case in term_cases.items():
+        row = rows[reference]
+        marks = {
+            inbox.OVERDUE: row.is_overdue,
+            inbox.DUE_SOON: row.is_due_soon,
+            inbox.NOTICE_OVERDUE: row.notice_overdue,
+            inbox.NOTICE_DUE_SOON: row.notice_due_soon,
+            inbox.FIRST_CONTACT_OVERDUE: row.first_contact_late,
+        }
+        assert {mark for mark, on in marks.items() if on} == case.listed_under, case.name
+
+
+def test_the_9_8_notice_term_comes_from_the_clock_at_registration(client, coordinator):
+    # Received 35 days ago: 4 weeks ended a week ago (Atw art. 1 moves an end by 4 days at most,
+    # over Easter), so the notice is late, whatever weekday today is; the 6 weeks end a week on or later.
+    c = complaint(days_ago=35)
+    lifecycle.perform(c, "start_triage", actor=coordinator)
+    c.refresh_from_db()
+    assert c.not_handled_notice_due < timezone.localdate() < c.decision_due
+    login_staff(client, coordinator)
+    assert listed(get(client, due=inbox.NOTICE_OVERDUE)) == [c.reference]
+    assert listed(get(client, due=inbox.DUE_SOON)) == []
+
+
+def test_terms_are_marked_in_words(client, coordinator):
     overdue = complaint(days_ago=3)
     set_terms(overdue, decision_in=-2, first_contact_in=1)
     soon = complaint(days_ago=2)
     set_terms(soon, decision_in=5, first_contact_in=1)
     not_soon = complaint(days_ago=1)
     set_terms(not_soon, decision_in=6, first_contact_in=-1)
+    notice_late = complaint(days_ago=1)
+    set_terms(notice_late, decision_in=20, notice_in=-1, first_contact_in=1)
+    notice_soon = complaint(days_ago=1)
+    set_terms(notice_soon, decision_in=20, notice_in=2, first_contact_in=1)
     login_staff(client, coordinator)
 
     response = get(client, sort="oldest")
-    rows = {c.reference: c for c in response.context["page"].object_list}
-    assert (rows[overdue.reference].is_overdue, rows[overdue.reference].is_due_soon) == (True, False)
-    assert (rows[soon.reference].is_overdue, rows[soon.reference].is_due_soon) == (False, True)
-    assert (rows[not_soon.reference].is_overdue, rows[not_soon.reference].is_due_soon) == (False, False)
-    assert [rows[r].first_contact_late for r in (overdue.reference, not_soon.reference)] == [False, True]
-    body = text(response)
-    row_texts = re.findall(r"<tr class=\"utrecht-table__row[^\"]*\">(.*?)</tr>", body, re.S)
-    overdue_row, soon_row, later_row = row_texts[1:]
-    assert "termijn verstreken" in overdue_row
-    assert "gh-row--overdue" in body
-    assert "binnen 5 dagen" in soon_row
-    assert "termijn verstreken" not in soon_row
-    assert "binnen 5 dagen" not in later_row
-    assert "persoonlijk contact te laat" in later_row
+    rows = row_texts(response)
+    assert "termijn verstreken" in rows[overdue.reference]
+    assert "binnen 5 dagen" in rows[soon.reference]
+    assert "termijn verstreken" not in rows[soon.reference]
+    assert "binnen 5 dagen" not in rows[not_soon.reference]
+    assert "persoonlijk contact te laat" in rows[not_soon.reference]
+    notice_due = timezone.localdate() + dt.timedelta(days=2)
+    assert (
+        f"9:8-bericht te laat (uiterlijk {timezone.localdate() - dt.timedelta(days=1):%d-%m-%Y})"
+        in rows[notice_late.reference]
+    )
+    assert f"9:8-bericht binnenkort (uiterlijk {notice_due:%d-%m-%Y})" in rows[notice_soon.reference]
+    assert "9:8-bericht" not in rows[overdue.reference]
+    assert row_html(response)[notice_late.reference].startswith(
+        '<tr class="utrecht-table__row gh-row--overdue"'
+    )
+
+
+def row_html(response) -> dict[str, str]:
+    """Each table row's HTML, by the reference in it."""
+    rows = re.findall(r'<tr class="utrecht-table__row[^"]*">.*?</tr>', text(response), re.S)[1:]
+    return {re.search(r"K-\d{4}-\d{5}", row)[0]: row for row in rows}
+
+
+def row_texts(response) -> dict[str, str]:
+    """Each table row's text, by reference."""
+    return {
+        reference: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+        for reference, row in row_html(response).items()
+    }
+
+
+def test_an_anonymous_complaint_is_listed_as_anonymous(client, coordinator):
+    anonymous = complaint(
+        anonymous=True, complainant=factories.ComplainantFactory.build(first_name="", last_name="")
+    )
+    login_staff(client, coordinator)
+    assert "Anoniem" in row_texts(get(client))[anonymous.reference]
 
 
 # --- sorting --------------------------------------------------------------------------------

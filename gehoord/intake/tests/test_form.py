@@ -101,6 +101,15 @@ def test_each_invalid_field_gets_a_clear_dutch_message(client, db, overrides, fi
     assert "<title>Fout:" in html
 
 
+@pytest.mark.parametrize(("ticked", "stored"), [({"about_failure_to_decide": "on"}, True), ({}, False)])
+def test_the_optional_question_about_failing_to_decide_in_time(client, db, ticked, stored):
+    page = client.get(FORM_URL).content.decode()
+    assert "Mijn klacht gaat erover dat de gemeente niet op tijd heeft beslist" in page
+
+    assert post(client, **ticked).status_code == 302
+    assert Complaint.objects.get().about_failure_to_decide is stored
+
+
 def test_valid_postal_code_is_normalised(client, db):
     post(client, street_address="Dorpsstraat 1", postal_code="1234ab", city="Voorbeeldstad")
     assert Complaint.objects.get().complainant.postal_code == "1234 AB"

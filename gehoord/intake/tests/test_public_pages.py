@@ -1,12 +1,18 @@
 """The complaints page and triage, the status link, withdrawing, 'stuur door' and the theme."""
 
+import datetime as dt
+import html as html_module
+import re
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from gehoord.cases import lifecycle, services
 from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.models import Complaint
 from gehoord.cases.tests.factories import make_complaint
 from gehoord.intake.models import TriageDestination
 from gehoord.intake.status_link import status_path, status_secret
@@ -27,6 +33,43 @@ def test_complaints_page_explains_and_offers_triage(client, db):
     assert "Binnen 2 werkdagen nemen wij persoonlijk contact met u op" in html
     for destination in TriageDestination.objects.all():
         assert destination.option_label in html
+
+
+def page_text(client, url: str) -> str:
+    """The page's text on one line, without tags: what a reader (or a screen reader) gets."""
+    body = client.get(url).content.decode()
+    return html_module.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        # Awb 9:1: about conduct towards oneself or towards someone else.
+        (
+            "/klacht/",
+            "U mag klagen over hoe de gemeente u zelf behandelde, maar ook over hoe zij iemand anders "
+            "behandelde",
+        ),
+        ("/klacht/", "mij of iemand anders behandelde"),
+        ("/klacht/formulier/", "of over hoe zij iemand anders behandelde (artikel 9:1"),
+        ("/klacht/formulier/", "Klaagt u zelf over hoe de gemeente iemand anders behandelde?"),
+        ("/klacht/elders/bezwaar/", "hoe de gemeente of een medewerker u of iemand anders behandelde"),
+        # Awb 2:3: a letter that turns out to be a bezwaar, Woo request or claim is sent on internally.
+        ("/klacht/", "Wij sturen uw brief zelf door naar de afdeling die erover gaat"),
+        ("/klacht/", "De datum waarop wij uw brief ontvingen blijft gelden"),
+        ("/klacht/", "(artikelen 2:3 en 6:15 van de Algemene wet bestuursrecht)"),
+        # 9:10: offered a hearing, not "heard" whatever happens.
+        ("/klacht/", "u krijgt de gelegenheid om gehoord te worden"),
+    ],
+)
+def test_the_public_texts_say_what_the_law_says(client, db, url, sentence):
+    assert sentence in page_text(client, url)
+
+
+def test_the_triage_still_guides_who_has_not_written_yet(client, db):
+    page = page_text(client, reverse("intake:start"))
+    for slug in ("bezwaar", "woo-verzoek", "schadeclaim"):
+        assert TriageDestination.objects.get(slug=slug).option_label in page
 
 
 def test_triage_sends_a_complaint_to_the_form(client, db):
@@ -55,7 +98,8 @@ def test_destinations_are_configurable(client, db):
         explanation="Parkeerboetes gaan via het CJIB.",
     )
     html = client.get(reverse("intake:start")).content.decode()
-    assert "parkeerboete" in html and "Woo" not in html
+    woo = TriageDestination.objects.get(slug="woo-verzoek")
+    assert "parkeerboete" in html and woo.option_label not in html and 'value="woo-verzoek"' not in html
 
 
 def test_home_leads_to_the_complaints_page(client, db):
@@ -212,3 +256,41 @@ def test_accessibility_statement_is_public_and_linked_from_every_page(client, db
     assert municipality.complaints_phone in html and municipality.complaints_email in html
     start = client.get(reverse("intake:start")).content.decode()
     assert f'href="{reverse("accessibility")}"' in start
+
+
+def test_the_status_page_gives_the_date_the_complainant_consented_to(client, coordinator):
+    complaint = make_complaint()
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.perform(complaint, "start_formal", actor=coordinator)
+    url = status_path(complaint)
+    assert "ingestemd" not in page_text(client, url)
+
+    # Awb 9:11 lid 3: the file keeps the resulting date in decision_due; the page says why it moved.
+    consented = complaint.decision_due + dt.timedelta(weeks=8)
+    Complaint.objects.filter(pk=complaint.pk).update(consented_decision_due=consented, decision_due=consented)
+
+    page = page_text(client, url)
+    assert "U heeft ermee ingestemd dat de beslissing later komt (artikel 9:11, derde lid, Awb)." in page
+    assert f"uiterlijk {date_format(consented, 'j F Y')} een schriftelijke beslissing" in page
+
+
+def test_what_the_status_page_offers_follows_the_lifecycle(client, coordinator):
+    complaint = make_complaint()
+    url = status_path(complaint)
+    page = page_text(client, url)
+    assert "Informatie toevoegen" in page and "Klacht intrekken" in page
+
+    lifecycle.perform(complaint, "withdraw", actor=coordinator, reason="Opgelost.")
+    page = page_text(client, url)
+    assert "Informatie toevoegen" not in page and "Klacht intrekken" not in page
+
+
+def test_an_addition_after_the_end_is_refused_with_the_lifecycles_reason(client, coordinator):
+    complaint = make_complaint()
+    url = status_path(complaint)
+    lifecycle.perform(complaint, "withdraw", actor=coordinator, reason="Opgelost.")
+
+    response = client.post(url, {"text": "Nog iets."}, follow=True)
+
+    assert "Uw klacht is afgerond." in html_module.unescape(response.content.decode())
+    assert not complaint.events.filter(kind=EventKind.COMPLAINANT_ADDITION).exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import threading
 
 import pytest
@@ -349,6 +350,88 @@ def test_service_refuses_other_channels_the_future_and_other_roles(coordinator):
     with pytest.raises(PermissionDenied):
         registration.register_staff_complaint(data=service_data(), files=[], actor=head)
     assert Complaint.objects.count() == 0
+
+
+# --- anonymous, and about failing to decide ---------------------------------------------
+
+NOBODY = {
+    "first_name": "",
+    "last_name": "",
+    "email": "",
+    "phone": "",
+    "street_address": "",
+    "postal_code": "",
+    "city": "",
+}
+
+
+@pytest.mark.parametrize("channel", ["letter", "phone", "fax"])
+def test_an_anonymous_complaint_is_registered_without_name_or_letter(staff, coordinator, channel):
+    response = staff.post(URL, form_data(channel=channel, anonymous="on", **NOBODY))
+
+    complaint = Complaint.objects.get()
+    assert response.status_code == 302 and response.url == detail_url(complaint)
+    assert complaint.anonymous is True
+    assert complaint.complainant.full_name == "" and complaint.complainant.postal_address == ""
+    assert complaint.status == Status.RECEIVED
+    # Awb 9:1: not refused; there is nobody to acknowledge it to (Awb 9:6).
+    assert not Letter.objects.filter(complaint=complaint).exists()
+    assert "Een anonieme klacht krijgt geen ontvangstbevestiging" in " ".join(messages_of(response))
+    assert "Anoniem" in text(staff.get(reverse("cases:list")))
+
+
+@pytest.mark.parametrize(
+    ("filled", "field", "message"),
+    [
+        ({"last_name": "Boukhari"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"first_name": "Fatima"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"phone": "0612345678"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"email": "fatima@example.nl"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"street_address": "Stationsplein 1"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"representative_name": "Mr. J. de Wit"}, "anonymous", "U vinkte 'Anoniem' aan"),
+        ({"preferred_contact": "phone"}, "preferred_contact", "Een anonieme klager is niet te bereiken."),
+    ],
+)
+def test_anonymous_with_a_name_or_a_way_to_reach_them_is_refused(staff, filled, field, message):
+    response = staff.post(URL, form_data(channel="letter", anonymous="on", **{**NOBODY, **filled}))
+
+    assert response.status_code == 400
+    assert Complaint.objects.count() == 0
+    assert message in " ".join(response.context["form"].errors[field])
+
+
+def test_without_the_anonymous_box_a_name_and_a_way_to_reach_them_are_asked(staff):
+    response = staff.post(URL, form_data(channel="letter", **NOBODY))
+
+    assert response.status_code == 400
+    assert "Vul de achternaam van de klager in." in response.context["form"].errors["last_name"]
+    assert Complaint.objects.count() == 0
+
+
+def test_the_form_offers_anonymous_and_failure_to_decide(staff):
+    page = text(staff.get(URL))
+    assert "Anoniem: naam en contactgegevens onbekend" in page
+    assert "De klacht gaat over niet tijdig beslissen" in page
+    # The last name stays required for a known complainant: no "(niet verplicht)" beside it.
+    assert re.search(r'for="id_last_name">Achternaam</label>', page)
+
+
+def test_the_service_registers_an_anonymous_written_complaint_without_a_letter(coordinator):
+    complaint = registration.register_staff_complaint(
+        data=service_data(channel=Channel.LETTER, last_name="", phone="", anonymous=True),
+        files=[],
+        actor=coordinator,
+    )
+    assert complaint.anonymous and not complaint.letters.exists()
+    assert not registration.acknowledgment_owed(complaint)
+
+
+@pytest.mark.parametrize(("ticked", "stored"), [({"about_failure_to_decide": "on"}, True), ({}, False)])
+def test_failure_to_decide_is_recorded_at_registration(staff, ticked, stored):
+    response = staff.post(URL, form_data(**ticked))
+
+    assert response.status_code == 302
+    assert Complaint.objects.get().about_failure_to_decide is stored
 
 
 # --- scans ---------------------------------------------------------------------------

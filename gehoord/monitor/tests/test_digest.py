@@ -4,10 +4,12 @@ import datetime as dt
 from io import StringIO
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 
 from gehoord.cases import lifecycle, services
+from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.monitor.digest import digests, send_digests
@@ -76,3 +78,81 @@ def test_management_command(coordinator):
     out = StringIO()
     call_command("send_deadline_digests", stdout=out)
     assert "digest(s) sent" in out.getvalue()
+
+
+# --- the terms, one window ----------------------------------------------------------------
+
+# Each row: a complaint assigned to the handler, its status, its stored terms in days from TODAY,
+# and the digest lists it is on for the coordinator and for its handler. "Soon" is the clock's
+# window (clock.terms.DUE_SOON_DAYS, 5 days), as in the inbox; the Awb 9:8 lid 3 notice term
+# is the coordinator's (only they decide not to handle a complaint) and runs only in intake.
+DIGEST_CASES = [
+    # name, steps to its status, decision in, 9:8 notice in, anonymous, coordinator's, handler's
+    ("decision past", ("start_triage", "start_formal"), -1, -15, False, {"overdue"}, {"overdue"}),
+    ("decision today", ("start_triage", "start_formal"), 0, -14, False, {"due_soon"}, {"due_soon"}),
+    ("decision in 5 days", ("start_triage", "start_formal"), 5, -9, False, {"due_soon"}, {"due_soon"}),
+    ("decision in 6 days (was 7)", ("start_triage", "start_formal"), 6, -8, False, set(), set()),
+    ("9:8 notice past", ("start_triage",), 13, -1, False, {"notice_overdue"}, set()),
+    ("9:8 notice today", ("start_triage",), 14, 0, False, {"notice_due_soon"}, set()),
+    ("9:8 notice in 5 days", ("start_triage",), 19, 5, False, {"notice_due_soon"}, set()),
+    ("9:8 notice in 6 days", ("start_triage",), 20, 6, False, set(), set()),
+    ("9:8 notice past, handled informally", ("start_triage", "start_informal"), 13, -1, False, set(), set()),
+    ("9:8 notice past, anonymous", ("start_triage",), 13, -1, True, set(), set()),
+    ("both past, in intake", ("start_triage",), -1, -15, False, {"overdue", "notice_overdue"}, {"overdue"}),
+]
+LISTS = ("overdue", "due_soon", "first_contact_late", "notice_overdue", "notice_due_soon")
+
+
+def lists_of(digest, complaint) -> set[str]:
+    if digest is None:
+        return set()
+    return {name for name in LISTS if complaint in getattr(digest, name)}
+
+
+@pytest.mark.parametrize(
+    ("name", "steps", "decision_in", "notice_in", "anonymous", "coordinators", "handlers"),
+    DIGEST_CASES,
+    ids=[case[0] for case in DIGEST_CASES],
+)
+def test_what_each_term_puts_in_the_digest(
+    coordinator, handler, name, steps, decision_in, notice_in, anonymous, coordinators, handlers
+):
+    complaint = factories.make_complaint(received_at=received(1), anonymous=anonymous)
+    for step in steps:
+        complaint = lifecycle.perform(complaint, step, actor=coordinator)
+    lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    Complaint.objects.filter(pk=complaint.pk).update(
+        decision_due=TODAY + dt.timedelta(days=decision_in),
+        not_handled_notice_due=TODAY + dt.timedelta(days=notice_in),
+        first_contact_at=received(0),
+    )
+
+    by_person = {d.recipient: d for d in digests(TODAY)}
+
+    assert lists_of(by_person.get(coordinator), complaint) == coordinators
+    assert lists_of(by_person.get(handler), complaint) == handlers
+
+
+def test_the_mail_names_the_9_8_notice_terms_for_coordinators_only(coordinator, handler):
+    late = factories.make_complaint(received_at=received(1))
+    soon = factories.make_complaint(received_at=received(1))
+    for complaint, notice_in in ((late, -2), (soon, 3)):
+        lifecycle.perform(complaint, "start_triage", actor=coordinator)
+        lifecycle.assign_handler(complaint, handler, actor=coordinator)
+        Complaint.objects.filter(pk=complaint.pk).update(
+            decision_due=TODAY + dt.timedelta(days=4),
+            not_handled_notice_due=TODAY + dt.timedelta(days=notice_in),
+        )
+
+    assert send_digests(TODAY) == 2
+    to_coordinator = next(m for m in mail.outbox if m.to == [coordinator.email]).body
+    to_handler = next(m for m in mail.outbox if m.to == [handler.email]).body
+
+    late_section = to_coordinator.split("9:8-bericht te laat")[1].split("9:8-bericht binnenkort")[0]
+    assert "Awb 9:8 lid 3" in late_section
+    assert f"- {late.reference}, uiterlijk 30-05-2026" in late_section
+    assert soon.reference not in late_section
+    soon_section = to_coordinator.split("9:8-bericht binnenkort")[1]
+    assert f"- {soon.reference}, uiterlijk 04-06-2026" in soon_section
+    assert "Beslissing binnen 5 dagen" in to_coordinator and "Beslissing binnen 5 dagen" in to_handler
+    assert "9:8" not in to_handler

@@ -65,3 +65,24 @@ def test_a_date_in_year_one_is_refused_not_a_server_error(client, coordinator):
 
     assert response.status_code == 400
     assert "Kies een datum tussen 1900 en 2999." in response.content.decode()
+
+
+def test_the_dashboard_counts_todays_terms_in_words(client, coordinator):
+    from django.utils import timezone
+
+    from gehoord.cases import lifecycle
+    from gehoord.cases.models import Complaint
+
+    today = timezone.localdate()
+    late = factories.make_complaint()
+    lifecycle.perform(late, "start_triage", actor=coordinator)
+    Complaint.objects.filter(pk=late.pk).update(
+        decision_due=today + dt.timedelta(days=3), not_handled_notice_due=today - dt.timedelta(days=1)
+    )
+    login_staff(client, coordinator)
+
+    page = " ".join(client.get(reverse("dashboard")).content.decode().split())
+
+    assert "Over de beslistermijn: <strong>0</strong>" in page
+    assert "beslissing binnen 5 dagen: <strong>1</strong>" in page
+    assert "9:8-bericht te laat" in page and "4 weken na ontvangst voorbij): <strong>1</strong>" in page

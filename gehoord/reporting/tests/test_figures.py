@@ -9,10 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from gehoord.cases import lifecycle
 from gehoord.cases.constants import Channel, Judgement, Outcome, Route, Rung, Status
-from gehoord.cases.lifecycle import FINAL_STATUSES
+from gehoord.cases.lifecycle import FINAL_STATUSES, INTAKE_STATUSES
 from gehoord.cases.models import Complaint, ConductNorm
 from gehoord.cases.tests import factories
+from gehoord.clock import terms
 from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.reporting.figures import Period, figures
 from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
@@ -117,6 +119,11 @@ def test_the_figures_equal_an_independent_count(world, department_index):
     assert {k: v for k, v in result.open_by_status.items() if v} == dict(Counter(c.status for c in open_))
     assert {k: v for k, v in result.open_by_route.items() if v} == dict(Counter(c.route for c in open_))
     assert result.overdue == sum(1 for c in open_ if c.decision_due < TODAY)
+    # The clock's own rules for "overdue" and "due soon", applied in Python.
+    assert result.due_soon == sum(1 for c in open_ if terms.is_due_soon(c.decision_due, TODAY))
+    assert result.notice_overdue == sum(
+        1 for c in open_ if c.status in INTAKE_STATUSES and terms.is_overdue(c.not_handled_notice_due, TODAY)
+    )
     assert {k: v for k, v in result.intake_by_channel.items() if v} == dict(
         Counter(c.channel for c in received)
     )
@@ -211,3 +218,39 @@ def test_the_survey_scores_of_the_period(coordinator):
 def test_a_period_stays_within_dates_the_clock_can_count(start, end):
     with pytest.raises(ValueError):
         Period(dt.date(*start), dt.date(*end))
+
+
+# Today's terms, one complaint a row: its status, its stored terms in days from TODAY, and whether
+# it counts as overdue, due soon (the clock's window, DUE_SOON_DAYS = 5) and 9:8 notice late.
+TERM_ROWS = [
+    # steps to its status, decision in, 9:8 notice in, anonymous, (overdue, due soon, notice late)
+    (("start_triage", "start_formal"), -1, -15, False, (1, 0, 0)),
+    (("start_triage", "start_formal"), 0, -14, False, (0, 1, 0)),
+    (("start_triage", "start_formal"), 5, -9, False, (0, 1, 0)),
+    (("start_triage", "start_formal"), 6, -8, False, (0, 0, 0)),
+    (("start_triage",), 13, -1, False, (0, 0, 1)),
+    (("start_triage",), 14, 0, False, (0, 0, 0)),
+    (("start_triage",), 13, -1, True, (0, 0, 0)),
+    (("start_triage", "start_informal"), 13, -1, False, (0, 0, 0)),
+    (("start_triage",), -2, -16, False, (1, 0, 1)),
+    (("withdraw",), -10, -10, False, (0, 0, 0)),
+]
+
+
+@pytest.mark.parametrize(("steps", "decision_in", "notice_in", "anonymous", "counted"), TERM_ROWS)
+def test_the_terms_of_today(coordinator, steps, decision_in, notice_in, anonymous, counted):
+    complaint = factories.make_complaint(
+        received_at=dt.datetime(2026, 1, 20, 9, tzinfo=AMS), anonymous=anonymous
+    )
+    for step in steps:
+        params = {"reason": "Klager trekt in."} if step == "withdraw" else {}
+        complaint = lifecycle.perform(complaint, step, actor=coordinator, **params)
+    Complaint.objects.filter(pk=complaint.pk).update(
+        decision_due=TODAY + dt.timedelta(days=decision_in),
+        not_handled_notice_due=TODAY + dt.timedelta(days=notice_in),
+    )
+
+    result = figures(PERIOD, today=TODAY)
+
+    assert (result.overdue, result.due_soon, result.notice_overdue) == counted
+    assert result.due_soon_days == terms.DUE_SOON_DAYS == 5
