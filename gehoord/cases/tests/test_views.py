@@ -1169,3 +1169,41 @@ def test_hearing_response_after_the_decision_is_refused_with_409(client, coordin
     assert response.status_code == 409
     assert "Een antwoord op de uitnodiging hoort bij een uitnodiging om te horen." in text(response)
     assert Hearing.objects.get(pk=hearing.pk).response == ""
+
+
+def test_a_measure_is_proposed_from_the_file_during_the_learning_review(client, coordinator):
+    department = factories.DepartmentFactory()
+    owner = factories.UserFactory()
+    complaint = bring_to(Status.LEARNING_REVIEW, actor=coordinator)
+    login_staff(client, coordinator)
+    assert "propose_measure" in client.get(detail_url(complaint)).context["actions"]
+
+    response = post_action(
+        client,
+        complaint,
+        "propose_measure",
+        {
+            "description": "Terugbelverzoeken dagelijks nalopen.",
+            "department": department.pk,
+            "responsible": owner.pk,
+            "due_date": f"{today() + dt.timedelta(days=30):%d-%m-%Y}",
+        },
+    )
+
+    assert response.status_code == 302
+    assert complaint.improvement_measures.get().description == "Terugbelverzoeken dagelijks nalopen."
+
+
+def test_an_anonymous_complaint_is_handled_as_a_signal_from_the_screen(client, coordinator):
+    complaint = bring_to(Status.TRIAGE, actor=coordinator, anonymous=True)
+    login_staff(client, coordinator)
+    offered = {t.name for t, _form in client.get(detail_url(complaint)).context["transitions"]}
+    assert "handle_as_signal" in offered
+
+    refused = client.post(step_url(complaint, "start_formal"), {"start_formal-reason": ""})
+    response = client.post(step_url(complaint, "handle_as_signal"), {"handle_as_signal-reason": "Bekijken."})
+
+    assert refused.status_code == 409
+    assert "Behandel haar als signaal" in text(refused)
+    assert response.status_code == 302
+    assert status_of(complaint) == Status.LEARNING_REVIEW
