@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gehoord.cases.constants import ContactChannel, ContactPreference
-from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart
+from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart, Hearing, Representative
 from gehoord.organisation.models import Department
 
 
@@ -15,6 +16,34 @@ class ComplaintPartSerializer(serializers.ModelSerializer):
     class Meta:
         model = ComplaintPart
         fields = ["position", "description", "judgement", "reasoning"]
+
+
+class HearingSerializer(serializers.ModelSerializer):
+    """One party's hearing (Awb 9:10): invitation, answer term, answer and whether a report is on file."""
+
+    employee = serializers.SerializerMethodField()
+    reported = serializers.BooleanField(source="is_reported", read_only=True)
+
+    class Meta:
+        model = Hearing
+        fields = [
+            "party", "employee", "invited_at", "respond_by", "hearing_on", "hearing_time", "location",
+            "response", "response_on", "held_on", "reported",
+        ]  # fmt: skip
+
+    def get_employee(self, hearing: Hearing) -> str | None:
+        employee = hearing.employee
+        return (employee.get_full_name() or employee.username) if employee else None
+
+
+class RepresentativeSerializer(serializers.ModelSerializer):
+    """The gemachtigde's authorisation state (Awb 2:1), without their contact details."""
+
+    authorised = serializers.BooleanField(source="is_authorised", read_only=True)
+
+    class Meta:
+        model = Representative
+        fields = ["authorised", "authorisation_kind", "authorised_on", "copy_to_complainant"]
 
 
 class ComplaintSummarySerializer(serializers.ModelSerializer):
@@ -31,13 +60,29 @@ class ComplaintSummarySerializer(serializers.ModelSerializer):
 class ComplaintSerializer(ComplaintSummarySerializer):
     parts = ComplaintPartSerializer(many=True, read_only=True)
     handler = serializers.SerializerMethodField()
+    hearings = HearingSerializer(many=True, read_only=True)
+    representative = RepresentativeSerializer(read_only=True, allow_null=True)
 
     class Meta(ComplaintSummarySerializer.Meta):
+        # Output only (no request component in the schema): the law's facts are changed only
+        # through the steps and the file's actions. (Marking them read_only would drop the
+        # empty value from their enums in the schema.)
         fields = [
             *ComplaintSummarySerializer.Meta.fields,
             "description", "conduct_date", "involved_description", "desired_outcome", "preferred_contact",
             "resolution_rung", "acknowledged_at", "first_contact_at", "decided_at", "postponement_weeks",
             "handler", "parts",
+            # Awb 9:1, 9:4, 9:8
+            "anonymous", "competent_organ", "about_failure_to_decide", "not_handled_ground",
+            "not_handled_notice_due", "forwarded_kind",
+            # Awb 9:11
+            "committee", "consented_decision_due", "consent_given_on",
+            # Awb 9:5
+            "satisfaction_confirmed_on", "formal_request_due", "formal_requested_on",
+            # Awb 9:10
+            "hearing_skip_reason", "hearings",
+            # Awb 2:1, 9:17 ff., Selectielijst 2020
+            "representative", "ombudsman_on", "ombudsman_ended_on", "retention_result",
         ]  # fmt: skip
 
     def get_handler(self, complaint: Complaint) -> str | None:
@@ -131,6 +176,14 @@ class ContactSerializer(serializers.Serializer):
     successful = serializers.BooleanField(required=False, default=True)
 
 
+def _step_parameters() -> str:
+    """The parameters of each step, for the schema: read from the steps' own form, so they cannot drift."""
+    from gehoord.cases.forms import TransitionForm
+    from gehoord.cases.lifecycle import TRANSITIONS
+
+    return "; ".join(f"{name}: {', '.join(TransitionForm.fields_for(name))}" for name in TRANSITIONS)
+
+
 class TransitionSerializer(serializers.Serializer):
     name = TextField(max_length=40, help_text=_("De stap, bijvoorbeeld start_triage of decide."))
     # Text values, as a form posts them: the step's form reads them (a number or a list was a server error).
@@ -138,5 +191,14 @@ class TransitionSerializer(serializers.Serializer):
         child=TextField(allow_blank=True, max_length=10_000),
         required=False,
         default=dict,
-        help_text=_("De gegevens die de stap vraagt."),
+        help_text=lazy(
+            lambda: (
+                _(
+                    "De gegevens die de stap vraagt, als tekst. Een datum als jjjj-mm-dd, een tijd als uu:mm, ja/nee "
+                    "als true of false (weggelaten: de standaard). Per stap: %(steps)s."
+                )
+                % {"steps": _step_parameters()}
+            ),
+            str,
+        )(),
     )

@@ -220,7 +220,7 @@ class ComplaintTransitions(ApiView):
             return problem(
                 400, _("Onbekende stap '%(name)s'.") % {"name": name}, errors={"name": [_("Onbekende stap.")]}
             )
-        form = TransitionForm(serializer.validated_data["params"], transition=name)
+        form = TransitionForm.from_params(serializer.validated_data["params"], transition=name)
         if not form.is_valid():
             return form_problem(form, _("De gegevens van de stap kloppen niet."))
         complaint = lifecycle.perform(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,12 +23,15 @@ from gehoord.audit.services import audited_export, describe_query
 from gehoord.audit.services import record as audit
 from gehoord.cases import forms as case_forms
 from gehoord.cases import inbox, lifecycle, selectors, services
-from gehoord.cases.models import Complaint
+from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, HearingParty
+from gehoord.cases.models import Complaint, Hearing
+from gehoord.clock import terms
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
 from gehoord.learning import measures
 from gehoord.learning.forms import MeasureForm
 from gehoord.learning.services import record_learning_review
+from gehoord.organisation.models import Municipality
 
 
 def _file_or_404(request: HttpRequest, reference: str) -> Complaint:
@@ -102,11 +106,22 @@ def _inbox_csv(request: HttpRequest, complaints) -> HttpResponse:
 
 @dataclass(frozen=True)
 class Action:
-    """A form on the file page and the service call it makes."""
+    """A form on the file page and the service call it makes.
+
+    The key in :data:`ACTIONS` is the action's name in
+    :data:`gehoord.cases.lifecycle.ACTION_STATUSES`: the page shows the form
+    only when ``lifecycle.allowed_actions`` lists it, and the service refuses it
+    otherwise (a 409 with the lifecycle's message, whatever was posted).
+    `per_file` forms are built with the complaint (its employees, its terms);
+    `per_row` forms appear once per part or hearing, with the row's id in the
+    prefix.
+    """
 
     form: type[forms.Form]
     perform: Callable[[Complaint, dict, object], object]
     done: str
+    per_file: bool = False
+    per_row: bool = False
 
 
 def _judge_part(complaint: Complaint, data: dict, actor) -> object:
@@ -116,6 +131,43 @@ def _judge_part(complaint: Complaint, data: dict, actor) -> object:
     return services.judge_part(
         part, judgement=data["judgement"], reasoning=data["reasoning"], norms=data["norms"], actor=actor
     )
+
+
+def _hearing(complaint: Complaint, data: dict) -> Hearing:
+    hearing = complaint.hearings.select_related("complaint", "employee").filter(pk=data["hearing"]).first()
+    if hearing is None:
+        raise DomainError(_("Deze uitnodiging om te horen hoort niet bij deze klacht."))
+    return hearing
+
+
+def _hearing_response(complaint: Complaint, data: dict, actor) -> object:
+    return services.record_hearing_response(
+        _hearing(complaint, data), response=data["response"], on=data["on"], how=data["how"], actor=actor
+    )
+
+
+def _hearing_report(complaint: Complaint, data: dict, actor) -> object:
+    return services.record_hearing_report(
+        _hearing(complaint, data), report=data["report"], held_on=data["held_on"], actor=actor
+    )
+
+
+def _skip_hearing(complaint: Complaint, data: dict, actor) -> object:
+    return lifecycle.record_hearing_skipped(
+        complaint,
+        reason=data["reason"],
+        explanation=data["explanation"],
+        waived_on=data["waived_on"],
+        waived_how=data["waived_how"],
+        actor=actor,
+    )
+
+
+def _propose_measure(complaint: Complaint, data: dict, actor) -> object:
+    # From the file, a measure is proposed during its learning review. The register links a
+    # measure to any complaint (also a closed one); that is measures.link_complaint's business.
+    lifecycle.ensure_action_allowed(complaint, "propose_measure")
+    return measures.propose(actor=actor, complaints=[complaint], **data)
 
 
 ACTIONS: dict[str, Action] = {
@@ -134,20 +186,64 @@ ACTIONS: dict[str, Action] = {
         lambda c, d, a: services.record_contact(c, actor=a, **d),
         _("Contact vastgelegd."),
     ),
+    "competent_organ": Action(
+        case_forms.CompetentOrganForm,
+        lambda c, d, a: services.set_competent_organ(c, organ=d["organ"], actor=a),
+        _("Bevoegd bestuursorgaan vastgelegd."),
+        per_file=True,
+    ),
+    "about_failure_to_decide": Action(
+        case_forms.FailureToDecideForm,
+        lambda c, d, a: services.set_about_failure_to_decide(c, value=d["value"], actor=a),
+        _("Vastgelegd of de klacht over niet tijdig beslissen gaat."),
+        per_file=True,
+    ),
+    "representative": Action(
+        case_forms.AuthorisationForm,
+        lambda c, d, a: services.record_authorisation(
+            c, kind=d["kind"], on=d["on"], copy_to_complainant=d["copy_to_complainant"], actor=a
+        ),
+        _("Machtiging vastgelegd."),
+        per_file=True,
+    ),
+    "committee": Action(
+        case_forms.CommitteeForm,
+        lambda c, d, a: lifecycle.set_committee(c, committee=d["committee"], actor=a),
+        _("Vastgelegd of de adviescommissie de klacht behandelt."),
+        per_file=True,
+    ),
+    "waive_copy": Action(
+        case_forms.WaiveCopyForm,
+        lambda c, d, a: services.waive_copy(
+            c, reason=d["reason"], employee=d.get("employee"), explanation=d["explanation"], actor=a
+        ),
+        _("Reden vastgelegd waarom er geen kopie per e-mail gaat."),
+        per_file=True,
+    ),
+    "hearing_response": Action(
+        case_forms.HearingResponseForm,
+        _hearing_response,
+        _("Antwoord op de uitnodiging vastgelegd."),
+        per_row=True,
+    ),
+    "hearing_report": Action(
+        case_forms.HearingReportForm, _hearing_report, _("Hoorverslag opgeslagen."), per_row=True
+    ),
+    "skip_hearing": Action(
+        case_forms.SkipHearingForm, _skip_hearing, _("Vastgelegd waarom niet wordt gehoord.")
+    ),
     "postpone": Action(
         case_forms.PostponeForm,
         lambda c, d, a: lifecycle.postpone_decision(c, weeks=d["weeks"], reason=d["reason"], actor=a),
         _("Beslissing verdaagd."),
+        per_file=True,
     ),
-    "skip_hearing": Action(
-        case_forms.SkipHearingForm,
-        lambda c, d, a: lifecycle.record_hearing_skipped(c, reason=d["reason"], actor=a),
-        _("Vastgelegd waarom niet wordt gehoord."),
-    ),
-    "hearing_report": Action(
-        case_forms.HearingReportForm,
-        lambda c, d, a: services.record_hearing_report(c, report=d["report"], held_on=d["held_on"], actor=a),
-        _("Hoorverslag opgeslagen."),
+    "extend_with_consent": Action(
+        case_forms.ExtensionConsentForm,
+        lambda c, d, a: lifecycle.record_extension_consent(
+            c, until=d["until"], consent_on=d["consent_on"], how=d["how"], actor=a
+        ),
+        _("Uitstel met instemming van de klager vastgelegd."),
     ),
     "findings": Action(
         case_forms.FindingsForm,
@@ -156,18 +252,65 @@ ACTIONS: dict[str, Action] = {
         ),
         _("Bevindingen opgeslagen."),
     ),
-    "judge_part": Action(case_forms.JudgePartForm, _judge_part, _("Oordeel opgeslagen.")),
+    "judge_part": Action(case_forms.JudgePartForm, _judge_part, _("Oordeel opgeslagen."), per_row=True),
+    "ombudsman": Action(
+        case_forms.OmbudsmanForm,
+        lambda c, d, a: services.record_ombudsman(c, on=d["on"], ended_on=d["ended_on"], actor=a),
+        _("Gegevens over de ombudsman vastgelegd."),
+        per_file=True,
+    ),
     "learning_review": Action(
         case_forms.LearningReviewForm,
         lambda c, d, a: record_learning_review(c, actor=a, **d),
         _("Leerpunten opgeslagen."),
     ),
-    "propose_measure": Action(
-        MeasureForm,
-        lambda c, d, a: measures.propose(actor=a, complaints=[c], **d),
-        _("Verbetermaatregel vastgelegd."),
-    ),
+    "propose_measure": Action(MeasureForm, _propose_measure, _("Verbetermaatregel vastgelegd.")),
 }
+
+
+def _action_form(
+    name: str, complaint: Complaint, data=None, prefix: str | None = None, **kwargs
+) -> forms.Form:
+    action = ACTIONS[name]
+    if action.per_file:
+        kwargs["complaint"] = complaint
+    return action.form(data, prefix=prefix or name, **kwargs)
+
+
+def _hearing_party(hearing: Hearing) -> str:
+    if hearing.party == HearingParty.COMPLAINANT:
+        return _("klager")
+    employee = hearing.employee
+    name = (employee.get_full_name() or employee.username) if employee else ""
+    return _("medewerker %(name)s") % {"name": name} if name else _("beklaagde medewerker")
+
+
+def _copy_states(complaint: Complaint) -> list[dict]:
+    """Awb 9:9 per employee complained about: the copy sent, a reason why not, or still outstanding.
+
+    The same facts :func:`gehoord.cases.lifecycle.copies_outstanding` checks
+    before a decision, shaped for the file page.
+    """
+    sent: dict[int, object] = {}
+    for event in complaint.events.filter(kind=EventKind.LETTER, data__copy=COPY_9_9_MARKER).order_by("at"):
+        for pk in (event.data or {}).get("recipients", []):
+            if isinstance(pk, int):
+                sent[pk] = event.at
+    waivers = list(complaint.copy_waivers.select_related("employee"))
+    states = []
+    for employee in complaint.employees_involved.order_by("first_name", "last_name"):
+        waiver = next((w for w in reversed(waivers) if w.employee_id == employee.pk), None)
+        states.append(
+            {
+                "name": employee.get_full_name() or employee.username,
+                "sent_at": sent.get(employee.pk),
+                "waiver": waiver,
+            }
+        )
+    no_person = next((w for w in waivers if w.employee_id is None), None)
+    if not states and no_person is not None:
+        states.append({"name": "", "sent_at": None, "waiver": no_person})
+    return states
 
 
 @login_required
@@ -187,13 +330,19 @@ def _render_file(
         for t in lifecycle.available_transitions(complaint, request.user)
     ]
     may_handle = lifecycle.may_handle(request.user, complaint)
+    # What may be done now: the lifecycle's answer, never a status compared here or in the template.
+    actions = lifecycle.allowed_actions(complaint, request.user)
+    municipality = Municipality.load()
     action_forms = {
-        name: bound.get(name) or action.form(prefix=name) for name, action in ACTIONS.items() if may_handle
+        name: bound.get(name) or _action_form(name, complaint)
+        for name, action in ACTIONS.items()
+        if name in actions and not action.per_row
     }
     part_forms = [
         (
             part,
-            case_forms.JudgePartForm(
+            bound.get(f"judge_part-{part.pk}")
+            or case_forms.JudgePartForm(
                 prefix=f"judge_part-{part.pk}",
                 initial={
                     "part": part.pk,
@@ -205,15 +354,59 @@ def _render_file(
         )
         for part in complaint.parts.all()
     ]
+    hearings = [
+        {
+            "hearing": hearing,
+            "party": _hearing_party(hearing),
+            "response_form": bound.get(f"hearing_response-{hearing.pk}")
+            or case_forms.HearingResponseForm(
+                prefix=f"hearing_response-{hearing.pk}",
+                initial={
+                    "hearing": hearing.pk,
+                    "response": hearing.response,
+                    "on": hearing.response_on,
+                    "how": hearing.response_how,
+                },
+            ),
+            "report_form": bound.get(f"hearing_report-{hearing.pk}")
+            or case_forms.HearingReportForm(
+                prefix=f"hearing_report-{hearing.pk}",
+                initial={"hearing": hearing.pk, "held_on": hearing.held_on, "report": hearing.report},
+            ),
+        }
+        for hearing in complaint.hearings.select_related("employee")
+    ]
+    today = timezone.localdate()
+    decision_open = complaint.status in lifecycle.DECIDING_STATUSES
     context = {
         "complaint": complaint,
         "events": complaint.events.select_related("actor"),
         "measures": complaint.improvement_measures.select_related("department", "responsible"),
         "transitions": transitions,
+        "actions": actions,
         "forms": action_forms,
         "part_forms": part_forms,
+        "hearings": hearings,
+        "copy_states": _copy_states(complaint),
         "may_handle": may_handle,
         "is_coordinator": is_coordinator,
+        "municipality": municipality,
+        "terms": {
+            # Awb 9:8 lid 3: the notice term runs while the organ has not decided how to handle it.
+            "notice_running": complaint.status in lifecycle.INTAKE_STATUSES,
+            "notice_overdue": terms.is_overdue(complaint.not_handled_notice_due, today),
+            "notice_due_soon": terms.is_due_soon(complaint.not_handled_notice_due, today),
+            "decision_open": decision_open,
+            "decision_overdue": decision_open and terms.is_overdue(complaint.decision_due, today),
+            "decision_due_soon": decision_open and terms.is_due_soon(complaint.decision_due, today),
+            "weeks": terms.COMMITTEE_DECISION_WEEKS if complaint.committee else terms.DECISION_WEEKS,
+            "postponement_left": terms.MAX_POSTPONEMENT_WEEKS - complaint.postponement_weeks,
+            "ombudsman_until": terms.ombudsman_deadline(complaint.closed_at) if complaint.closed_at else None,
+        },
+        # Everything a decision still lacks, all at once, above the decide step (Awb 9:9, 9:10, 9:12).
+        "decision_outstanding": lifecycle.decision_outstanding(complaint, today)
+        if any(t.name == "decide" for t, _form in transitions)
+        else [],
         # Who opened and changed this file: for the coordinator only.
         "audit_entries": audit_selectors.entries_for_complaint(complaint) if is_coordinator else None,
     }
@@ -271,17 +464,18 @@ def complaint_action(request: HttpRequest, reference: str, name: str) -> HttpRes
     action = ACTIONS.get(name)
     if action is None:
         raise Http404
+    # A form shown once per part or hearing posts its own prefix ("judge_part-12"); anything else is the name.
     prefix = request.POST.get("prefix", name)
-    if not prefix.startswith(name):
+    if not (action.per_row and re.fullmatch(rf"{re.escape(name)}-\d{{1,18}}", prefix)):
         prefix = name
-    form = action.form(request.POST, prefix=prefix)
+    form = _action_form(name, complaint, request.POST, prefix=prefix)
     if not form.is_valid():
         messages.error(request, _("Controleer de gemarkeerde velden."))
-        return _render_file(request, complaint, {name: form}, status=400)
+        return _render_file(request, complaint, {prefix: form}, status=400)
     try:
         action.perform(complaint, form.cleaned_data, request.user)
     except DomainError as error:
         messages.error(request, error.message)
-        return _render_file(request, complaint, {name: form}, status=409)
+        return _render_file(request, complaint, {prefix: form}, status=409)
     messages.success(request, action.done)
     return redirect(reverse("cases:detail", args=[complaint.reference]))

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle
-from gehoord.cases.constants import EventKind, Status
+from gehoord.cases.constants import EventKind
 from gehoord.cases.models import Complaint, ComplaintEvent, ConductNorm
-from gehoord.core.errors import GuardFailed, TransitionNotAllowed
+from gehoord.core.errors import GuardFailed
 from gehoord.learning.models import LearningReview
 
 if TYPE_CHECKING:
@@ -31,14 +31,14 @@ def record_learning_review(
     at: dt.datetime | None = None,
 ) -> LearningReview:
     lifecycle.ensure_may_handle(actor, complaint)
-    if complaint.status != Status.LEARNING_REVIEW:
-        raise TransitionNotAllowed(
-            _("Leerpunten worden vastgelegd als de behandeling is afgerond en vóór het afsluiten.")
-        )
-    if not reasoning.strip():
-        raise GuardFailed(_("Licht toe waarom er wel of niet iets te verbeteren was."))
     at = at or timezone.now()
     with transaction.atomic():
+        # The lifecycle says when a learning review is recorded, asked with the row locked so a
+        # step taken at the same moment (closing) cannot slip in between.
+        current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        lifecycle.ensure_action_allowed(current, "learning_review")
+        if not reasoning.strip():
+            raise GuardFailed(_("Licht toe waarom er wel of niet iets te verbeteren was."))
         review, _created = LearningReview.objects.update_or_create(
             complaint=complaint,
             defaults={

@@ -1,16 +1,26 @@
-"""The coordinator's whole day in a real browser, from a phone call to the decision letter."""
+"""The coordinator's whole day in a real browser, from a phone call to the decision letter.
 
-import datetime as dt
+The formal route as Awb chapter 9 walks it: both the complainant and the
+employee complained about are invited to be heard (9:10 lid 1), each answer
+and report is recorded (lid 3), the copy for the employee is accounted for
+(9:9), and only then is the decision taken. Screenshots of the file in the
+hearing phase are written at 1280 and 375 pixels wide (to $SCREENSHOT_DIR
+when set, else the test's temporary directory).
+"""
+
+import os
 import subprocess
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.utils import timezone
 
-from gehoord.cases.models import Complaint
+from gehoord.cases.constants import HearingParty, HearingResponse
+from gehoord.cases.models import Complaint, Hearing
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_fits_width, assert_no_axe_violations, sign_in_staff
 from gehoord.organisation.models import Municipality
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,12 +33,27 @@ def submit_section(page, section: str) -> None:
     page.wait_for_load_state()
 
 
-def test_coordinators_day(page, live_server):
+def screenshots(page, directory: Path, name: str) -> list[Path]:
+    """The whole page at a desktop and a phone width; at the phone width nothing scrolls sideways."""
+    paths = []
+    for width, height in ((1280, 900), (375, 812)):
+        page.set_viewport_size({"width": width, "height": height})
+        path = directory / f"{name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+        if width == 375:
+            assert_fits_width(page, width)
+        paths.append(path)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    return paths
+
+
+def test_coordinators_day(page, live_server, tmp_path):
     # Transactional tests elsewhere may have flushed the reference data the
     # migrations load; put the behoorlijkheidswijzer norms back (idempotent).
     import_module("gehoord.cases.migrations.0002_conduct_norms").add_norms(django_apps, None)
     coordinator = factories.coordinator(username="carla", first_name="Carla", last_name="de Vries")
     handler = factories.handler(first_name="Hamid", last_name="El Amrani")
+    employee = factories.UserFactory(first_name="Bram", last_name="Bakker")
     # Sign in: password, then the code from the authenticator app.
     sign_in_staff(page, coordinator, PASSWORD)
     assert_no_axe_violations(page)
@@ -41,6 +66,7 @@ def test_coordinators_day(page, live_server):
     page.fill("#id_phone", "06 12345678")
     page.fill("#id_description", "Ik ben drie keer beloofd teruggebeld te worden en niemand belde.")
     page.fill("#id_involved_description", "Klantcontactcentrum")
+    page.select_option("#id_employees_involved", str(employee.pk))
     page.check("input[name=preferred_contact][value=phone]")
     page.click("main form button[type=submit]")
     page.wait_for_url("**/medewerkers/klachten/K-*/")
@@ -61,13 +87,48 @@ def test_coordinators_day(page, live_server):
     page.fill("#id_escalate-reason", "Klager is niet tevreden met de voorgestelde oplossing.")
     submit_section(page, "step-escalate")
 
-    # The hearing: schedule it, then the report.
-    hearing_on = (timezone.localdate() + dt.timedelta(days=7)).isoformat()
-    page.fill("#id_schedule_hearing-hearing_on", hearing_on)
+    # Awb 9:10 lid 1: invite both the complainant and Bram (the box is ticked), to be heard today.
+    today = timezone.localdate()
+    assert page.is_checked("#id_schedule_hearing-invite_employees")
+    page.fill("#id_schedule_hearing-hearing_on", today.isoformat())
+    page.fill("#id_schedule_hearing-hearing_time", "10:00")
+    page.fill("#id_schedule_hearing-hearing_location", "Gemeentehuis, spreekkamer 2")
     submit_section(page, "step-schedule_hearing")
-    page.fill("#id_hearing_report-held_on", hearing_on)
-    page.fill("#id_hearing_report-report", "Klager en medewerker zijn gehoord.")
-    submit_section(page, "action-hearing_report")
+    complaint.refresh_from_db()
+    assert complaint.status == "hearing"
+    mine = Hearing.objects.get(complaint=complaint, party=HearingParty.COMPLAINANT)
+    theirs = Hearing.objects.get(complaint=complaint, party=HearingParty.EMPLOYEE, employee=employee)
+    body = page.inner_text("main")
+    assert "Horen: klager" in body and "Horen: medewerker Bram Bakker" in body
+    assert "Nog nodig voor de beslissing" in body
+    assert "Bram Bakker heeft nog geen kopie van de klacht gekregen" in body
+    assert_no_axe_violations(page)
+    shots = screenshots(page, Path(os.environ.get("SCREENSHOT_DIR") or tmp_path), "dossier-horen")
+    assert all(path.stat().st_size > 10_000 for path in shots)
+
+    # The complainant phoned to say they want to be heard; both are heard and each gets a report.
+    page.check(f"input[name='hearing_response-{mine.pk}-response'][value='{HearingResponse.WANTS}']")
+    page.fill(f"#id_hearing_response-{mine.pk}-on", today.isoformat())
+    page.fill(f"#id_hearing_response-{mine.pk}-how", "telefonisch")
+    submit_section(page, f"action-hearing_response-{mine.pk}")
+    for hearing, report in (
+        (mine, "De klager lichtte toe dat drie terugbelafspraken niet werden nagekomen."),
+        (theirs, "Bram Bakker erkent dat de terugbelverzoeken bleven liggen tijdens de drukte."),
+    ):
+        page.fill(f"#id_hearing_report-{hearing.pk}-held_on", today.isoformat())
+        page.fill(f"#id_hearing_report-{hearing.pk}-report", report)
+        submit_section(page, f"action-hearing_report-{hearing.pk}")
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.response, mine.held_on, theirs.held_on) == (HearingResponse.WANTS, today, today)
+    assert theirs.report.startswith("Bram Bakker erkent")
+
+    # Awb 9:9: Bram got the copy on paper at the hearing; the file records why none went by e-mail.
+    page.check("input[name='waive_copy-reason'][value='given_on_paper']")
+    page.select_option("#id_waive_copy-employee", str(employee.pk))
+    page.fill("#id_waive_copy-explanation", "Overhandigd bij de uitnodiging.")
+    submit_section(page, "action-waive_copy")
+    assert "geen kopie per e-mail: Kopie op papier overhandigd" in page.inner_text("main")
 
     # Postpone the decision by two weeks.
     page.fill("#id_postpone-weeks", "2")
@@ -88,6 +149,7 @@ def test_coordinators_day(page, live_server):
     )
     page.fill("#id_findings-conclusions", "De klacht is gegrond.")
     submit_section(page, "action-findings")
+    assert page.locator("#decision-outstanding").count() == 0
     submit_section(page, "step-decide")
     complaint.refresh_from_db()
     assert complaint.status == "decided" and complaint.outcome == "gegrond"
