@@ -71,7 +71,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "facets": inbox.status_facets(counts, filters),
             "sorted_on": inbox.SORT_COLUMNS.get(filters.sort),
-            "due_soon_days": inbox.DUE_SOON_DAYS,
+            "due_soon_days": terms.DUE_SOON_DAYS,
         },
     )
 
