@@ -244,6 +244,11 @@ def _guard_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetim
     hearing_on = params.get("hearing_on")
     if isinstance(hearing_on, dt.datetime) or not isinstance(hearing_on, dt.date):
         raise GuardFailed(_("Geef de datum van de hoorzitting op."))
+    # The invitation letter names this date: it cannot invite to a day that has passed.
+    if hearing_on < timezone.localdate(at):
+        raise GuardFailed(
+            _("De datum van de hoorzitting (%(date)s) is al voorbij.") % {"date": f"{hearing_on:%d-%m-%Y}"}
+        )
     respond_by = params.get("respond_by")
     if respond_by is not None:
         if isinstance(respond_by, dt.datetime) or not isinstance(respond_by, dt.date):
@@ -821,10 +826,9 @@ ACTION_STATUSES: dict[str, frozenset[Status]] = {
     "hearing_report": frozenset({Status.HEARING}),
     "learning_review": frozenset({Status.LEARNING_REVIEW}),
     "propose_measure": frozenset({Status.LEARNING_REVIEW}),
-    # Awb 9:24 lid 1: after the handling ended, or once the decision term passed (see may_record_ombudsman).
-    "ombudsman": FINAL_STATUSES
-    | DECIDING_STATUSES
-    | frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL}),
+    # Awb 9:24 lid 1: after the handling ended (a decision taken), or once the decision term
+    # passed (see may_record_ombudsman).
+    "ombudsman": FINAL_STATUSES | OPEN_STATUSES | frozenset({Status.DECIDED, Status.LEARNING_REVIEW}),
     "erase": FINAL_STATUSES,
 }
 
@@ -873,21 +877,24 @@ def may_record_ombudsman(complaint: Complaint, today: dt.date | None = None) -> 
     return complaint.status in OPEN_STATUSES and terms.is_overdue(complaint.decision_due, today or _today())
 
 
-def action_allowed(complaint: Complaint, action: str) -> bool:
-    """Whether `action` may be taken on the file in its current status (who may is a separate question)."""
+def action_allowed(complaint: Complaint, action: str, today: dt.date | None = None) -> bool:
+    """Whether `action` may be taken on the file in its current status (who may is a separate question).
+
+    `today` is the day the action is taken (default: today); only terms depend on it.
+    """
     statuses = ACTION_STATUSES.get(action)
     if statuses is None:
         raise KeyError(f"Unknown action {action!r}: add it to ACTION_STATUSES.")
     if complaint.status not in statuses:
         return False
     if action == "ombudsman":
-        return may_record_ombudsman(complaint)
+        return may_record_ombudsman(complaint, today)
     return True
 
 
-def ensure_action_allowed(complaint: Complaint, action: str) -> None:
+def ensure_action_allowed(complaint: Complaint, action: str, today: dt.date | None = None) -> None:
     """Refuse `action` with a clear message when the file's status does not allow it."""
-    if not action_allowed(complaint, action):
+    if not action_allowed(complaint, action, today):
         message = _NOT_NOW.get(action) or _("Dit kan niet bij een klacht met status '%(status)s'.") % {
             "status": complaint.get_status_display()
         }
