@@ -93,6 +93,8 @@ class Transition:
     guard: Callable[[Complaint, Params, dt.datetime], None] | None = None
     effect: Callable[[Complaint, Params, dt.datetime], None] | None = None
     required: tuple[str, ...] = field(default=())
+    # Parameters kept in the timeline entry's data because the file has no field for them.
+    recorded: tuple[str, ...] = field(default=())
 
 
 # --- guards -----------------------------------------------------------------
@@ -671,6 +673,8 @@ TRANSITIONS: dict[str, Transition] = {
             roles=COORDINATOR_OR_HANDLER,
             guard=_guard_reopen_formal,
             effect=_effect_reopen_formal,
+            # Awb 9:5: when and how the complainant asked is what shows the request was in time.
+            recorded=("requested_on", "how"),
         ),
         Transition(
             name="schedule_hearing",
@@ -922,6 +926,13 @@ def _record(complaint: Complaint, **fields: Any):
     return ComplaintEvent.objects.create(complaint=complaint, **fields)
 
 
+def _event_value(value: Any) -> Any:
+    """A parameter as the timeline's JSON keeps it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.strip() if isinstance(value, str) else value
+
+
 def _locked(complaint: Complaint) -> Complaint:
     """Re-read the complaint under a row lock so two users cannot step at once."""
     from gehoord.cases.models import Complaint as ComplaintModel
@@ -972,6 +983,7 @@ def perform(
             transition=transition.name,
             summary=str(transition.label),
             details=(params.get("reason") or "").strip(),
+            data={key: _event_value(params[key]) for key in transition.recorded if key in params},
         )
         run_after_step_hooks(current, transition.name, params)
     return current

@@ -1173,6 +1173,9 @@ def test_back_to_formal_9_5(status, requested_on, how, refused, coordinator):
     assert saved.decision_due == DECISION_DUE
     # The satisfaction that was recorded stays on the file.
     assert saved.satisfaction_confirmed_on == WALK_AT.date()
+    # When and how the complainant asked is on the timeline.
+    event = saved.events.get(kind=EventKind.STATUS_CHANGE, transition="reopen_formal")
+    assert event.data == {"requested_on": requested_on.isoformat(), "how": how}
 
 
 @pytest.mark.parametrize("route", ["formal-hearing", "signal"])
