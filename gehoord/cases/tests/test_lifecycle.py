@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
+from django.utils import timezone
 
 from gehoord.accounts.roles import Role
 from gehoord.cases import lifecycle, services
@@ -158,12 +159,10 @@ VALID_PARAMS: dict[str, dict] = {
         "reason": REASON,
     },
 }
-# The same steps while walking to a status on WALK_AT (Tue 3 March 2026).
-WALK_PARAMS: dict[str, dict] = {
-    "resolve_informally": {**VALID_PARAMS["resolve_informally"], "satisfied_on": WALK_AT.date()},
-    "reopen_formal": {**VALID_PARAMS["reopen_formal"], "requested_on": WALK_AT.date()},
-    "schedule_hearing": {**VALID_PARAMS["schedule_hearing"], "hearing_on": WALK_HEARING_ON},
-}
+# The steps whose parameters are dates differ while walking to a status: see walk_params_for.
+WALK_PARAMS = frozenset({"resolve_informally", "reopen_formal", "schedule_hearing"})
+# The walk: the steps before the hearing 4 weeks before the steps after it, the hearing the day before.
+WALK_WEEKS = 4
 # What a complaint needs from the start for a step to be possible at all.
 STEP_SETUP: dict[str, dict] = {
     # Only an anonymous complaint is handled as a signal.
@@ -177,8 +176,21 @@ def params_for(name: str) -> dict:
     return dict(VALID_PARAMS.get(name, {"reason": REASON}))
 
 
-def walk_params_for(name: str) -> dict:
-    return dict(WALK_PARAMS.get(name) or params_for(name))
+def walk_params_for(name: str, heard_at: dt.datetime = HEARD_AT) -> dict:
+    """The parameters of step `name` on a walk whose hearing report is made on `heard_at`.
+
+    By default: satisfied or asked on WALK_AT (Tue 3 March 2026), the hearing on
+    WALK_HEARING_ON (Mon 30 March 2026).
+    """
+    params = params_for(name)
+    walk_day = (heard_at - dt.timedelta(weeks=WALK_WEEKS)).date()
+    if name == "resolve_informally":
+        params["satisfied_on"] = walk_day
+    elif name == "reopen_formal":
+        params["requested_on"] = walk_day
+    elif name == "schedule_hearing":
+        params["hearing_on"] = timezone.localdate(heard_at) - dt.timedelta(days=1)
+    return params
 
 
 # --- walking the real lifecycle -----------------------------------------------------
@@ -305,19 +317,21 @@ def satisfy_guard(
             complaint = lifecycle.record_hearing_skipped(
                 complaint,
                 reason=HearingSkipReason.WAIVED,
-                waived_on=WALK_AT.date(),
+                waived_on=(at - dt.timedelta(weeks=WALK_WEEKS)).date(),
                 waived_how="telefonisch",
                 actor=actor,
                 at=at,
             )
         else:
             for hearing in complaint.hearings.all():
+                # The report is made once the hearing was held.
+                held = dt.datetime.combine(hearing.hearing_on, dt.time(17), tzinfo=AMSTERDAM)
                 services.record_hearing_report(
                     hearing,
                     report="Klager en medewerker gehoord.",
                     held_on=hearing.hearing_on,
                     actor=actor,
-                    at=at,
+                    at=max(at, held),
                 )
     elif name == "close":
         record_learning_review(
@@ -333,19 +347,36 @@ def satisfy_guard(
 
 
 def bring_to(
-    status: Status, *, actor, route: str = "formal-hearing", handler=None, **make_kwargs
+    status: Status,
+    *,
+    actor,
+    route: str = "formal-hearing",
+    handler=None,
+    at: dt.datetime | None = None,
+    **make_kwargs,
 ) -> Complaint:
-    """Register a complaint and walk the real lifecycle (guards satisfied) until it has `status`."""
-    make_kwargs.setdefault("received_at", RECEIVED)
+    """Register a complaint and walk the real lifecycle (guards satisfied) until it has `status`.
+
+    The steps after the hearing are taken on `at` (default HEARD_AT, Tue 31 March
+    2026), the hearing was the day before, the steps before it 4 weeks earlier
+    (default WALK_AT), and the complaint was received the day before those
+    (default RECEIVED). Pass ``at=timezone.now()`` for a complaint that was, say,
+    closed just now.
+    """
+    heard_at = at or HEARD_AT
+    walk_at = heard_at - dt.timedelta(weeks=WALK_WEEKS)
+    make_kwargs.setdefault("received_at", RECEIVED if at is None else walk_at - dt.timedelta(days=1))
     for key, value in ROUTE_SETUP.get(route, {}).items():
         make_kwargs.setdefault(key, value)
     complaint = factories.make_complaint(**make_kwargs)
     if handler is not None:
-        complaint = lifecycle.assign_handler(complaint, handler, actor=actor, at=WALK_AT)
+        complaint = lifecycle.assign_handler(complaint, handler, actor=actor, at=walk_at)
     for name in path_to(status, route):
-        at = HEARD_AT if name in AFTER_THE_HEARING else WALK_AT
-        complaint = satisfy_guard(complaint, name, actor=actor, at=at)
-        complaint = lifecycle.perform(complaint, name, actor=actor, at=at, **walk_params_for(name))
+        step_at = heard_at if name in AFTER_THE_HEARING else walk_at
+        complaint = satisfy_guard(complaint, name, actor=actor, at=step_at)
+        complaint = lifecycle.perform(
+            complaint, name, actor=actor, at=step_at, **walk_params_for(name, heard_at)
+        )
         assert complaint.status == EXPECTED_TARGET[name]
     assert Complaint.objects.get(pk=complaint.pk).status == status
     return complaint
@@ -418,7 +449,10 @@ def test_tables_cover_every_status_and_step():
     # every status is reachable by the helper
     assert set(Status) <= {S.RECEIVED, *(EXPECTED_TARGET.values())}
     # every step has its parameters and every walked step is on a route
-    assert set(VALID_PARAMS) | set(WALK_PARAMS) <= set(TRANSITIONS)
+    assert set(VALID_PARAMS) | WALK_PARAMS <= set(TRANSITIONS)
+    # The default walk is the one the module docstring describes.
+    assert HEARD_AT - dt.timedelta(weeks=WALK_WEEKS) == WALK_AT
+    assert walk_params_for("schedule_hearing")["hearing_on"] == WALK_HEARING_ON
     assert set(TRANSITIONS) - {"refer", "forward", "not_handle", "withdraw"} <= {
         name for steps in ROUTES.values() for name in steps
     }
