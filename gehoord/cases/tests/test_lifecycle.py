@@ -598,6 +598,18 @@ def test_full_routes_leave_a_continuous_timeline(route, coordinator):
     assert closed.decision_due == DECISION_DUE
 
 
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_the_walk_can_end_at_any_moment(route, coordinator):
+    # Ends Tue 15 June 2027: the hearing on Mon 14 June, the earlier steps on Tue 18 May,
+    # received Mon 17 May 2027.
+    at = dt.datetime(2027, 6, 15, 9, 0, tzinfo=AMSTERDAM)
+    closed = bring_to(S.CLOSED, actor=coordinator, route=route, at=at)
+    assert closed.closed_at == at
+    assert timezone.localdate(closed.received_at) == dt.date(2027, 5, 17)
+    if route in ("formal-hearing", "escalated", "reopened"):
+        assert closed.hearings.get().held_on == dt.date(2027, 6, 14)
+
+
 # --- guards -------------------------------------------------------------------------
 
 
