@@ -119,6 +119,8 @@ class Transition:
     guard: Callable[[Complaint, Params, dt.datetime], None] | None = None
     effect: Callable[[Complaint, Params, dt.datetime], None] | None = None
     required: tuple[str, ...] = field(default=())
+    # Parameters kept in the timeline entry's data because the file has no field for them.
+    recorded: tuple[str, ...] = field(default=())
 
 
 # --- guards -----------------------------------------------------------------
@@ -270,6 +272,11 @@ def _guard_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetim
     hearing_on = params.get("hearing_on")
     if isinstance(hearing_on, dt.datetime) or not isinstance(hearing_on, dt.date):
         raise GuardFailed(_("Geef de datum van de hoorzitting op."))
+    # The invitation letter names this date: it cannot invite to a day that has passed.
+    if hearing_on < timezone.localdate(at):
+        raise GuardFailed(
+            _("De datum van de hoorzitting (%(date)s) is al voorbij.") % {"date": f"{hearing_on:%d-%m-%Y}"}
+        )
     respond_by = params.get("respond_by")
     if respond_by is not None:
         if isinstance(respond_by, dt.datetime) or not isinstance(respond_by, dt.date):
@@ -695,6 +702,8 @@ TRANSITIONS: dict[str, Transition] = {
             roles=COORDINATOR_OR_HANDLER,
             guard=_guard_reopen_formal,
             effect=_effect_reopen_formal,
+            # Awb 9:5: when and how the complainant asked is what shows the request was in time.
+            recorded=("requested_on", "how"),
         ),
         Transition(
             name="schedule_hearing",
@@ -850,10 +859,9 @@ ACTION_STATUSES: dict[str, frozenset[Status]] = {
     "hearing_report": frozenset({Status.HEARING}),
     "learning_review": frozenset({Status.LEARNING_REVIEW}),
     "propose_measure": frozenset({Status.LEARNING_REVIEW}),
-    # Awb 9:24 lid 1: after the handling ended, or once the decision term passed (see may_record_ombudsman).
-    "ombudsman": FINAL_STATUSES
-    | DECIDING_STATUSES
-    | frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL}),
+    # Awb 9:24 lid 1: after the handling ended (a decision taken), or once the decision term
+    # passed (see may_record_ombudsman).
+    "ombudsman": FINAL_STATUSES | OPEN_STATUSES | frozenset({Status.DECIDED, Status.LEARNING_REVIEW}),
     "erase": FINAL_STATUSES,
 }
 
@@ -902,21 +910,24 @@ def may_record_ombudsman(complaint: Complaint, today: dt.date | None = None) -> 
     return complaint.status in OPEN_STATUSES and terms.is_overdue(complaint.decision_due, today or _today())
 
 
-def action_allowed(complaint: Complaint, action: str) -> bool:
-    """Whether `action` may be taken on the file in its current status (who may is a separate question)."""
+def action_allowed(complaint: Complaint, action: str, today: dt.date | None = None) -> bool:
+    """Whether `action` may be taken on the file in its current status (who may is a separate question).
+
+    `today` is the day the action is taken (default: today); only terms depend on it.
+    """
     statuses = ACTION_STATUSES.get(action)
     if statuses is None:
         raise KeyError(f"Unknown action {action!r}: add it to ACTION_STATUSES.")
     if complaint.status not in statuses:
         return False
     if action == "ombudsman":
-        return may_record_ombudsman(complaint)
+        return may_record_ombudsman(complaint, today)
     return True
 
 
-def ensure_action_allowed(complaint: Complaint, action: str) -> None:
+def ensure_action_allowed(complaint: Complaint, action: str, today: dt.date | None = None) -> None:
     """Refuse `action` with a clear message when the file's status does not allow it."""
-    if not action_allowed(complaint, action):
+    if not action_allowed(complaint, action, today):
         message = _NOT_NOW.get(action) or _("Dit kan niet bij een klacht met status '%(status)s'.") % {
             "status": complaint.get_status_display()
         }
@@ -942,6 +953,13 @@ def _record(complaint: Complaint, **fields: Any):
     from gehoord.cases.models import ComplaintEvent
 
     return ComplaintEvent.objects.create(complaint=complaint, **fields)
+
+
+def _event_value(value: Any) -> Any:
+    """A parameter as the timeline's JSON keeps it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.strip() if isinstance(value, str) else value
 
 
 def _locked(complaint: Complaint) -> Complaint:
@@ -994,6 +1012,7 @@ def perform(
             transition=transition.name,
             summary=str(transition.label),
             details=(params.get("reason") or "").strip(),
+            data={key: _event_value(params[key]) for key in transition.recorded if key in params},
         )
         run_after_step_hooks(current, transition.name, params)
     return current

@@ -564,10 +564,10 @@ def record_ombudsman(
     ombudsman's handling ended, may be recorded now or later; the retention
     term of 10 years counts from it.
     """
-    lifecycle.ensure_may_handle(actor, complaint)
-    lifecycle.ensure_action_allowed(complaint, "ombudsman")
     at = at or timezone.now()
     today = timezone.localdate(at)
+    lifecycle.ensure_may_handle(actor, complaint)
+    lifecycle.ensure_action_allowed(complaint, "ombudsman", today)
     if not isinstance(on, dt.date) or on > today:
         raise GuardFailed(
             _("Geef de datum waarop de klager naar de ombudsman ging; die kan niet in de toekomst liggen.")

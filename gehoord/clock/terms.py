@@ -236,13 +236,19 @@ def informal_reopen_deadline(
     return term_end_days(confirmed, days, calendar)
 
 
-def ombudsman_deadline(ended: dt.date | dt.datetime) -> dt.date:
-    """Awb 9:24 lid 1: the complainant may go to the ombudsman within one year after the handling ended."""
+def ombudsman_deadline(ended: dt.date | dt.datetime, calendar: AtwCalendar | None = None) -> dt.date:
+    """Awb 9:24 lid 1: the complainant may go to the ombudsman within one year after the handling ended.
+
+    The year is a term set by law, so Atw art. 1 extends an end on a Saturday,
+    Sunday or Atw day. A year from 29 February ends on 1 March: the
+    complainant never gets less than a full year.
+    """
     day = receipt_date(ended)
     try:
-        return day.replace(year=day.year + OMBUDSMAN_TERM_YEARS)
+        end = day.replace(year=day.year + OMBUDSMAN_TERM_YEARS)
     except ValueError:  # 29 February
-        return dt.date(day.year + OMBUDSMAN_TERM_YEARS, 3, 1)
+        end = dt.date(day.year + OMBUDSMAN_TERM_YEARS, 3, 1)
+    return extend_to_next_term_day(end, calendar)
 
 
 def postponement_allowed_until(decision_due: dt.date) -> dt.date:

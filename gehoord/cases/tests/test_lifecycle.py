@@ -5,7 +5,23 @@ allowed (the complaint is brought into the status through the real lifecycle,
 the step is taken and its effects checked) or refused (nothing may change).
 The tables are generated from ``Status`` and ``TRANSITIONS`` so they stay
 complete, and checked against a hand-written copy of the documented diagram so
-that a change to the machine is a deliberate one.
+that a change to the machine is a deliberate one. The rules per article of the
+Awb are tested in ``test_awb.py``.
+
+Every step is taken at a fixed moment (``at=``), never "now", so the tests do
+not depend on the day they run. The walk to a status happens in March 2026,
+the step under test on ``AT``:
+
+* Mon 2 March 2026: received. Decision due 6 weeks later, Mon 13 April (no Atw
+  day); the Awb 9:8 lid 3 notice 4 weeks later, Mon 30 March.
+* Tue 3 March (``WALK_AT``): triage, route, invitation to a hearing on Mon 30
+  March; the answer term (2 weeks) ends Tue 17 March, before the hearing.
+  Resolved informally that day: formal handling can be asked until 3 + 14 =
+  Tue 17 March.
+* Tue 31 March (``HEARD_AT``): the report of the hearing of 30 March, the
+  findings and judgements, the decision, the learning review, closing.
+* Wed 8 April 2026, 11:30 (``AT``): the step under test, before the decision
+  term ends.
 
 Expected dates are worked out by hand from a printed calendar (see the
 comments), not by calling the implementation.
@@ -20,33 +36,46 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import transaction
 from django.db.models.deletion import ProtectedError
+from django.utils import timezone
 
 from gehoord.accounts.roles import Role
 from gehoord.cases import lifecycle, services
 from gehoord.cases.constants import (
+    COPY_9_9_MARKER,
     Channel,
+    CopyWaiverReason,
     EventKind,
+    HearingParty,
     HearingSkipReason,
     Judgement,
     NotHandledGround,
     Outcome,
+    RetentionResult,
     Route,
     Rung,
     Status,
 )
 from gehoord.cases.lifecycle import TRANSITIONS, overall_outcome
-from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart, ConductNorm
+from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart, ConductNorm, Hearing
 from gehoord.cases.tests import factories
 from gehoord.clock.terms import CURRENT_DECREE_DAYS, AtwCalendar, decision_deadline
 from gehoord.core.errors import GuardFailed, PermissionDenied, TransitionNotAllowed
 from gehoord.learning.services import record_learning_review
+from gehoord.organisation.constants import DocumentKind
+from gehoord.organisation.models import ForwardingDestination
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Mon 2 March 2026, 10:00 Dutch time. 6 weeks later is Mon 13 April 2026 (no Atw day).
 RECEIVED = dt.datetime(2026, 3, 2, 10, 0, tzinfo=AMSTERDAM)
+DECISION_DUE = dt.date(2026, 4, 13)
+# The walk to a status: before the hearing, and after it.
+WALK_AT = dt.datetime(2026, 3, 3, 9, 0, tzinfo=AMSTERDAM)
+WALK_HEARING_ON = dt.date(2026, 3, 30)
+HEARD_AT = dt.datetime(2026, 3, 31, 9, 0, tzinfo=AMSTERDAM)
 # When the step under test is taken.
-AT = dt.datetime(2026, 3, 20, 11, 30, tzinfo=AMSTERDAM)
+AT = dt.datetime(2026, 4, 8, 11, 30, tzinfo=AMSTERDAM)
 REASON = "  Toelichting bij de stap.  "
+FORWARDED_TO = "de bezwaarschriftencommissie"
 
 # --- the documented machine, by hand ------------------------------------------------
 
@@ -55,11 +84,14 @@ S = Status
 EXPECTED_TARGET = {
     "start_triage": S.TRIAGE,
     "refer": S.REFERRED,
+    "forward": S.REFERRED,
     "not_handle": S.NOT_HANDLED,
     "start_informal": S.INFORMAL,
     "start_formal": S.FORMAL,
+    "handle_as_signal": S.LEARNING_REVIEW,
     "resolve_informally": S.RESOLVED_INFORMALLY,
     "escalate": S.FORMAL,
+    "reopen_formal": S.FORMAL,
     "schedule_hearing": S.HEARING,
     "decide": S.DECIDED,
     "start_learning_review": S.LEARNING_REVIEW,
@@ -70,14 +102,21 @@ OPEN = (S.RECEIVED, S.TRIAGE, S.INFORMAL, S.FORMAL, S.HEARING)
 EXPECTED_EDGES = {
     (S.RECEIVED, "start_triage"),
     (S.TRIAGE, "refer"),
+    # Awb 2:3: a bezwaar, Woo request or claim is forwarded, from intake.
+    (S.RECEIVED, "forward"),
+    (S.TRIAGE, "forward"),
     (S.TRIAGE, "not_handle"),
     (S.INFORMAL, "not_handle"),
     (S.FORMAL, "not_handle"),
     (S.HEARING, "not_handle"),
     (S.TRIAGE, "start_informal"),
     (S.TRIAGE, "start_formal"),
+    (S.TRIAGE, "handle_as_signal"),
     (S.INFORMAL, "resolve_informally"),
     (S.INFORMAL, "escalate"),
+    # Awb 9:5: back to formal handling when the complainant asks within the term.
+    (S.RESOLVED_INFORMALLY, "reopen_formal"),
+    (S.LEARNING_REVIEW, "reopen_formal"),
     (S.FORMAL, "schedule_hearing"),
     (S.FORMAL, "decide"),
     (S.HEARING, "decide"),
@@ -86,19 +125,72 @@ EXPECTED_EDGES = {
     (S.LEARNING_REVIEW, "close"),
     *((status, "withdraw") for status in OPEN),
 }
-COORDINATOR_ONLY = {"start_triage", "refer", "not_handle", "start_informal", "start_formal", "close"}
+COORDINATOR_ONLY = {
+    "start_triage",
+    "refer",
+    "forward",
+    "not_handle",
+    "start_informal",
+    "start_formal",
+    "handle_as_signal",
+    "close",
+}
 
-# Valid parameters for every step.
+# Valid parameters for every step taken on AT (Wed 8 April 2026).
 VALID_PARAMS: dict[str, dict] = {
     "refer": {"destination": "  Melding openbare ruimte  ", "reason": REASON},
+    "forward": {"document_kind": DocumentKind.OBJECTION, "reason": REASON},
+    # The date of the conduct is not known: ground b then needs the reason.
     "not_handle": {"ground": NotHandledGround.OLDER_THAN_A_YEAR, "reason": REASON},
-    "resolve_informally": {"solution": "  Excuses aangeboden en uitleg gegeven.  ", "rung": Rung.EMPLOYEE},
-    "schedule_hearing": {"hearing_on": dt.date(2026, 3, 30), "reason": REASON},
+    "resolve_informally": {
+        "solution": "  Excuses aangeboden en uitleg gegeven.  ",
+        "rung": Rung.EMPLOYEE,
+        "satisfied_on": dt.date(2026, 4, 7),
+        "satisfied_how": "  telefonisch  ",
+        "reason": REASON,
+    },
+    # Resolved on WALK_AT (Tue 3 March): formal handling could be asked until Tue 17 March.
+    "reopen_formal": {"requested_on": dt.date(2026, 3, 16), "how": " per e-mail ", "reason": REASON},
+    # Invited on Wed 8 April for Thu 30 April; the answer term of 2 weeks ends Wed 22 April.
+    "schedule_hearing": {
+        "hearing_on": dt.date(2026, 4, 30),
+        "hearing_time": "14:00",
+        "hearing_location": "Gemeentehuis, spreekkamer 2",
+        "reason": REASON,
+    },
+}
+# The steps whose parameters are dates differ while walking to a status: see walk_params_for.
+WALK_PARAMS = frozenset({"resolve_informally", "reopen_formal", "schedule_hearing"})
+# The walk: the steps before the hearing 4 weeks before the steps after it, the hearing the day before.
+WALK_WEEKS = 4
+# What a complaint needs from the start for a step to be possible at all.
+STEP_SETUP: dict[str, dict] = {
+    # Only an anonymous complaint is handled as a signal.
+    "handle_as_signal": {"anonymous": True},
+    # Only a complaint resolved informally goes back to formal handling.
+    "reopen_formal": {"route": "informal"},
 }
 
 
 def params_for(name: str) -> dict:
     return dict(VALID_PARAMS.get(name, {"reason": REASON}))
+
+
+def walk_params_for(name: str, heard_at: dt.datetime = HEARD_AT) -> dict:
+    """The parameters of step `name` on a walk whose hearing report is made on `heard_at`.
+
+    By default: satisfied or asked on WALK_AT (Tue 3 March 2026), the hearing on
+    WALK_HEARING_ON (Mon 30 March 2026).
+    """
+    params = params_for(name)
+    walk_day = (heard_at - dt.timedelta(weeks=WALK_WEEKS)).date()
+    if name == "resolve_informally":
+        params["satisfied_on"] = walk_day
+    elif name == "reopen_formal":
+        params["requested_on"] = walk_day
+    elif name == "schedule_hearing":
+        params["hearing_on"] = timezone.localdate(heard_at) - dt.timedelta(days=1)
+    return params
 
 
 # --- walking the real lifecycle -----------------------------------------------------
@@ -122,17 +214,34 @@ ESCALATED_ROUTE = (
     "start_learning_review",
     "close",
 )
+REOPENED_ROUTE = (
+    "start_triage",
+    "start_informal",
+    "resolve_informally",
+    "reopen_formal",
+    "schedule_hearing",
+    "decide",
+    "start_learning_review",
+    "close",
+)
+SIGNAL_ROUTE = ("start_triage", "handle_as_signal", "close")
 ROUTES = {
     "formal-hearing": FORMAL_WITH_HEARING,
     "formal-no-hearing": FORMAL_WITHOUT_HEARING,
     "informal": INFORMAL_ROUTE,
     "escalated": ESCALATED_ROUTE,
+    "reopened": REOPENED_ROUTE,
+    "signal": SIGNAL_ROUTE,
 }
+# What a complaint needs to go a route.
+ROUTE_SETUP = {"signal": {"anonymous": True}}
 ENDINGS = {
     S.REFERRED: ("start_triage", "refer"),
     S.NOT_HANDLED: ("start_triage", "not_handle"),
     S.WITHDRAWN: ("withdraw",),
 }
+# The walk takes these steps after the hearing; all others before it.
+AFTER_THE_HEARING = frozenset({"decide", "start_learning_review", "close"})
 
 
 def path_to(status: Status, route: str = "formal-hearing") -> tuple[str, ...]:
@@ -151,14 +260,42 @@ def a_norm() -> ConductNorm:
     return ConductNorm.objects.order_by("position").first()
 
 
-def satisfy_guard(complaint: Complaint, name: str, *, actor, judgement=Judgement.FOUNDED) -> Complaint:
-    """Do through the services what the guard of step `name` asks for."""
+def a_destination() -> ForwardingDestination:
+    """Where a bezwaarschrift is forwarded: configured by functional management."""
+    destination, _created = ForwardingDestination.objects.get_or_create(
+        kind=DocumentKind.OBJECTION,
+        defaults={"name": FORWARDED_TO, "email": "bezwaar@gemeente.example"},
+    )
+    return destination
+
+
+def send_copies(complaint: Complaint, employees, *, at: dt.datetime = HEARD_AT) -> ComplaintEvent:
+    """The timeline entry gehoord.correspondence.copies.send_copy_to_involved writes (Awb 9:9)."""
+    return ComplaintEvent.objects.create(
+        complaint=complaint,
+        kind=EventKind.LETTER,
+        at=at,
+        summary="Kopie van de klacht gestuurd aan de betrokken medewerker(s) (Awb 9:9)",
+        data={"copy": COPY_9_9_MARKER, "recipients": [e.pk for e in employees], "attachments": 0},
+    )
+
+
+def satisfy_guard(
+    complaint: Complaint,
+    name: str,
+    *,
+    actor,
+    judgement=Judgement.FOUNDED,
+    at: dt.datetime = HEARD_AT,
+) -> Complaint:
+    """Do through the services what the guard of step `name` asks for, on `at`."""
     if name == "decide":
         complaint = services.record_findings(
             complaint,
             findings="De medewerker was kortaf.",
             conclusions="Excuses zijn op hun plaats.",
             actor=actor,
+            at=at,
         )
         for part in complaint.parts.all():
             services.judge_part(
@@ -167,39 +304,89 @@ def satisfy_guard(complaint: Complaint, name: str, *, actor, judgement=Judgement
                 reasoning="Zo bleek uit het gesprek.",
                 norms=[a_norm()] if judgement in (Judgement.FOUNDED, Judgement.PARTLY_FOUNDED) else [],
                 actor=actor,
+                at=at,
             )
+        # Awb 9:9: the copy for each employee complained about, or that there is nobody.
+        employees = list(complaint.employees_involved.all())
+        if employees:
+            send_copies(complaint, employees, at=at)
+        elif not complaint.copy_waivers.exists():
+            services.waive_copy(complaint, reason=CopyWaiverReason.NO_PERSON, actor=actor, at=at)
+        # Awb 9:10: the hearing reports, or a ground to skip the complainant's hearing.
         if complaint.status == S.FORMAL:
             complaint = lifecycle.record_hearing_skipped(
-                complaint, reason=HearingSkipReason.WAIVED, actor=actor
+                complaint,
+                reason=HearingSkipReason.WAIVED,
+                waived_on=(at - dt.timedelta(weeks=WALK_WEEKS)).date(),
+                waived_how="telefonisch",
+                actor=actor,
+                at=at,
             )
         else:
-            complaint = services.record_hearing_report(
-                complaint, report="Klager en medewerker gehoord.", held_on=dt.date(2026, 3, 30), actor=actor
-            )
+            for hearing in complaint.hearings.all():
+                # The report is made once the hearing was held.
+                held = dt.datetime.combine(hearing.hearing_on, dt.time(17), tzinfo=AMSTERDAM)
+                services.record_hearing_report(
+                    hearing,
+                    report="Klager en medewerker gehoord.",
+                    held_on=hearing.hearing_on,
+                    actor=actor,
+                    at=max(at, held),
+                )
     elif name == "close":
         record_learning_review(
             complaint,
             improvement_possible=True,
             reasoning="Baliemedewerkers krijgen een training.",
             actor=actor,
+            at=at,
         )
-    return complaint
+    elif name == "forward":
+        a_destination()
+    return Complaint.objects.get(pk=complaint.pk)
 
 
 def bring_to(
-    status: Status, *, actor, route: str = "formal-hearing", handler=None, **make_kwargs
+    status: Status,
+    *,
+    actor,
+    route: str = "formal-hearing",
+    handler=None,
+    at: dt.datetime | None = None,
+    **make_kwargs,
 ) -> Complaint:
-    """Register a complaint and walk the real lifecycle (guards satisfied) until it has `status`."""
-    make_kwargs.setdefault("received_at", RECEIVED)
+    """Register a complaint and walk the real lifecycle (guards satisfied) until it has `status`.
+
+    The steps after the hearing are taken on `at` (default HEARD_AT, Tue 31 March
+    2026), the hearing was the day before, the steps before it 4 weeks earlier
+    (default WALK_AT), and the complaint was received the day before those
+    (default RECEIVED). Pass ``at=timezone.now()`` for a complaint that was, say,
+    closed just now.
+    """
+    heard_at = at or HEARD_AT
+    walk_at = heard_at - dt.timedelta(weeks=WALK_WEEKS)
+    make_kwargs.setdefault("received_at", RECEIVED if at is None else walk_at - dt.timedelta(days=1))
+    for key, value in ROUTE_SETUP.get(route, {}).items():
+        make_kwargs.setdefault(key, value)
     complaint = factories.make_complaint(**make_kwargs)
     if handler is not None:
-        complaint = lifecycle.assign_handler(complaint, handler, actor=actor)
+        complaint = lifecycle.assign_handler(complaint, handler, actor=actor, at=walk_at)
     for name in path_to(status, route):
-        complaint = satisfy_guard(complaint, name, actor=actor)
-        complaint = lifecycle.perform(complaint, name, actor=actor, **params_for(name))
+        step_at = heard_at if name in AFTER_THE_HEARING else walk_at
+        complaint = satisfy_guard(complaint, name, actor=actor, at=step_at)
+        complaint = lifecycle.perform(
+            complaint, name, actor=actor, at=step_at, **walk_params_for(name, heard_at)
+        )
         assert complaint.status == EXPECTED_TARGET[name]
     assert Complaint.objects.get(pk=complaint.pk).status == status
     return complaint
+
+
+def ready_for(name: str, status: Status | None = None, *, actor, handler=None, **make_kwargs) -> Complaint:
+    """A complaint in `status` (default: the first the step leaves from) on which step `name` can be taken."""
+    setup = {**STEP_SETUP.get(name, {}), **make_kwargs}
+    complaint = bring_to(status or first_source(name), actor=actor, handler=handler, **setup)
+    return satisfy_guard(complaint, name, actor=actor)
 
 
 def snapshot(complaint: Complaint) -> dict:
@@ -207,18 +394,33 @@ def snapshot(complaint: Complaint) -> dict:
     return {f.attname: getattr(fresh, f.attname) for f in Complaint._meta.concrete_fields}
 
 
+def related_snapshot(complaint: Complaint) -> dict:
+    """The rows a step may write besides the complaint: hearings, copy waivers."""
+    return {
+        "hearings": list(Hearing.objects.filter(complaint_id=complaint.pk).values()),
+        "copy_waivers": list(complaint.copy_waivers.values()),
+    }
+
+
 def event_ids(complaint: Complaint) -> set[int]:
     return set(ComplaintEvent.objects.filter(complaint_id=complaint.pk).values_list("pk", flat=True))
 
 
-def assert_refused(complaint: Complaint, name: str, error: type[Exception], *, actor, **params):
-    """Step `name` raises `error` and leaves the complaint and its timeline exactly as they were."""
-    before, events_before = snapshot(complaint), event_ids(complaint)
+def assert_refused(
+    complaint: Complaint, name: str, error: type[Exception], *, actor, at: dt.datetime = AT, **params
+):
+    """Step `name` raises `error` and leaves the complaint, its rows and its timeline exactly as they were."""
+    before, related, events_before = snapshot(complaint), related_snapshot(complaint), event_ids(complaint)
     with pytest.raises(error) as excinfo:
-        lifecycle.perform(complaint, name, actor=actor, **params)
+        lifecycle.perform(complaint, name, actor=actor, at=at, **params)
     assert snapshot(complaint) == before
+    assert related_snapshot(complaint) == related
     assert event_ids(complaint) == events_before
     return excinfo.value
+
+
+def first_source(name: str) -> Status:
+    return next(status for status in Status if status in TRANSITIONS[name].sources)
 
 
 # --- the tables ---------------------------------------------------------------------
@@ -246,11 +448,18 @@ def test_tables_cover_every_status_and_step():
     assert len(set(ALLOWED) | set(REFUSED)) == len(Status) * len(TRANSITIONS)
     # every status is reachable by the helper
     assert set(Status) <= {S.RECEIVED, *(EXPECTED_TARGET.values())}
+    # every step has its parameters and every walked step is on a route
+    assert set(VALID_PARAMS) | WALK_PARAMS <= set(TRANSITIONS)
+    # The default walk is the one the module docstring describes.
+    assert HEARD_AT - dt.timedelta(weeks=WALK_WEEKS) == WALK_AT
+    assert walk_params_for("schedule_hearing")["hearing_on"] == WALK_HEARING_ON
+    assert set(TRANSITIONS) - {"refer", "forward", "not_handle", "withdraw"} <= {
+        name for steps in ROUTES.values() for name in steps
+    }
 
 
 # The fields a step may change, and what each step sets them to. A field not
-# named for a step must keep the value it had. A callable gets the snapshot
-# from before the step.
+# named for a step must keep the value it had.
 TRACKED = (
     "status",
     "outcome",
@@ -260,16 +469,31 @@ TRACKED = (
     "decided_at",
     "end_reason",
     "referred_to",
+    "forwarded_kind",
     "not_handled_ground",
     "informal_solution",
-    "hearing_held_on",
+    "satisfaction_confirmed_on",
+    "satisfaction_how",
+    "formal_request_due",
+    "formal_requested_on",
+    "hearing_skip_reason",
+    "retention_result",
     "handler_id",
+    "committee",
     "decision_due",
+    "not_handled_notice_due",
 )
-ENDED = {"closed_at": AT, "end_reason": REASON.strip()}
+# Selectielijst 2020, 13: not handled, referred, withdrawn (broken off): 1 year.
+ENDED = {"closed_at": AT, "end_reason": REASON.strip(), "retention_result": RetentionResult.NOT_HANDLED}
 EXPECTED_EFFECTS: dict[str, dict] = {
     "start_triage": {},
     "refer": {"outcome": Outcome.REFERRED, "referred_to": "Melding openbare ruimte", **ENDED},
+    "forward": {
+        "outcome": Outcome.REFERRED,
+        "referred_to": FORWARDED_TO,
+        "forwarded_kind": DocumentKind.OBJECTION,
+        **ENDED,
+    },
     "not_handle": {
         "outcome": Outcome.NOT_HANDLED,
         "not_handled_ground": NotHandledGround.OLDER_THAN_A_YEAR,
@@ -277,17 +501,34 @@ EXPECTED_EFFECTS: dict[str, dict] = {
     },
     "start_informal": {"route": Route.INFORMAL},
     "start_formal": {"route": Route.FORMAL},
+    "handle_as_signal": {
+        "route": Route.INFORMAL,
+        "outcome": Outcome.NO_JUDGEMENT,
+        "end_reason": REASON.strip(),
+    },
     "resolve_informally": {
         "outcome": Outcome.RESOLVED_INFORMALLY,
         "resolution_rung": Rung.EMPLOYEE,
         "informal_solution": "Excuses aangeboden en uitleg gegeven.",
+        "satisfaction_confirmed_on": dt.date(2026, 4, 7),
+        "satisfaction_how": "telefonisch",
+        # Confirmed Wed 8 April + 14 days = Wed 22 April 2026 (no Atw day).
+        "formal_request_due": dt.date(2026, 4, 22),
     },
     "escalate": {"route": Route.FORMAL},
-    "schedule_hearing": {"hearing_held_on": dt.date(2026, 3, 30)},
+    # Awb 9:11: the decision term stays as it was, counted from the original receipt.
+    "reopen_formal": {
+        "route": Route.FORMAL,
+        "outcome": "",
+        "resolution_rung": "",
+        "formal_requested_on": dt.date(2026, 3, 16),
+    },
+    # The invitation is Hearing rows (test_awb.py); the complaint itself does not change.
+    "schedule_hearing": {},
     # all parts founded in satisfy_guard
     "decide": {"outcome": Outcome.FOUNDED, "decided_at": AT, "resolution_rung": Rung.HANDLER},
     "start_learning_review": {},
-    "close": {"closed_at": AT},
+    "close": {"closed_at": AT, "retention_result": RetentionResult.HANDLED},
     "withdraw": {"outcome": Outcome.WITHDRAWN, **ENDED},
 }
 
@@ -298,8 +539,7 @@ def test_every_step_has_expected_effects():
 
 @pytest.mark.parametrize(("status", "name"), ALLOWED, ids=_ids(ALLOWED))
 def test_allowed_transition(status, name, coordinator):
-    complaint = bring_to(status, actor=coordinator)
-    complaint = satisfy_guard(complaint, name, actor=coordinator)
+    complaint = ready_for(name, status, actor=coordinator)
     before, events_before = snapshot(complaint), event_ids(complaint)
 
     result = lifecycle.perform(complaint, name, actor=coordinator, at=AT, **params_for(name))
@@ -326,6 +566,7 @@ def test_allowed_transition(status, name, coordinator):
 
 @pytest.mark.parametrize(("status", "name"), REFUSED, ids=_ids(REFUSED))
 def test_refused_transition(status, name, coordinator):
+    # The status is checked first: whatever else the step needs does not matter.
     complaint = bring_to(status, actor=coordinator)
     error = assert_refused(complaint, name, TransitionNotAllowed, actor=coordinator, **params_for(name))
     assert error.code == "transition_not_allowed"
@@ -348,10 +589,25 @@ def test_full_routes_leave_a_continuous_timeline(route, coordinator):
     chain = [S.RECEIVED, *(EXPECTED_TARGET[name] for name in ROUTES[route])]
     assert [(e.from_status, e.to_status) for e in changes] == list(itertools.pairwise(chain))
     closed = Complaint.objects.get(pk=complaint.pk)
-    assert closed.closed_at is not None
-    expected_outcome = Outcome.RESOLVED_INFORMALLY if route == "informal" else Outcome.FOUNDED
-    assert closed.outcome == expected_outcome
-    assert closed.route == (Route.INFORMAL if route == "informal" else Route.FORMAL)
+    assert closed.closed_at == HEARD_AT
+    assert closed.retention_result == RetentionResult.HANDLED
+    expected_outcome = {"informal": Outcome.RESOLVED_INFORMALLY, "signal": Outcome.NO_JUDGEMENT}
+    assert closed.outcome == expected_outcome.get(route, Outcome.FOUNDED)
+    assert closed.route == (Route.INFORMAL if route in ("informal", "signal") else Route.FORMAL)
+    # Awb 9:11: however the complaint went, the term counts from the receipt.
+    assert closed.decision_due == DECISION_DUE
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_the_walk_can_end_at_any_moment(route, coordinator):
+    # Ends Tue 15 June 2027: the hearing on Mon 14 June, the earlier steps on Tue 18 May,
+    # received Mon 17 May 2027.
+    at = dt.datetime(2027, 6, 15, 9, 0, tzinfo=AMSTERDAM)
+    closed = bring_to(S.CLOSED, actor=coordinator, route=route, at=at)
+    assert closed.closed_at == at
+    assert timezone.localdate(closed.received_at) == dt.date(2027, 5, 17)
+    if route in ("formal-hearing", "escalated", "reopened"):
+        assert closed.hearings.get().held_on == dt.date(2027, 6, 14)
 
 
 # --- guards -------------------------------------------------------------------------
@@ -380,24 +636,47 @@ def test_not_handle_needs_a_legal_ground(ground, coordinator):
 @pytest.mark.parametrize("ground", NotHandledGround.values)
 def test_not_handle_accepts_every_legal_ground(ground, coordinator):
     complaint = bring_to(S.TRIAGE, actor=coordinator)
-    done = lifecycle.perform(complaint, "not_handle", actor=coordinator, ground=ground)
+    done = lifecycle.perform(complaint, "not_handle", actor=coordinator, at=AT, ground=ground, reason=REASON)
     assert done.status == S.NOT_HANDLED
     assert done.not_handled_ground == ground
 
 
+GOOD_RESOLUTION = {
+    "solution": "Opgelost.",
+    "rung": Rung.EMPLOYEE,
+    "satisfied_on": dt.date(2026, 4, 7),
+    "satisfied_how": "telefonisch",
+}
+
+
 @pytest.mark.parametrize(
-    "params",
+    "changes",
     [
-        {"rung": Rung.EMPLOYEE},
-        {"solution": "   ", "rung": Rung.HANDLER},
-        {"solution": "Opgelost."},
-        {"solution": "Opgelost.", "rung": Rung.EXTERNAL},
-        {"solution": "Opgelost.", "rung": "anders"},
+        {"solution": None},
+        {"solution": "   "},
+        {"rung": None},
+        {"rung": Rung.EXTERNAL},
+        {"rung": "anders"},
+        {"satisfied_on": None},
+        {"satisfied_on": "2026-04-07"},
+        {"satisfied_how": None},
+        {"satisfied_how": "  "},
     ],
-    ids=["no-solution", "blank-solution", "no-rung", "external-rung", "unknown-rung"],
+    ids=[
+        "no-solution",
+        "blank-solution",
+        "no-rung",
+        "external-rung",
+        "unknown-rung",
+        "no-satisfied-on",
+        "satisfied-on-string",
+        "no-satisfied-how",
+        "blank-satisfied-how",
+    ],
 )
-def test_resolve_informally_needs_solution_and_rung(params, coordinator):
+def test_resolve_informally_needs_solution_rung_and_satisfaction(changes, coordinator):
     complaint = bring_to(S.INFORMAL, actor=coordinator)
+    params = {k: v for k, v in {**GOOD_RESOLUTION, **changes}.items() if v is not None}
     assert_refused(complaint, "resolve_informally", GuardFailed, actor=coordinator, **params)
 
 
@@ -405,13 +684,17 @@ def test_resolve_informally_needs_solution_and_rung(params, coordinator):
 def test_resolve_informally_records_the_rung(rung, coordinator):
     complaint = bring_to(S.INFORMAL, actor=coordinator)
     done = lifecycle.perform(
-        complaint, "resolve_informally", actor=coordinator, solution="Opgelost.", rung=rung
+        complaint, "resolve_informally", actor=coordinator, at=AT, **{**GOOD_RESOLUTION, "rung": rung}
     )
     assert done.resolution_rung == rung
 
 
-@pytest.mark.parametrize("hearing_on", [None, "", "2026-03-30"], ids=["missing", "empty", "string"])
-def test_schedule_hearing_needs_a_date(hearing_on, coordinator):
+@pytest.mark.parametrize(
+    "hearing_on",
+    [None, "", "2026-04-30", dt.datetime(2026, 4, 30, 14, 0, tzinfo=AMSTERDAM), dt.date(2026, 4, 7)],
+    ids=["missing", "empty", "string", "datetime", "in-the-past"],
+)
+def test_schedule_hearing_needs_a_date_to_come(hearing_on, coordinator):
     complaint = bring_to(S.FORMAL, actor=coordinator)
     params = {} if hearing_on is None else {"hearing_on": hearing_on}
     assert_refused(complaint, "schedule_hearing", GuardFailed, actor=coordinator, **params)
@@ -419,9 +702,17 @@ def test_schedule_hearing_needs_a_date(hearing_on, coordinator):
 
 @pytest.fixture
 def formal(coordinator):
-    """A formal complaint with two parts whose hearing was waived."""
+    """A formal complaint with two parts, about no identifiable employee, whose hearing was waived."""
     complaint = bring_to(S.FORMAL, actor=coordinator, parts=("Onbeleefd.", "Niet teruggebeld."))
-    return lifecycle.record_hearing_skipped(complaint, reason=HearingSkipReason.WAIVED, actor=coordinator)
+    services.waive_copy(complaint, reason=CopyWaiverReason.NO_PERSON, actor=coordinator, at=HEARD_AT)
+    return lifecycle.record_hearing_skipped(
+        complaint,
+        reason=HearingSkipReason.WAIVED,
+        waived_on=WALK_AT.date(),
+        waived_how="telefonisch",
+        actor=coordinator,
+        at=HEARD_AT,
+    )
 
 
 def _findings(complaint, actor):
@@ -431,6 +722,10 @@ def _findings(complaint, actor):
 def _judge(complaint, position, judgement, actor, norms=()):
     part = complaint.parts.get(position=position)
     return services.judge_part(part, judgement=judgement, reasoning="Motivering.", norms=norms, actor=actor)
+
+
+def decide(complaint, actor, at: dt.datetime = AT):
+    return lifecycle.perform(complaint, "decide", actor=actor, at=at)
 
 
 def test_decide_needs_findings(formal, coordinator):
@@ -445,7 +740,7 @@ def test_decide_needs_every_part_judged(formal, coordinator):
     assert_refused(formal, "decide", GuardFailed, actor=coordinator)
     _judge(formal, 1, Judgement.UNFOUNDED, coordinator)
     error = assert_refused(formal, "decide", GuardFailed, actor=coordinator)
-    assert "2" in error.message
+    assert "nog zonder oordeel: 2" in error.message
 
 
 def test_decide_needs_parts(formal, coordinator):
@@ -460,40 +755,64 @@ def test_decide_needs_a_norm_for_each_founded_part(judgement, formal, coordinato
     _judge(formal, 1, Judgement.UNFOUNDED, coordinator)
     _judge(formal, 2, judgement, coordinator)  # no norm
     error = assert_refused(formal, "decide", GuardFailed, actor=coordinator)
-    assert "2" in error.message
+    assert "behoorlijkheidsnorm(en): 2" in error.message
     _judge(formal, 2, judgement, coordinator, norms=[a_norm()])
-    assert lifecycle.perform(formal, "decide", actor=coordinator).status == S.DECIDED
+    assert decide(formal, coordinator).status == S.DECIDED
+
+
+def test_decide_lists_everything_that_is_missing_at_once(coordinator):
+    employee = factories.UserFactory(first_name="Bea", last_name="Baliemedewerker")
+    complaint = bring_to(S.FORMAL, actor=coordinator, employees_involved=[employee])
+    error = assert_refused(complaint, "decide", GuardFailed, actor=coordinator)
+    # findings (9:12), the unjudged part, the complainant's hearing and the employee's (9:10), the copy (9:9)
+    assert "5 dingen" in error.message
+    for text in ("9:12", "nog zonder oordeel: 1", "nog niet uitgenodigd", "Bea Baliemedewerker", "9:9"):
+        assert text in error.message
 
 
 def test_decide_from_hearing_needs_the_hearing_report(coordinator):
     complaint = bring_to(S.HEARING, actor=coordinator)
+    services.waive_copy(complaint, reason=CopyWaiverReason.NO_PERSON, actor=coordinator, at=HEARD_AT)
     complaint = _findings(complaint, coordinator)
     _judge(complaint, 1, Judgement.UNFOUNDED, coordinator)
     error = assert_refused(complaint, "decide", GuardFailed, actor=coordinator)
-    assert "9:10" in error.message
-    services.record_hearing_report(complaint, report="Verslag.", actor=coordinator)
-    assert lifecycle.perform(complaint, "decide", actor=coordinator).outcome == Outcome.UNFOUNDED
+    assert "hoorverslag" in error.message
+    hearing = complaint.hearings.get(party=HearingParty.COMPLAINANT)
+    services.record_hearing_report(
+        hearing, report="Verslag.", held_on=WALK_HEARING_ON, actor=coordinator, at=HEARD_AT
+    )
+    assert decide(complaint, coordinator).outcome == Outcome.UNFOUNDED
 
 
 def test_decide_from_formal_needs_a_hearing_or_a_reason_to_skip_it(coordinator):
     complaint = bring_to(S.FORMAL, actor=coordinator)
+    services.waive_copy(complaint, reason=CopyWaiverReason.NO_PERSON, actor=coordinator, at=HEARD_AT)
     complaint = _findings(complaint, coordinator)
     _judge(complaint, 1, Judgement.UNFOUNDED, coordinator)
     error = assert_refused(complaint, "decide", GuardFailed, actor=coordinator)
-    assert "9:10" in error.message
+    assert "9:10 lid 2" in error.message
     complaint = lifecycle.record_hearing_skipped(
-        complaint, reason=HearingSkipReason.CLEARLY_UNFOUNDED, actor=coordinator
+        complaint,
+        reason=HearingSkipReason.CLEARLY_UNFOUNDED,
+        explanation="De klager was niet aan de balie op de dag die hij noemt.",
+        actor=coordinator,
+        at=HEARD_AT,
     )
-    assert lifecycle.perform(complaint, "decide", actor=coordinator).status == S.DECIDED
+    assert decide(complaint, coordinator).status == S.DECIDED
 
 
 def test_hearing_skip_needs_a_legal_reason(coordinator):
     complaint = bring_to(S.FORMAL, actor=coordinator)
     with pytest.raises(GuardFailed):
-        lifecycle.record_hearing_skipped(complaint, reason="geen zin", actor=coordinator)
+        lifecycle.record_hearing_skipped(complaint, reason="geen zin", actor=coordinator, at=AT)
     with pytest.raises(TransitionNotAllowed):
         lifecycle.record_hearing_skipped(
-            bring_to(S.INFORMAL, actor=coordinator), reason=HearingSkipReason.WAIVED, actor=coordinator
+            bring_to(S.INFORMAL, actor=coordinator),
+            reason=HearingSkipReason.WAIVED,
+            waived_on=WALK_AT.date(),
+            waived_how="telefonisch",
+            actor=coordinator,
+            at=AT,
         )
 
 
@@ -504,7 +823,7 @@ def test_close_needs_a_learning_review(coordinator):
     record_learning_review(
         complaint, improvement_possible=False, reasoning="Niets te verbeteren.", actor=coordinator
     )
-    assert lifecycle.perform(complaint, "close", actor=coordinator).status == S.CLOSED
+    assert lifecycle.perform(complaint, "close", actor=coordinator, at=AT).status == S.CLOSED
 
 
 def test_close_needs_an_outcome(coordinator):
@@ -556,15 +875,11 @@ def test_decide_sets_the_overall_outcome(judgements, outcome, formal, coordinato
     for position, judgement in enumerate(judgements, start=1):
         norms = [a_norm()] if judgement in (F, P) else []
         _judge(formal, position, judgement, coordinator, norms=norms)
-    assert lifecycle.perform(formal, "decide", actor=coordinator).outcome == outcome
+    assert decide(formal, coordinator).outcome == outcome
     assert Complaint.objects.get(pk=formal.pk).outcome == outcome
 
 
 # --- permissions --------------------------------------------------------------------
-
-
-def first_source(name: str) -> Status:
-    return next(status for status in Status if status in TRANSITIONS[name].sources)
 
 
 HANDLER_STEPS = sorted(name for name in TRANSITIONS if name not in COORDINATOR_ONLY)
@@ -573,17 +888,16 @@ COORDINATOR_STEPS = sorted(COORDINATOR_ONLY)
 
 @pytest.mark.parametrize("name", HANDLER_STEPS)
 def test_assigned_handler_may_take_handler_steps(name, coordinator, handler):
-    complaint = bring_to(first_source(name), actor=coordinator, handler=handler)
+    complaint = bring_to(first_source(name), actor=coordinator, handler=handler, **STEP_SETUP.get(name, {}))
     complaint = satisfy_guard(complaint, name, actor=handler)
-    done = lifecycle.perform(complaint, name, actor=handler, **params_for(name))
+    done = lifecycle.perform(complaint, name, actor=handler, at=AT, **params_for(name))
     assert done.status == EXPECTED_TARGET[name]
     assert done.events.get(transition=name).actor == handler
 
 
 @pytest.mark.parametrize("name", COORDINATOR_STEPS)
 def test_assigned_handler_may_not_take_coordinator_steps(name, coordinator, handler):
-    complaint = bring_to(first_source(name), actor=coordinator, handler=handler)
-    complaint = satisfy_guard(complaint, name, actor=coordinator)
+    complaint = ready_for(name, actor=coordinator, handler=handler)
     error = assert_refused(complaint, name, PermissionDenied, actor=handler, **params_for(name))
     assert error.code == "permission_denied"
 
@@ -591,11 +905,9 @@ def test_assigned_handler_may_not_take_coordinator_steps(name, coordinator, hand
 @pytest.mark.parametrize("name", HANDLER_STEPS)
 def test_handler_not_assigned_may_not_step(name, coordinator, handler):
     other = factories.handler()
-    assigned = bring_to(first_source(name), actor=coordinator, handler=other)
-    assigned = satisfy_guard(assigned, name, actor=coordinator)
+    assigned = ready_for(name, actor=coordinator, handler=other)
     assert_refused(assigned, name, PermissionDenied, actor=handler, **params_for(name))
-    unassigned = bring_to(first_source(name), actor=coordinator)
-    unassigned = satisfy_guard(unassigned, name, actor=coordinator)
+    unassigned = ready_for(name, actor=coordinator)
     assert_refused(unassigned, name, PermissionDenied, actor=handler, **params_for(name))
 
 
@@ -614,8 +926,7 @@ def _users_without_a_say():
 @pytest.mark.parametrize("name", sorted(TRANSITIONS))
 def test_users_without_a_role_for_the_step_may_not_step(name, coordinator):
     users = _users_without_a_say()
-    complaint = bring_to(first_source(name), actor=coordinator)
-    complaint = satisfy_guard(complaint, name, actor=coordinator)
+    complaint = ready_for(name, actor=coordinator)
     for _kind, user in users.items():
         assert_refused(complaint, name, PermissionDenied, actor=user, **params_for(name))
 
@@ -630,12 +941,11 @@ def test_inactive_assigned_handler_may_not_step(coordinator, handler):
 
 @pytest.mark.parametrize("name", sorted(TRANSITIONS))
 def test_the_complainant_may_only_withdraw(name, coordinator):
-    complaint = bring_to(first_source(name), actor=coordinator)
-    complaint = satisfy_guard(complaint, name, actor=coordinator)
+    complaint = ready_for(name, actor=coordinator)
     if name != "withdraw":
         assert_refused(complaint, name, PermissionDenied, actor=None, **params_for(name))
         return
-    done = lifecycle.perform(complaint, name, actor=None, reason="Het is al opgelost.")
+    done = lifecycle.perform(complaint, name, actor=None, at=AT, reason="Het is al opgelost.")
     assert done.status == S.WITHDRAWN
     assert done.outcome == Outcome.WITHDRAWN
     event = done.events.get(kind=EventKind.STATUS_CHANGE, transition="withdraw")
@@ -645,7 +955,7 @@ def test_the_complainant_may_only_withdraw(name, coordinator):
 @pytest.mark.parametrize("status", OPEN)
 def test_the_complainant_may_withdraw_while_open(status, coordinator):
     complaint = bring_to(status, actor=coordinator)
-    assert lifecycle.perform(complaint, "withdraw", actor=None).status == S.WITHDRAWN
+    assert lifecycle.perform(complaint, "withdraw", actor=None, at=AT).status == S.WITHDRAWN
 
 
 def test_available_transitions_follow_status_and_role(coordinator, handler):
@@ -753,6 +1063,7 @@ def test_an_involved_coordinator_may_not_handle_the_complaint(coordinator):
 
 
 # --- Awb 9:11: postponing the decision ---------------------------------------------
+# (the rules per lid are in test_awb.py)
 
 # Received Mon 2 Mar 2026. 6 weeks: Mon 13 Apr. Plus postponement, same weekday:
 # 1 week Mon 20 Apr; 2 weeks Mon 27 Apr = King's Day -> Tue 28 Apr;
@@ -769,7 +1080,7 @@ POSTPONED_DUE = {
 @pytest.mark.parametrize("weeks", sorted(POSTPONED_DUE))
 def test_postpone_once(weeks, status, coordinator):
     complaint = bring_to(status, actor=coordinator)
-    assert complaint.decision_due == dt.date(2026, 4, 13)
+    assert complaint.decision_due == DECISION_DUE
     before = snapshot(complaint)
     done = lifecycle.postpone_decision(
         complaint, weeks=weeks, reason=" Advies ingewonnen. ", actor=coordinator, at=AT
@@ -784,27 +1095,58 @@ def test_postpone_once(weeks, status, coordinator):
     )
     assert saved.acknowledgment_due == before["acknowledgment_due"]
     assert saved.first_contact_due == before["first_contact_due"]
+    assert saved.not_handled_notice_due == before["not_handled_notice_due"]
     event = saved.events.get(kind=EventKind.DEADLINE)
     assert event.actor == coordinator
     assert event.at == AT
-    assert event.data == {"previous_due": "2026-04-13", "due": POSTPONED_DUE[weeks].isoformat()}
+    assert event.data == {
+        "previous_due": "2026-04-13",
+        "due": POSTPONED_DUE[weeks].isoformat(),
+        "weeks": weeks,
+        "total_weeks": weeks,
+    }
 
 
-def test_postpone_only_once(coordinator):
+def test_postpone_more_than_once_up_to_four_weeks_in_total(coordinator):
     complaint = bring_to(S.FORMAL, actor=coordinator)
-    complaint = lifecycle.postpone_decision(complaint, weeks=1, reason="Advies.", actor=coordinator)
+    complaint = lifecycle.postpone_decision(complaint, weeks=1, reason="Advies.", actor=coordinator, at=AT)
+    # On Wed 8 April the term ends Mon 20 April; 3 more weeks: Mon 11 May, 4 weeks after 13 April.
+    complaint = lifecycle.postpone_decision(
+        complaint, weeks=3, reason="Nog meer advies.", actor=coordinator, at=AT
+    )
+    assert (complaint.postponement_weeks, complaint.decision_due) == (4, dt.date(2026, 5, 11))
+    before, events = snapshot(complaint), event_ids(complaint)
+    with pytest.raises(GuardFailed, match="al 4 weken"):
+        lifecycle.postpone_decision(complaint, weeks=1, reason="En nog meer.", actor=coordinator, at=AT)
+    assert snapshot(complaint) == before
+    assert event_ids(complaint) == events
+    totals = [e.data["total_weeks"] for e in complaint.events.filter(kind=EventKind.DEADLINE).order_by("pk")]
+    assert totals == [1, 4]
+
+
+def test_postpone_refused_after_the_term(coordinator):
+    complaint = bring_to(S.FORMAL, actor=coordinator)
+    # The term ended Mon 13 April 2026; Tue 14 April is too late (Awb 9:11 lid 2).
     before = snapshot(complaint)
-    with pytest.raises(GuardFailed):
-        lifecycle.postpone_decision(complaint, weeks=1, reason="Nog meer advies.", actor=coordinator)
+    with pytest.raises(GuardFailed, match="13-04-2026"):
+        lifecycle.postpone_decision(
+            complaint,
+            weeks=1,
+            reason="Advies.",
+            actor=coordinator,
+            at=dt.datetime(2026, 4, 14, 9, 0, tzinfo=AMSTERDAM),
+        )
     assert snapshot(complaint) == before
 
 
-@pytest.mark.parametrize(("weeks", "reason"), [(0, "Advies."), (5, "Advies."), (-1, "Advies."), (2, "   ")])
+@pytest.mark.parametrize(
+    ("weeks", "reason"), [(0, "Advies."), (5, "Advies."), (-1, "Advies."), ("2", "Advies."), (2, "   ")]
+)
 def test_postpone_refuses_bad_weeks_or_no_reason(weeks, reason, coordinator):
     complaint = bring_to(S.FORMAL, actor=coordinator)
     before, events = snapshot(complaint), event_ids(complaint)
     with pytest.raises(GuardFailed):
-        lifecycle.postpone_decision(complaint, weeks=weeks, reason=reason, actor=coordinator)
+        lifecycle.postpone_decision(complaint, weeks=weeks, reason=reason, actor=coordinator, at=AT)
     assert snapshot(complaint) == before
     assert event_ids(complaint) == events
 
@@ -813,19 +1155,17 @@ def test_postpone_refuses_bad_weeks_or_no_reason(weeks, reason, coordinator):
 def test_postpone_only_in_formal_handling(status, coordinator):
     complaint = bring_to(status, actor=coordinator)
     with pytest.raises(TransitionNotAllowed):
-        lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=coordinator)
+        lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=coordinator, at=AT)
     assert Complaint.objects.get(pk=complaint.pk).postponement_weeks == 0
 
 
 def test_postpone_needs_someone_who_may_handle(coordinator, handler):
     complaint = bring_to(S.FORMAL, actor=coordinator)
     with pytest.raises(PermissionDenied):
-        lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=handler)
+        lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=handler, at=AT)
     complaint = lifecycle.assign_handler(complaint, handler, actor=coordinator)
-    assert (
-        lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=handler).postponement_weeks
-        == 2
-    )
+    postponed = lifecycle.postpone_decision(complaint, weeks=2, reason="Advies.", actor=handler, at=AT)
+    assert postponed.postponement_weeks == 2
 
 
 # --- the timeline is append-only -----------------------------------------------------

@@ -1,16 +1,23 @@
 """Table-driven tests of the legal clock (gehoord.clock.terms).
 
 Every expected date below was worked out by hand from the law (Awb chapter 9,
-Algemene termijnenwet art. 1 and 3 and the current royal decree), from a
-printed calendar, NOT by calling the implementation or the `holidays` package:
+Algemene termijnenwet art. 1 and 3 and the royal decrees for 2023-2025 and
+2026-2028), from a printed calendar, NOT by calling the implementation or the `holidays` package:
 the point is an independent check.
 
-Reference dates used (Easter Sunday: 2025-04-20, 2026-04-05, 2027-03-28,
-2028-04-16; Ascension = Easter + 39 days, Whit Monday = Easter + 50 days):
+Reference dates used (Easter Sunday: 2023-04-09, 2024-03-31, 2025-04-20,
+2026-04-05, 2027-03-28, 2028-04-16; Ascension = Easter + 39 days, Whit Monday
+= Easter + 50 days):
 
-* 2025: Good Friday Fri 18 Apr, Easter Monday Mon 21 Apr, King's Day Sat 26 Apr
-  (27 Apr is a Sunday), 5 May Mon, Ascension Thu 29 May, Whit Monday Mon 9 Jun,
-  Christmas Thu 25 / Fri 26 Dec.
+* 2023: New Year Sun 1 Jan, Good Friday Fri 7 Apr, Easter Monday Mon 10 Apr,
+  King's Day Thu 27 Apr, decree Fri 28 Apr, 5 May Fri, Ascension Thu 18 May,
+  decree Fri 19 May, Whit Monday Mon 29 May, Christmas Mon 25 / Tue 26 Dec.
+* 2024: New Year Mon 1 Jan, Good Friday Fri 29 Mar, Easter Monday Mon 1 Apr,
+  King's Day Sat 27 Apr, 5 May Sun, Ascension Thu 9 May, decree Fri 10 May,
+  Whit Monday Mon 20 May, Christmas Wed 25 / Thu 26 Dec, decree Fri 27 Dec.
+* 2025: New Year Wed 1 Jan, Good Friday Fri 18 Apr, Easter Monday Mon 21 Apr,
+  King's Day Sat 26 Apr (27 Apr is a Sunday), 5 May Mon, Ascension Thu 29 May,
+  decree Fri 30 May, Whit Monday Mon 9 Jun, Christmas Thu 25 / Fri 26 Dec.
 * 2026: New Year Thu 1 Jan, decree Fri 2 Jan, Good Friday Fri 3 Apr, Easter
   Monday Mon 6 Apr, King's Day Mon 27 Apr, 5 May Tue, Ascension Thu 14 May,
   decree Fri 15 May, Whit Monday Mon 25 May, Christmas Fri 25 / Sat 26 Dec.
@@ -38,13 +45,21 @@ import pytest
 
 from gehoord.clock.terms import (
     CURRENT_DECREE_DAYS,
+    DECREE_DAYS,
+    PREVIOUS_DECREE_DAYS,
     AtwCalendar,
     acknowledgment_deadline,
     add_working_days,
     decision_deadline,
     first_contact_deadline,
+    hearing_response_deadline,
+    informal_reopen_deadline,
+    is_due_soon,
+    is_overdue,
     not_handled_notice_deadline,
+    ombudsman_deadline,
     term_end,
+    term_end_days,
 )
 
 d = dt.date
@@ -53,8 +68,13 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def atw(closing_days=()) -> AtwCalendar:
-    """The calendar of the current decree, with optional municipal closing days."""
-    return AtwCalendar(equated_days=CURRENT_DECREE_DAYS, closing_days=closing_days)
+    """The calendar of both decrees (as shipped), with optional municipal closing days."""
+    return AtwCalendar(equated_days=DECREE_DAYS, closing_days=closing_days)
+
+
+def without_previous_decree() -> AtwCalendar:
+    """A calendar that lacks the 2023-2025 decree days: what Gehoord computed before [9]."""
+    return AtwCalendar(equated_days=CURRENT_DECREE_DAYS)
 
 
 # ---------------------------------------------------------------------------
@@ -340,7 +360,8 @@ def test_not_handled_notice_deadline(received, expected):
 
 
 # ---------------------------------------------------------------------------
-# Committee (Awb 9:14, 10 weeks) and postponement (Awb 9:11 lid 2, max 4 weeks).
+# Committee (Awb 9:11 lid 1, afdeling 9.1.3: 10 weeks) and postponement (Awb 9:11
+# lid 2, max 4 weeks).
 # The whole term is counted from receipt and extended once, at its real end.
 # ---------------------------------------------------------------------------
 
@@ -733,10 +754,48 @@ def test_aware_datetime_is_converted_to_dutch_day(function, received, expected):
 
 
 # ---------------------------------------------------------------------------
-# The Atw days themselves (art. 3 + the current decree), listed by hand.
+# The Atw days themselves (art. 3 + the decrees), listed by hand.
 # ---------------------------------------------------------------------------
 
 ATW_DAYS = {
+    2023: {
+        d(2023, 1, 1),  # New Year's Day (Sun)
+        d(2023, 4, 7),  # Good Friday
+        d(2023, 4, 10),  # Easter Monday
+        d(2023, 4, 27),  # King's Day (Thu)
+        d(2023, 4, 28),  # decree day (Fri)
+        d(2023, 5, 5),  # Liberation Day (Fri)
+        d(2023, 5, 18),  # Ascension Day (Thu)
+        d(2023, 5, 19),  # decree day (Fri)
+        d(2023, 5, 29),  # Whit Monday
+        d(2023, 12, 25),  # Christmas Day (Mon)
+        d(2023, 12, 26),  # Second Christmas Day (Tue)
+    },
+    2024: {
+        d(2024, 1, 1),  # New Year's Day (Mon)
+        d(2024, 3, 29),  # Good Friday
+        d(2024, 4, 1),  # Easter Monday
+        d(2024, 4, 27),  # King's Day (Sat: not moved, only a Sunday moves it to the Saturday before)
+        d(2024, 5, 5),  # Liberation Day (Sun)
+        d(2024, 5, 9),  # Ascension Day (Thu)
+        d(2024, 5, 10),  # decree day (Fri)
+        d(2024, 5, 20),  # Whit Monday
+        d(2024, 12, 25),  # Christmas Day (Wed)
+        d(2024, 12, 26),  # Second Christmas Day (Thu)
+        d(2024, 12, 27),  # decree day (Fri)
+    },
+    2025: {
+        d(2025, 1, 1),  # New Year's Day (Wed)
+        d(2025, 4, 18),  # Good Friday
+        d(2025, 4, 21),  # Easter Monday
+        d(2025, 4, 26),  # King's Day (Sat, because 27 April is a Sunday)
+        d(2025, 5, 5),  # Liberation Day (Mon)
+        d(2025, 5, 29),  # Ascension Day (Thu)
+        d(2025, 5, 30),  # decree day (Fri)
+        d(2025, 6, 9),  # Whit Monday
+        d(2025, 12, 25),  # Christmas Day (Thu)
+        d(2025, 12, 26),  # Second Christmas Day (Fri)
+    },
     2026: {
         d(2026, 1, 1),  # New Year's Day (Thu)
         d(2026, 1, 2),  # decree day (Fri)
@@ -811,3 +870,442 @@ SINGLE_DAY_CASES = [
 @pytest.mark.parametrize(("calendar", "day", "expected"), SINGLE_DAY_CASES)
 def test_is_atw_day(calendar, day, expected):
     assert calendar.is_atw_day(day) is expected
+
+
+# ---------------------------------------------------------------------------
+# The decree for 2023-2025 (28 Apr 2023, 19 May 2023, 10 May 2024, 27 Dec 2024,
+# 30 May 2025): complaints received then get their terms right. Each case also
+# gives what the term would be without those decree days, so the data matters.
+# ---------------------------------------------------------------------------
+
+PREVIOUS_DECREE_CASES = [
+    # --- 2023 ---
+    pytest.param(
+        d(2023, 3, 17),
+        d(2023, 5, 1),
+        d(2023, 4, 28),
+        # Fri 17 Mar + 42 = Fri 28 Apr (decree) -> Sat 29 -> Sun 30 -> Mon 1 May (no Atw day).
+        id="2023-decree-28-april",
+    ),
+    pytest.param(
+        d(2023, 3, 16),
+        d(2023, 5, 1),
+        d(2023, 4, 28),
+        # Thu 16 Mar + 42 = King's Day Thu 27 Apr -> decree Fri 28 -> Sat -> Sun -> Mon 1 May.
+        id="2023-kings-day-decree-chain",
+    ),
+    pytest.param(
+        d(2023, 3, 24),
+        d(2023, 5, 8),
+        d(2023, 5, 8),
+        # Fri 24 Mar + 42 = Fri 5 May (Liberation Day) -> Sat -> Sun -> Mon 8 May.
+        id="2023-liberation-day-friday",
+    ),
+    pytest.param(
+        d(2023, 4, 7),
+        d(2023, 5, 22),
+        d(2023, 5, 19),
+        # Received on Good Friday 7 Apr; + 42 = Fri 19 May (decree) -> Sat -> Sun -> Mon 22 May.
+        id="2023-decree-19-may",
+    ),
+    pytest.param(
+        d(2023, 4, 6),
+        d(2023, 5, 22),
+        d(2023, 5, 19),
+        # Thu 6 Apr + 42 = Ascension Thu 18 May -> decree Fri 19 -> Sat -> Sun -> Mon 22 May.
+        id="2023-ascension-decree-chain",
+    ),
+    # --- 2024 ---
+    pytest.param(
+        d(2024, 3, 15),
+        d(2024, 4, 26),
+        d(2024, 4, 26),
+        # Fri 15 Mar + 42 = Fri 26 Apr: King's Day 2024 is Sat 27 Apr, so no shift.
+        id="2024-friday-15-march-no-shift",
+    ),
+    pytest.param(
+        d(2024, 3, 16),
+        d(2024, 4, 29),
+        d(2024, 4, 29),
+        # Sat 16 Mar + 42 = Sat 27 Apr (King's Day) -> Sun 28 -> Mon 29 Apr.
+        id="2024-kings-day-saturday",
+    ),
+    pytest.param(
+        d(2024, 3, 24),
+        d(2024, 5, 6),
+        d(2024, 5, 6),
+        # Sun 24 Mar + 42 = Sun 5 May -> Mon 6 May (no substitute day for 5 May).
+        id="2024-liberation-day-sunday",
+    ),
+    pytest.param(
+        d(2024, 2, 16),
+        d(2024, 4, 2),
+        d(2024, 4, 2),
+        # Fri 16 Feb + 42 = Good Fri 29 Mar -> Sat -> Easter Sun 31 -> Easter Mon 1 Apr -> Tue 2 Apr.
+        id="2024-good-friday-chain",
+    ),
+    pytest.param(
+        d(2024, 3, 29),
+        d(2024, 5, 13),
+        d(2024, 5, 10),
+        # Good Fri 29 Mar + 42 = Fri 10 May (decree) -> Sat 11 -> Sun 12 -> Mon 13 May.
+        id="2024-decree-10-may",
+    ),
+    pytest.param(
+        d(2024, 3, 28),
+        d(2024, 5, 13),
+        d(2024, 5, 10),
+        # Thu 28 Mar + 42 = Ascension Thu 9 May -> decree Fri 10 -> Sat -> Sun -> Mon 13 May.
+        id="2024-ascension-decree-chain",
+    ),
+    pytest.param(
+        d(2024, 11, 15),
+        d(2024, 12, 30),
+        d(2024, 12, 27),
+        # Fri 15 Nov + 42 = Fri 27 Dec, the Friday after Christmas (decree) -> Sat 28 ->
+        # Sun 29 -> Mon 30 Dec.
+        id="2024-decree-27-december",
+    ),
+    pytest.param(
+        d(2024, 11, 13),
+        d(2024, 12, 30),
+        d(2024, 12, 27),
+        # Wed 13 Nov + 42 = Christmas Wed 25 Dec -> Thu 26 -> decree Fri 27 -> Sat -> Sun
+        # -> Mon 30 Dec: five shifts.
+        id="2024-christmas-decree-chain",
+    ),
+    pytest.param(
+        d(2024, 11, 12),
+        d(2024, 12, 24),
+        d(2024, 12, 24),
+        # Tue 12 Nov + 42 = Tue 24 Dec: Christmas Eve is an ordinary day.
+        id="2024-christmas-eve-no-shift",
+    ),
+    # --- 2025 ---
+    pytest.param(
+        d(2024, 11, 20),
+        d(2025, 1, 2),
+        d(2025, 1, 2),
+        # Wed 20 Nov 2024 + 42 = New Year Wed 1 Jan 2025 -> Thu 2 Jan: no decree day then
+        # (unlike 2 January 2026).
+        id="2025-new-year-no-decree",
+    ),
+    pytest.param(
+        d(2025, 4, 18),
+        d(2025, 6, 2),
+        d(2025, 5, 30),
+        # Good Fri 18 Apr + 42 = Fri 30 May (decree) -> Sat 31 -> Sun 1 Jun -> Mon 2 Jun.
+        id="2025-decree-30-may",
+    ),
+    pytest.param(
+        d(2025, 4, 17),
+        d(2025, 6, 2),
+        d(2025, 5, 30),
+        # Thu 17 Apr + 42 = Ascension Thu 29 May -> decree Fri 30 -> Sat -> Sun -> Mon 2 Jun.
+        id="2025-ascension-decree-chain",
+    ),
+    pytest.param(
+        d(2025, 4, 28),
+        d(2025, 6, 10),
+        d(2025, 6, 10),
+        # Mon 28 Apr + 42 = Whit Monday 9 Jun -> Tue 10 Jun.
+        id="2025-whit-monday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("received", "expected", "without_decree"), PREVIOUS_DECREE_CASES)
+def test_decision_deadline_with_the_2023_2025_decree(received, expected, without_decree):
+    assert decision_deadline(received, calendar=atw()) == expected
+    assert decision_deadline(received, calendar=AtwCalendar(PREVIOUS_DECREE_DAYS)) == expected
+    assert decision_deadline(received, calendar=without_previous_decree()) == without_decree
+
+
+PREVIOUS_DECREE_OTHER_TERMS = [
+    pytest.param(
+        lambda day, cal: not_handled_notice_deadline(day, calendar=cal),
+        d(2024, 4, 12),
+        d(2024, 5, 13),
+        # 9:8 notice: Fri 12 Apr + 28 = Fri 10 May (decree) -> Mon 13 May 2024.
+        id="notice-2024-decree-10-may",
+    ),
+    pytest.param(
+        lambda day, cal: not_handled_notice_deadline(day, calendar=cal),
+        d(2024, 11, 29),
+        d(2024, 12, 30),
+        # Fri 29 Nov + 28 = Fri 27 Dec (decree) -> Mon 30 Dec 2024.
+        id="notice-2024-decree-27-december",
+    ),
+    pytest.param(
+        lambda day, cal: decision_deadline(day, committee=True, calendar=cal),
+        d(2024, 3, 1),
+        d(2024, 5, 13),
+        # Committee: Fri 1 Mar + 70 = Fri 10 May (decree) -> Mon 13 May 2024.
+        id="committee-2024-decree-10-may",
+    ),
+    pytest.param(
+        lambda day, cal: decision_deadline(day, committee=True, calendar=cal),
+        d(2025, 3, 21),
+        d(2025, 6, 2),
+        # Committee: Fri 21 Mar + 70 = Fri 30 May (decree) -> Mon 2 Jun 2025.
+        id="committee-2025-decree-30-may",
+    ),
+    pytest.param(
+        lambda day, cal: decision_deadline(day, postponement_weeks=2, calendar=cal),
+        d(2024, 3, 15),
+        d(2024, 5, 13),
+        # Fri 15 Mar 2024: 6 weeks end Fri 26 Apr; postponed by 2 weeks the term is 8 weeks:
+        # + 56 = Fri 10 May (decree) -> Mon 13 May.
+        id="postponed-2024-decree-10-may",
+    ),
+    pytest.param(
+        lambda day, cal: acknowledgment_deadline(day, calendar=cal),
+        d(2024, 5, 8),
+        d(2024, 5, 17),
+        # Wed 8 May: Ascension Thu 9 and decree Fri 10 skipped; Mon 13 (1) .. Fri 17 (5).
+        id="ack-2024-ascension-decree",
+    ),
+    pytest.param(
+        lambda day, cal: acknowledgment_deadline(day, calendar=cal),
+        d(2023, 4, 27),
+        d(2023, 5, 8),
+        # King's Day Thu 27 Apr 2023: decree Fri 28 skipped; Mon 1 May (1), Tue 2 (2),
+        # Wed 3 (3), Thu 4 (4), Liberation Day Fri 5 skipped, Mon 8 (5).
+        id="ack-2023-decree-and-5-may",
+    ),
+    pytest.param(
+        lambda day, cal: first_contact_deadline(day, calendar=cal),
+        d(2024, 12, 23),
+        d(2024, 12, 30),
+        # Mon 23 Dec: Tue 24 (1); Christmas 25, 26, decree 27, weekend skipped; Mon 30 (2).
+        id="contact-2024-christmas-decree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("function", "start", "expected"), PREVIOUS_DECREE_OTHER_TERMS)
+def test_other_terms_with_the_2023_2025_decree(function, start, expected):
+    assert function(start, atw()) == expected
+
+
+@pytest.mark.django_db
+def test_the_database_calendar_has_both_decrees():
+    """Migration clock/0003 adds the 2023-2025 decree days to the admin-maintained table."""
+    from gehoord.clock.selectors import municipal_calendar
+
+    calendar = municipal_calendar()
+    assert set(DECREE_DAYS) <= calendar.equated_days
+    # Without an explicit calendar the terms use the database: Fri 29 Mar 2024 -> Mon 13 May.
+    assert decision_deadline(d(2024, 3, 29)) == d(2024, 5, 13)
+
+
+# ---------------------------------------------------------------------------
+# Terms in days (Atw art. 1 applies): term_end_days, informal_reopen_deadline.
+# ---------------------------------------------------------------------------
+
+TERM_DAYS_CASES = [
+    pytest.param(
+        d(2026, 3, 20),
+        14,
+        d(2026, 4, 7),
+        # Fri 20 Mar + 14 = Good Fri 3 Apr -> Sat -> Easter Sun -> Easter Mon 6 -> Tue 7 Apr.
+        id="over-easter-2026",
+    ),
+    pytest.param(d(2026, 3, 3), 14, d(2026, 3, 17), id="ordinary"),  # Tue 3 Mar + 14 = Tue 17 Mar.
+    pytest.param(
+        d(2024, 12, 13),
+        14,
+        d(2024, 12, 30),
+        # Fri 13 Dec + 14 = Fri 27 Dec 2024 (decree) -> Sat -> Sun -> Mon 30 Dec.
+        id="2024-decree-27-december",
+    ),
+    pytest.param(
+        d(2024, 5, 16),
+        4,
+        d(2024, 5, 21),
+        # Thu 16 May + 4 = Whit Monday 20 May -> Tue 21 May.
+        id="2024-whit-monday",
+    ),
+    pytest.param(d(2026, 3, 2), 0, d(2026, 3, 2), id="zero-days-on-a-monday"),
+    pytest.param(d(2026, 3, 7), 0, d(2026, 3, 9), id="zero-days-on-a-saturday"),  # -> Mon 9 Mar
+    pytest.param(
+        dt.datetime(2026, 3, 19, 23, 30, tzinfo=UTC),
+        14,
+        d(2026, 4, 7),
+        # 23:30 UTC = 00:30 CET on Fri 20 Mar (winter time until Sun 29 Mar): as above.
+        id="utc-late-evening-is-the-next-dutch-day",
+    ),
+    pytest.param(
+        dt.datetime(2026, 3, 19, 22, 30, tzinfo=UTC),
+        14,
+        d(2026, 4, 2),
+        # 22:30 UTC = 23:30 CET, still Thu 19 Mar; + 14 = Thu 2 Apr (Maundy Thursday, no Atw day).
+        id="utc-same-dutch-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("start", "days", "expected"), TERM_DAYS_CASES)
+def test_term_end_days(start, days, expected):
+    assert term_end_days(start, days, calendar=atw()) == expected
+
+
+def test_negative_term_in_days_is_refused():
+    with pytest.raises(ValueError):
+        term_end_days(d(2026, 3, 2), -1, calendar=atw())
+
+
+REOPEN_CASES = [
+    pytest.param(d(2026, 3, 20), None, d(2026, 4, 7), id="default-14-over-easter"),
+    pytest.param(d(2026, 3, 3), None, d(2026, 3, 17), id="default-14-ordinary"),
+    # Fri 20 Mar + 10 = Mon 30 Mar.
+    pytest.param(d(2026, 3, 20), 10, d(2026, 3, 30), id="10-days"),
+    # Fri 13 Dec 2024 + 14 = Fri 27 Dec (decree) -> Mon 30 Dec.
+    pytest.param(d(2024, 12, 13), None, d(2024, 12, 30), id="2024-decree-27-december"),
+    # Thu 25 Apr 2024 + 14 = Ascension Thu 9 May -> decree Fri 10 -> Sat -> Sun -> Mon 13 May.
+    pytest.param(d(2024, 4, 25), None, d(2024, 5, 13), id="2024-ascension-decree"),
+]
+
+
+@pytest.mark.parametrize(("confirmed", "days", "expected"), REOPEN_CASES)
+def test_informal_reopen_deadline(confirmed, days, expected):
+    kwargs = {} if days is None else {"days": days}
+    assert informal_reopen_deadline(confirmed, calendar=atw(), **kwargs) == expected
+
+
+# ---------------------------------------------------------------------------
+# The hearing answer term (Awb 9:10 lid 2 onder c), in weeks from the invitation.
+# ---------------------------------------------------------------------------
+
+HEARING_CASES = [
+    pytest.param(d(2026, 4, 8), None, d(2026, 4, 22), id="default-2-weeks"),  # Wed 8 Apr + 14 = Wed 22 Apr
+    pytest.param(
+        d(2026, 4, 14),
+        3,
+        d(2026, 5, 6),
+        # Tue 14 Apr + 21 = Tue 5 May (Liberation Day, every year) -> Wed 6 May.
+        id="3-weeks-5-may",
+    ),
+    pytest.param(
+        d(2026, 4, 13),
+        2,
+        d(2026, 4, 28),
+        # Mon 13 Apr + 14 = King's Day Mon 27 Apr -> Tue 28 Apr.
+        id="kings-day",
+    ),
+    pytest.param(
+        d(2024, 4, 26),
+        2,
+        d(2024, 5, 13),
+        # Fri 26 Apr 2024 + 14 = Fri 10 May (decree) -> Sat -> Sun -> Mon 13 May.
+        id="2024-decree-10-may",
+    ),
+    pytest.param(
+        d(2024, 12, 13),
+        2,
+        d(2024, 12, 30),
+        # Fri 13 Dec 2024 + 14 = Fri 27 Dec (decree) -> Mon 30 Dec.
+        id="2024-decree-27-december",
+    ),
+    pytest.param(d(2024, 5, 1), 1, d(2024, 5, 8), id="1-week-ordinary"),  # Wed 1 May + 7 = Wed 8 May
+]
+
+
+@pytest.mark.parametrize(("invited", "weeks", "expected"), HEARING_CASES)
+def test_hearing_response_deadline(invited, weeks, expected):
+    kwargs = {} if weeks is None else {"weeks": weeks}
+    assert hearing_response_deadline(invited, calendar=atw(), **kwargs) == expected
+
+
+# ---------------------------------------------------------------------------
+# The complainant's year for the ombudsman (Awb 9:24 lid 1). A year set by law:
+# Atw art. 1 extends an end on a weekend or Atw day. From 29 February the year
+# ends on 1 March, never on 28 February (the complainant gets a full year).
+# ---------------------------------------------------------------------------
+
+OMBUDSMAN_CASES = [
+    pytest.param(d(2026, 4, 13), d(2027, 4, 13), id="ordinary"),  # Tue 13 Apr 2027
+    pytest.param(d(2028, 2, 29), d(2029, 3, 1), id="29-february-to-1-march"),  # Thu 1 Mar 2029
+    pytest.param(
+        d(2024, 2, 29),
+        d(2025, 3, 3),
+        # 29 Feb 2024 -> 1 Mar 2025, a Saturday -> Sun 2 -> Mon 3 Mar 2025.
+        id="29-february-to-a-weekend",
+    ),
+    pytest.param(d(2027, 2, 28), d(2028, 2, 28), id="28-february"),  # Mon 28 Feb 2028
+    pytest.param(
+        d(2024, 12, 27),
+        d(2025, 12, 29),
+        # Sat 27 Dec 2025 -> Sun 28 -> Mon 29 Dec 2025.
+        id="2024-decree-day-to-a-saturday",
+    ),
+    pytest.param(
+        d(2025, 4, 26),
+        d(2026, 4, 28),
+        # Sun 26 Apr 2026 -> King's Day Mon 27 Apr -> Tue 28 Apr.
+        id="sunday-then-kings-day",
+    ),
+    pytest.param(
+        d(2025, 5, 14),
+        d(2026, 5, 18),
+        # Thu 14 May 2026 (Ascension) -> decree Fri 15 -> Sat -> Sun -> Mon 18 May.
+        id="ascension-decree-chain",
+    ),
+    pytest.param(
+        dt.datetime(2026, 4, 12, 22, 30, tzinfo=UTC),
+        d(2027, 4, 13),
+        # 22:30 UTC = 00:30 CEST on Mon 13 Apr 2026.
+        id="utc-late-evening-is-the-next-dutch-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ended", "expected"), OMBUDSMAN_CASES)
+def test_ombudsman_deadline(ended, expected):
+    assert ombudsman_deadline(ended, calendar=atw()) == expected
+
+
+# ---------------------------------------------------------------------------
+# Awb 9:11 lid 3: the date the complainant consented to (decision_deadline(consented_until=)).
+# ---------------------------------------------------------------------------
+
+CONSENT_CASES = [
+    pytest.param(0, d(2026, 5, 29), d(2026, 5, 29), id="consented-later"),
+    # Never shorter than the term: 6 weeks from Mon 2 Mar 2026 end Mon 13 Apr.
+    pytest.param(0, d(2026, 4, 1), d(2026, 4, 13), id="consented-earlier-keeps-the-term"),
+    pytest.param(0, d(2026, 4, 13), d(2026, 4, 13), id="consented-the-same-day"),
+    # An agreed date, not a term set by law: a Saturday stays a Saturday.
+    pytest.param(0, d(2026, 5, 30), d(2026, 5, 30), id="consented-saturday-not-moved"),
+    # Postponed 4 weeks: Mon 11 May; consent to Mon 15 Jun.
+    pytest.param(4, d(2026, 6, 15), d(2026, 6, 15), id="after-postponement"),
+    pytest.param(4, d(2026, 5, 8), d(2026, 5, 11), id="before-the-postponed-term"),
+    pytest.param(2, None, d(2026, 4, 28), id="no-consent"),  # 8 weeks: King's Day -> Tue 28 Apr
+]
+
+
+@pytest.mark.parametrize(("weeks", "consented", "expected"), CONSENT_CASES)
+def test_decision_deadline_with_consent(weeks, consented, expected):
+    due = decision_deadline(
+        d(2026, 3, 2), postponement_weeks=weeks, calendar=atw(), consented_until=consented
+    )
+    assert due == expected
+
+
+# ---------------------------------------------------------------------------
+# The one due-soon / overdue window (DUE_SOON_DAYS = 5).
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "today", "overdue", "soon"),
+    [
+        (d(2026, 4, 13), d(2026, 4, 7), False, False),  # 6 days ahead
+        (d(2026, 4, 13), d(2026, 4, 8), False, True),  # 5 days ahead
+        (d(2026, 4, 13), d(2026, 4, 13), False, True),  # the last day
+        (d(2026, 4, 13), d(2026, 4, 14), True, False),  # passed
+        (None, d(2026, 4, 13), False, False),
+    ],
+)
+def test_overdue_and_due_soon(due, today, overdue, soon):
+    assert is_overdue(due, today) is overdue
+    assert is_due_soon(due, today) is soon

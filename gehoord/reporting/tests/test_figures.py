@@ -205,7 +205,7 @@ def test_the_survey_scores_of_the_period(coordinator):
 
     question = Question.objects.filter(kind=QuestionKind.SCALE).order_by("position").first()
     for value in (5, 3):
-        complaint = bring_to(Status.CLOSED, actor=coordinator, route="informal")
+        complaint = bring_to(Status.CLOSED, actor=coordinator, route="informal", at=timezone.now())
         services.submit(complaint.survey_invitation, [services.Answer(question, value)])
     today = timezone.localdate()
 

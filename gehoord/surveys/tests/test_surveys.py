@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def closed(actor, **kwargs):
-    return bring_to(Status.CLOSED, actor=actor, route="informal", **kwargs)
+    # Closed just now: the survey is planned and answered in the present.
+    return bring_to(Status.CLOSED, actor=actor, route="informal", at=timezone.now(), **kwargs)
 
 
 def questions() -> dict[str, Question]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from gehoord.accounts.testing import login_staff
 from gehoord.cases import lifecycle
 from gehoord.cases import services as case_services
-from gehoord.cases.constants import EventKind, HearingSkipReason, Judgement, Status
+from gehoord.cases.constants import CopyWaiverReason, EventKind, HearingSkipReason, Judgement, Status
 from gehoord.cases.models import ConductNorm
 from gehoord.cases.tests import factories
 from gehoord.cases.tests.test_lifecycle import bring_to
@@ -43,7 +43,11 @@ def decide(actor, judgements: list[str], **complainant):
         case_services.judge_part(
             part, judgement=judgement, reasoning="Zo is het.", norms=[norm] if founded else [], actor=actor
         )
-    complaint = lifecycle.record_hearing_skipped(complaint, reason=HearingSkipReason.WAIVED, actor=actor)
+    # Awb 9:9 and 9:10: nobody identifiable to copy; the complainant waived the hearing.
+    case_services.waive_copy(complaint, reason=CopyWaiverReason.NO_PERSON, actor=actor)
+    complaint = lifecycle.record_hearing_skipped(
+        complaint, reason=HearingSkipReason.WAIVED, waived_on=TODAY, waived_how="telefonisch", actor=actor
+    )
     return lifecycle.perform(complaint, "decide", actor=actor)
 
 
