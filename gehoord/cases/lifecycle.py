@@ -285,6 +285,15 @@ def _guard_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetim
             raise GuardFailed(_("De reactietermijn in de uitnodiging moet in de toekomst eindigen."))
         if respond_by > hearing_on:
             raise GuardFailed(_("De reactietermijn moet eindigen vóór of op de dag van de hoorzitting."))
+    if complaint.hearing_skip_reason and not (
+        params.get("invite_employees", True) and complaint.employees_involved.filter(is_active=True).exists()
+    ):
+        raise GuardFailed(
+            _(
+                "Horen van de klager blijft achterwege (Awb 9:10 lid 2) en er is geen betrokken medewerker om "
+                "uit te nodigen: er is niemand om te horen."
+            )
+        )
 
 
 def hearing_skip_problem(complaint: Complaint, reason: str, today: dt.date | None = None) -> str | None:
@@ -585,7 +594,13 @@ def _effect_schedule_hearing(complaint: Complaint, params: Params, at: dt.dateti
     }
     # The invitation letter states the term it set; the hook reads it from the params.
     params["respond_by"] = respond_by
-    Hearing.objects.update_or_create(complaint=complaint, party=HearingParty.COMPLAINANT, defaults=details)
+    # A complainant whose hearing was lawfully left out (Awb 9:10 lid 2) is not invited
+    # again when only the person complained about is still to be offered a hearing (lid 1).
+    params["complainant_invited"] = not complaint.hearing_skip_reason
+    if params["complainant_invited"]:
+        Hearing.objects.update_or_create(
+            complaint=complaint, party=HearingParty.COMPLAINANT, defaults=details
+        )
     invited = []
     if params.get("invite_employees", True):
         for employee in complaint.employees_involved.filter(is_active=True):
@@ -1233,6 +1248,16 @@ def set_committee(
         if committee and not Municipality.load().uses_advisory_committee:
             raise GuardFailed(
                 _("De gemeente heeft geen klachtadviescommissie ingesteld (zie de gemeente-instellingen).")
+            )
+        if committee and timezone.localdate(at) > current.decision_due:
+            # Choosing the committee cannot bring a term that already ran out back to life.
+            raise GuardFailed(
+                _(
+                    "De beslistermijn is op %(due)s verstreken. De adviescommissie kan de klacht nog "
+                    "behandelen, maar de termijn wordt daardoor niet alsnog 10 weken (Awb 9:11 lid 1); "
+                    "verder uitstel kan alleen met schriftelijke instemming van de klager (lid 3)."
+                )
+                % {"due": f"{current.decision_due:%d-%m-%Y}"}
             )
         if current.committee == committee:
             return current

@@ -1548,3 +1548,50 @@ def test_services_ask_the_lifecycle(action, status, coordinator):
         return
     error = assert_unchanged(complaint, lambda: call(complaint, coordinator), TransitionNotAllowed)
     assert error.code == "action_not_allowed"
+
+
+def test_a_waived_complainant_is_not_invited_when_only_the_employee_is_still_to_be_heard(
+    coordinator, bea, captured
+):
+    complaint = bring_to(S.FORMAL, actor=coordinator, employees_involved=[bea])
+    complaint = skip(
+        complaint, HearingSkipReason.WAIVED, coordinator, AT, waived_on=AT.date(), waived_how="telefonisch"
+    )
+    complaint = lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, at=AT, hearing_on=d(2026, 4, 30)
+    )
+    assert list(complaint.hearings.values_list("party", flat=True)) == [HearingParty.EMPLOYEE]
+    params = dict(captured)["schedule_hearing"]
+    assert params["complainant_invited"] is False
+    assert params["employees_invited"] == [bea.pk]
+
+
+def test_nobody_to_invite_is_refused(coordinator):
+    complaint = bring_to(S.FORMAL, actor=coordinator)
+    complaint = skip(
+        complaint, HearingSkipReason.WAIVED, coordinator, AT, waived_on=AT.date(), waived_how="per e-mail"
+    )
+    error = assert_refused(
+        complaint, "schedule_hearing", GuardFailed, actor=coordinator, at=AT, hearing_on=d(2026, 4, 30)
+    )
+    assert "niemand om te horen" in error.message
+
+
+def test_the_committee_cannot_revive_a_term_that_ran_out(with_committee, coordinator):
+    complaint = bring_to(S.FORMAL, actor=coordinator)
+    assert complaint.decision_due == DECISION_DUE  # Mon 13 Apr 2026
+    # On the last day of the 6 weeks the committee may still be chosen ...
+    lifecycle.set_committee(complaint, committee=False, actor=coordinator, at=moment(DECISION_DUE, 16))
+    # ... the day after, it is too late: the term does not become 10 weeks in hindsight.
+    error = assert_unchanged(
+        complaint,
+        lambda: lifecycle.set_committee(
+            complaint, committee=True, actor=coordinator, at=moment(DECISION_DUE + dt.timedelta(days=1))
+        ),
+        GuardFailed,
+    )
+    assert "verstreken" in error.message and "(lid 3)" in error.message
+    complaint = lifecycle.set_committee(
+        complaint, committee=True, actor=coordinator, at=moment(DECISION_DUE, 16)
+    )
+    assert complaint.decision_due == d(2026, 5, 11)
