@@ -17,6 +17,7 @@ be sent again.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -58,13 +59,14 @@ def copies_sent(complaint: Complaint):
     return complaint.events.filter(kind=EventKind.LETTER, data__copy=COPY_MARKER).order_by("-at", "-pk")
 
 
-def send_copy_to_involved(complaint: Complaint, *, actor: User) -> int:
+def send_copy_to_involved(complaint: Complaint, *, actor: User, at: dt.datetime | None = None) -> int:
     """E-mail each employee complained about a copy of the complaint (Awb 9:9); returns how many got it.
 
     For the coordinator or the assigned handler. Refused when the complaint is
     not handled, referred or withdrawn, and when it names no employee with an
     e-mail address. May be repeated (a resend). When sending fails, a
-    :class:`DomainError` says so and nothing is recorded.
+    :class:`DomainError` says so and nothing is recorded. `at` dates the
+    timeline entry (the demo data walks its history with past dates).
     """
     with transaction.atomic():
         # The lock keeps two clicks from sending two copies at once.
@@ -107,7 +109,7 @@ def send_copy_to_involved(complaint: Complaint, *, actor: User) -> int:
         ComplaintEvent.objects.create(
             complaint=current,
             kind=EventKind.LETTER,
-            at=timezone.now(),
+            at=at or timezone.now(),
             actor=actor,
             summary=_("Kopie van de klacht gestuurd aan de betrokken medewerker(s) (Awb 9:9)"),
             data={

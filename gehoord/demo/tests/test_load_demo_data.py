@@ -17,10 +17,8 @@ from gehoord.surveys.models import SurveyInvitation, SurveyResponse
 from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
 
 
-def test_demo_data_is_lively_and_idempotent(db):
-    out = StringIO()
-    call_command("load_demo_data", stdout=out)  # the full set `make run` loads
-    assert "Loaded 300 demo complaints" in out.getvalue()
+def test_demo_data_is_lively_and_idempotent(demo, db):
+    assert "Loaded 300 demo complaints" in demo
 
     # 300 walked through the lifecycle, and one that a social-media signal turned into.
     assert Complaint.objects.count() == 301
