@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -29,10 +28,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, Status
-from gehoord.cases.lifecycle import ensure_may_handle
+from gehoord.cases.constants import COPY_9_9_MARKER, EventKind
+from gehoord.cases.lifecycle import action_allowed, ensure_action_allowed, ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.core.errors import DomainError, GuardFailed
+from gehoord.correspondence.attachments import Attachment, complaint_attachments
 from gehoord.correspondence.letters import LETTER_LANGUAGE, format_date
 from gehoord.correspondence.services import DEFAULT_SEND_TIMEOUT
 from gehoord.organisation.models import Municipality
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Awb 9:9 does not apply when the complaint is not handled (9:8); a referral
-# was never a complaint, and a withdrawn complaint is no longer handled.
-NO_COPY_STATUSES = frozenset({Status.NOT_HANDLED, Status.REFERRED, Status.WITHDRAWN})
 # The marker in ComplaintEvent.data by which the file finds the copies sent.
 COPY_MARKER = COPY_9_9_MARKER
 
@@ -52,6 +49,15 @@ COPY_MARKER = COPY_9_9_MARKER
 def recipients(complaint: Complaint):
     """The employees complained about who can get the copy by e-mail: active, with an address."""
     return complaint.employees_involved.filter(is_active=True).exclude(email="").order_by("pk")
+
+
+def copy_possible(complaint: Complaint) -> bool:
+    """Whether the file offers the copy now: the complaint is handled (the lifecycle says) and names someone.
+
+    Awb 9:9 does not apply when the complaint is not handled (9:8); a referral
+    was never a complaint, and a withdrawn complaint is no longer handled.
+    """
+    return action_allowed(complaint, "send_copy") and complaint.employees_involved.exists()
 
 
 def copies_sent(complaint: Complaint):
@@ -62,23 +68,18 @@ def copies_sent(complaint: Complaint):
 def send_copy_to_involved(complaint: Complaint, *, actor: User, at: dt.datetime | None = None) -> int:
     """E-mail each employee complained about a copy of the complaint (Awb 9:9); returns how many got it.
 
-    For the coordinator or the assigned handler. Refused when the complaint is
-    not handled, referred or withdrawn, and when it names no employee with an
-    e-mail address. May be repeated (a resend). When sending fails, a
-    :class:`DomainError` says so and nothing is recorded. `at` dates the
-    timeline entry (the demo data walks its history with past dates).
+    For the coordinator or the assigned handler. Refused when the lifecycle
+    does not allow it now (not handled, referred or withdrawn: action
+    "send_copy"), and when it names no employee with an e-mail address. May
+    be repeated (a resend). When sending fails, a :class:`DomainError` says
+    so and nothing is recorded. `at` dates the timeline entry (the demo data
+    walks its history with past dates).
     """
     with transaction.atomic():
         # The lock keeps two clicks from sending two copies at once.
         current = Complaint.objects.select_for_update().get(pk=complaint.pk)
         ensure_may_handle(actor, current)
-        if current.status in NO_COPY_STATUSES:
-            raise GuardFailed(
-                _(
-                    "Deze klacht wordt niet behandeld (niet in behandeling genomen, doorverwezen of "
-                    "ingetrokken). De betrokken medewerker krijgt dan geen kopie (Awb 9:9)."
-                )
-            )
+        ensure_action_allowed(current, "send_copy")
         if not current.employees_involved.exists():
             raise GuardFailed(
                 _(
@@ -90,7 +91,8 @@ def send_copy_to_involved(complaint: Complaint, *, actor: User, at: dt.datetime 
             raise GuardFailed(
                 _("Geen van de betrokken medewerkers heeft een e-mailadres. Geef de kopie op papier.")
             )
-        attachments = _attachments(current)
+        # Awb 9:9: the copy of the complaint and of the documents that came with it.
+        attachments = complaint_attachments(current)
         municipality = Municipality.load()
         messages = [_message(current, employee, attachments, municipality) for employee in employees]
         try:
@@ -121,25 +123,10 @@ def send_copy_to_involved(complaint: Complaint, *, actor: User, at: dt.datetime 
     return len(employees)
 
 
-def _attachments(complaint: Complaint) -> list[tuple[str, bytes, str]]:
-    """The complaint's attachments as (neutral file name, content, MIME type)."""
-    files = []
-    for number, attachment in enumerate(complaint.attachments.order_by("uploaded_at", "pk"), start=1):
-        suffix = PurePath(attachment.original_name).suffix.lower()
-        if not suffix[1:].isalnum() or len(suffix) > 10:
-            suffix = ""
-        with attachment.file.open("rb") as stored:
-            content = stored.read()
-        files.append(
-            (f"bijlage-{number}{suffix}", content, attachment.content_type or "application/octet-stream")
-        )
-    return files
-
-
 def _message(
     complaint: Complaint,
     employee: User,
-    attachments: list[tuple[str, bytes, str]],
+    attachments: list[Attachment],
     municipality: Municipality,
 ) -> EmailMessage:
     """One employee's copy: their own message, so that no one sees who else got it."""

@@ -28,17 +28,21 @@ class LetterText:
 
 _THANKS = "Bedankt dat u de moeite neemt om ons te laten weten dat u niet tevreden bent."
 
+# Awb 9:12 lid 2, 9:8 lid 3 and 9:24: who the complainant may turn to, that the ombudsman may
+# investigate (it need not), and the one-year term (a placeholder, so it cannot be left out).
 _OMBUDSMAN = """\
-Dan kunt u zich wenden tot {{ ombudsman }}. Doe dat binnen één jaar na de datum van deze brief \
-(artikel 9:24 Algemene wet bestuursrecht). De ombudsman bekijkt dan opnieuw hoe wij met u zijn omgegaan.
+Dan kunt u zich wenden tot {{ ombudsman }}. De ombudsman kan uw klacht dan onderzoeken. \
+{{ ombudsman_termijn }}
 
 {{ ombudsman_adres }}"""
 
 DEFAULT_TEXTS: dict[str, LetterText] = {
     # Awb 9:6: the written acknowledgment of receipt. It says what happens next
-    # (personal contact, informal first), the right to be heard in the formal
-    # procedure (9:10), the decision term (9:11) and that the employee the
-    # complaint is about receives a copy (9:9). It never names that employee.
+    # (personal contact, informal first), that the complainant is given the
+    # opportunity to be heard in the formal procedure (9:10), the decision term
+    # (9:11 lid 1, with postponement under lid 2 and further delay only with
+    # consent under lid 3) and that the employee the complaint is about
+    # receives a copy (9:9). It never names that employee.
     LetterKind.ACKNOWLEDGMENT: LetterText(
         subject="Ontvangstbevestiging van uw klacht {{ kenmerk }}",
         email_summary=(
@@ -59,12 +63,14 @@ u van ons verwacht. Vaak kunnen wij samen met u snel een oplossing vinden. Daaro
 eerst op een informele manier op te lossen. Lukt dat, dan bevestigen wij de oplossing schriftelijk.
 
 Lukt een informele oplossing niet, of wilt u dat liever niet, dan behandelen wij uw klacht formeel volgens \
-hoofdstuk 9 van de Algemene wet bestuursrecht. U heeft dan het recht om gehoord te worden: u mag uw klacht \
-mondeling toelichten. Ook de medewerker over wie u klaagt, wordt gehoord.
+hoofdstuk 9 van de Algemene wet bestuursrecht. Wij stellen u dan in de gelegenheid om gehoord te worden: u \
+kunt uw klacht mondeling toelichten. Ook de medewerker over wie u klaagt, krijgt die gelegenheid \
+(artikel 9:10 Algemene wet bestuursrecht).
 
 Wij handelen uw klacht uiterlijk {{{{ datum_beslissing }}}} af (artikel 9:11 Algemene wet bestuursrecht). \
 Bij een formele behandeling krijgt u dan een schriftelijke beslissing. Hebben wij meer tijd nodig, dan kunnen \
-wij de behandeling één keer met ten hoogste vier weken uitstellen. Dat laten wij u dan schriftelijk weten.
+wij de beslissing met ten hoogste vier weken uitstellen; dat laten wij u schriftelijk weten. Langer kan \
+alleen als u daar schriftelijk mee instemt (artikel 9:11, tweede en derde lid).
 
 ## Uw klacht volgen
 
@@ -80,11 +86,13 @@ reageren. Wij gebruiken uw gegevens alleen om uw klacht te behandelen.
     ),
     # Awb 9:4: a written complaint is signed and carries name and address, the
     # date and a description of the conduct. When something is missing the
-    # complainant gets the chance to supply it, within a term.
+    # complainant gets the chance to supply it, within a term; the complaint is
+    # still handled properly (9:2), never simply dropped. A handwritten
+    # signature is asked only of a complaint on paper ({{ eisen_klacht }}).
     LetterKind.MISSING_ELEMENTS: LetterText(
         subject="Wij missen nog gegevens bij uw klacht {{ kenmerk }}",
         email_summary=(
-            "Op {{ datum_ontvangst }} hebben wij uw klacht ontvangen. Om uw klacht te kunnen behandelen, "
+            "Op {{ datum_ontvangst }} hebben wij uw klacht ontvangen. Om uw klacht goed te kunnen behandelen, "
             "hebben wij nog gegevens van u nodig. Wilt u die uiterlijk {{ reageren_voor }} aan ons sturen? "
             "In de brief in de bijlage leest u welke gegevens ontbreken."
         ),
@@ -96,8 +104,7 @@ hebben wij nog gegevens van u nodig.
 
 {{{{ ontbrekende_gegevens }}}}
 
-Een schriftelijke klacht is ondertekend en vermeldt uw naam en adres, de datum en een beschrijving van wat er \
-is gebeurd (artikel 9:4 Algemene wet bestuursrecht).
+{{{{ eisen_klacht }}}}
 
 ## Wat vragen wij van u?
 
@@ -105,8 +112,11 @@ Wilt u de ontbrekende gegevens uiterlijk {{{{ reageren_voor }}}} aan ons sturen?
 pagina: {{{{ persoonlijke_link }}}}. Deel deze link niet met anderen. U kunt de gegevens ook mailen naar \
 {{{{ email_klachten }}}} of per post sturen. Noem daarbij ons kenmerk {{{{ kenmerk }}}}.
 
-Hebben wij de gegevens niet op tijd? Dan kunnen wij uw klacht misschien niet behandelen. Heeft u meer tijd \
-nodig, of heeft u hulp nodig? Bel ons gerust.
+## Wat als de gegevens er niet zijn?
+
+Wij behandelen uw klacht hoe dan ook zorgvuldig (artikel 9:2 Algemene wet bestuursrecht). Met de \
+ontbrekende gegevens kunnen wij dat beter doen. Heeft u meer tijd nodig, of heeft u hulp nodig? Bel ons \
+gerust.
 """,
     ),
     # Not a complaint: the message is not about how the municipality treated
@@ -134,9 +144,74 @@ Bent u niet tevreden over hoe de gemeente of een medewerker u heeft behandeld? N
 Dan bekijken wij uw bericht opnieuw als klacht.
 """,
     ),
+    # Awb 2:3, 6:15 by analogy: a bezwaarschrift, Woo request or damage claim
+    # that arrived as a complaint is sent on inside the organisation, not sent
+    # back. The sender hears what it was taken to be, where it went, and that
+    # the date it reached the municipality stays the date of receipt.
+    LetterKind.FORWARDING: LetterText(
+        subject="Uw bericht {{ kenmerk }} is doorgestuurd",
+        email_summary=(
+            "Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Het is geen klacht, maar "
+            "{{ soort_stuk }}. Wij hebben uw bericht doorgestuurd naar {{ doorgestuurd_naar }}. Als datum van "
+            "ontvangst blijft {{ datum_ontvangst }} gelden. In de brief in de bijlage leest u meer."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Bedankt daarvoor. Wij hebben uw bericht gelezen. Het \
+is geen klacht over hoe de gemeente u heeft behandeld, maar {{ soort_stuk }}.
+
+## Waar is uw bericht naartoe?
+
+Wij hebben uw bericht doorgestuurd naar **{{ doorgestuurd_naar }}**. Daar wordt het verder behandeld. U \
+hoeft het dus niet opnieuw te sturen. U hoort van hen hoe het verder gaat.
+
+## De datum van ontvangst blijft
+
+Als datum van ontvangst geldt {{ datum_ontvangst }}: de dag waarop uw bericht bij de gemeente binnenkwam. \
+Doorsturen kost u geen tijd. Een termijn, bijvoorbeeld om bezwaar te maken, telt vanaf die datum \
+(artikel 2:3 en, naar analogie, artikel 6:15 Algemene wet bestuursrecht).
+
+## Toch ook een klacht?
+
+Bent u daarnaast niet tevreden over hoe de gemeente of een medewerker u heeft behandeld? Laat het ons weten. \
+Dan behandelen wij dat als klacht.
+""",
+    ),
+    # The internal message that forwards the document (Awb 2:3): what arrived,
+    # when, from whom, and the attachments. The date of receipt is the date the
+    # municipality received it.
+    LetterKind.FORWARDED_DOCUMENT: LetterText(
+        subject="Doorgestuurd: stuk {{ kenmerk }}, ontvangen op {{ datum_ontvangst }}",
+        email_summary=(
+            "Op {{ datum_ontvangst }} kwam bij de gemeente een stuk binnen als klacht. Het is geen klacht, maar "
+            "{{ soort_stuk }}. Het is daarom naar u doorgestuurd. Het stuk en de bijlagen zitten bij dit bericht."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} kwam bij de gemeente een stuk binnen als klacht, met het kenmerk {{ kenmerk }}. Het \
+is geen klacht, maar {{ soort_stuk }}. Daarom sturen wij het door naar {{ doorgestuurd_naar }}. Wilt u het \
+verder behandelen?
+
+## Let op de datum van ontvangst
+
+De datum van ontvangst is {{ datum_ontvangst }}: de dag waarop het stuk bij de gemeente binnenkwam. Voor de \
+termijnen telt die datum (artikel 2:3 en, naar analogie, artikel 6:15 Algemene wet bestuursrecht). De \
+afzender heeft bericht gekregen dat het stuk naar u is doorgestuurd.
+
+## Afzender
+
+{{ gegevens_afzender }}
+
+## Wat de afzender schreef
+
+{{ tekst_stuk }}
+
+Bij dit bericht zitten de bijlagen van de afzender: {{ aantal_bijlagen }}.
+""",
+    ),
     # Awb 9:8: the complaint is not handled. The complainant is told in writing
-    # as soon as possible and within four weeks of receipt, with the legal
-    # ground and the ombudsman they may turn to.
+    # as soon as possible and within four weeks of receipt (lid 3), with the
+    # ground as the law numbers it, and the ombudsman they may turn to (lid 3
+    # with 9:12 lid 2). A notice after the four weeks says so, and apologises.
+    # It gives no advice about another route: that may be wrong for this case.
     LetterKind.NOT_HANDLED: LetterText(
         subject="Wij nemen uw klacht {{ kenmerk }} niet in behandeling",
         email_summary=(
@@ -144,26 +219,33 @@ Dan bekijken wij uw bericht opnieuw als klacht.
             "In de brief in de bijlage leest u waarom, en dat u zich kunt wenden tot {{ ombudsman }}."
         ),
         body=f"""\
-Op {{{{ datum_ontvangst }}}} hebben wij uw klacht ontvangen. {_THANKS} Wij hebben uw klacht bekeken en nemen \
-haar niet in behandeling. In deze brief leest u waarom.
+Op {{{{ datum_ontvangst }}}} hebben wij uw klacht ontvangen. {_THANKS} Wij hebben uw klacht bekeken. Wij \
+hebben beslist uw klacht niet in behandeling te nemen. In deze brief leest u waarom.
 
 ## Waarom behandelen wij uw klacht niet?
 
 {{{{ uitleg_grond }}}}
 
-De wet noemt de gevallen waarin wij een klacht niet hoeven te behandelen (artikel 9:8 Algemene wet \
-bestuursrecht). Voor uw klacht is dat deze grond: {{{{ grond }}}}.
+In dat geval hoeven wij een klacht niet te behandelen. Dat staat in {{{{ grond_artikel }}}}, van de \
+Algemene wet bestuursrecht.
 
-De wet vraagt ons u dit zo snel mogelijk te laten weten, en uiterlijk vier weken nadat wij uw klacht hebben \
-ontvangen.
+De wet vraagt ons u dit binnen vier weken na ontvangst van uw klacht te laten weten, dus uiterlijk \
+{{{{ termijn_bericht }}}} (artikel 9:8, derde lid, Algemene wet bestuursrecht).
+
+De wet vraagt ons u dit binnen vier weken na ontvangst van uw klacht te laten weten (artikel 9:8, derde lid, \
+Algemene wet bestuursrecht). Dat was uiterlijk {{{{ termijn_bericht_verstreken }}}}. Dit bericht komt later \
+dan dat. Onze excuses daarvoor.
 
 ## Niet tevreden?
 
-Bent u het niet eens met ons besluit om uw klacht niet te behandelen? {_OMBUDSMAN}
+Bent u het niet eens met onze beslissing om uw klacht niet te behandelen? {_OMBUDSMAN}
 """,
     ),
-    # Awb 9:11 lid 2: the decision is postponed once, by at most four weeks,
-    # announced in writing, with the new date, the old one and the reason.
+    # Awb 9:11 lid 2: the decision is postponed, by at most four weeks in total,
+    # announced in writing to the complainant and to the person complained about
+    # (POSTPONEMENT_EMPLOYEE), with the new date, the old one and the reason.
+    # Lid 3: further delay only with the complainant's written consent. When even
+    # the new date passes without a decision, the ombudsman may be approached (9:24).
     LetterKind.POSTPONEMENT: LetterText(
         subject="Beslissing op uw klacht {{ kenmerk }} uitgesteld",
         email_summary=(
@@ -182,32 +264,75 @@ tijd nodig.
 ## Wanneer krijgt u onze beslissing?
 
 Wij stellen onze beslissing uit met {{ verdaging }}. U krijgt onze beslissing uiterlijk \
-**{{ datum_beslissing }}**. De wet staat toe dat wij de beslissing één keer met ten hoogste vier weken \
-uitstellen (artikel 9:11 lid 2 Algemene wet bestuursrecht).
+**{{ datum_beslissing }}**. De wet staat toe dat wij de beslissing met in totaal ten hoogste vier weken \
+uitstellen (artikel 9:11, tweede lid, Algemene wet bestuursrecht). Langer uitstellen kan alleen als u daar \
+schriftelijk mee instemt (artikel 9:11, derde lid). Ook de medewerker over wie u klaagt, krijgt bericht van \
+dit uitstel.
+
+## En als het dan nog niet lukt?
+
+Heeft u uiterlijk {{ datum_beslissing }} geen beslissing van ons, en heeft u niet ingestemd met langer \
+uitstel? Dan kunt u zich wenden tot {{ ombudsman }}. De ombudsman kan uw klacht dan onderzoeken, ook zonder \
+onze beslissing.
 
 Wij vinden het vervelend dat u langer moet wachten. Heeft u vragen? Bel of mail ons gerust.
 """,
     ),
+    LetterKind.POSTPONEMENT_EMPLOYEE: LetterText(
+        subject="Beslissing op klacht {{ kenmerk }} uitgesteld",
+        email_summary=(
+            "De beslissing op klacht {{ kenmerk }}, over een gedraging waarbij u betrokken was, is uitgesteld. "
+            "De beslissing volgt uiterlijk {{ datum_beslissing }}. In de brief in de bijlage leest u meer."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} heeft de gemeente een klacht ontvangen over een gedraging waarbij u betrokken was. \
+De klacht heeft het kenmerk {{ kenmerk }}. De beslissing op die klacht was voorzien uiterlijk \
+{{ vorige_datum_beslissing }}. Dat lukt niet: er is meer tijd nodig.
+
+## Waarom is er meer tijd nodig?
+
+{{ reden_verdaging }}
+
+## Wanneer volgt de beslissing?
+
+De beslissing wordt uitgesteld met {{ verdaging }}. De beslissing volgt uiterlijk **{{ datum_beslissing }}**. \
+De wet vraagt ons dit uitstel schriftelijk te melden aan de klager en aan degene over wie de klacht gaat \
+(artikel 9:11, tweede lid, Algemene wet bestuursrecht). De klager krijgt een eigen brief.
+
+Heeft u vragen? Bel {{ telefoon_behandelaar }} of mail naar {{ email_klachten }}. Noem daarbij het kenmerk \
+{{ kenmerk }}.
+
+De klacht wordt behandeld door {{ naam_behandelaar }}.
+""",
+    ),
     # Awb 9:10: the complainant is offered a hearing. The letter gives the
-    # date, and the time and place when staff gave them; that the complainant
-    # may bring someone, explain the complaint orally, or choose not to be
-    # heard (9:10 lid 2); and that the employee complained about is invited
+    # date, and the time and place when staff gave them; the term within which
+    # to say whether they want to be heard, and that without an answer by then
+    # the hearing may be left out (lid 2 onder c); that they may bring someone;
+    # and, only when it is true, that the employee complained about is invited
     # too. It never names that employee.
     LetterKind.HEARING_INVITATION: LetterText(
         subject="Uitnodiging voor een hoorzitting over uw klacht {{ kenmerk }}",
         email_summary=(
             "Wij nodigen u uit voor een hoorzitting over uw klacht op {{ datum_hoorzitting }}. Daar kunt u uw "
-            "klacht mondeling toelichten. U mag iemand meenemen. Wilt u niet gehoord worden? Laat het "
-            "ons dan vóór die datum weten. In de brief in de bijlage leest u meer over de hoorzitting."
+            "klacht mondeling toelichten. Laat ons uiterlijk {{ reageren_voor }} weten of u gehoord wilt "
+            "worden. In de brief in de bijlage leest u meer over de hoorzitting."
         ),
         body="""\
 Op {{ datum_ontvangst }} hebben wij uw klacht ontvangen. Wij behandelen uw klacht formeel, volgens hoofdstuk 9 \
-van de Algemene wet bestuursrecht. U heeft het recht om gehoord te worden (artikel 9:10 Algemene wet \
-bestuursrecht). Daarom nodigen wij u uit voor een hoorzitting.
+van de Algemene wet bestuursrecht. Wij stellen u in de gelegenheid om gehoord te worden (artikel 9:10, \
+eerste lid, Algemene wet bestuursrecht). Daarom nodigen wij u uit voor een hoorzitting.
 
 ## Wanneer en waar?
 
 {{ gegevens_hoorzitting }}
+
+## Laat u ons weten of u komt?
+
+Wilt u ons uiterlijk **{{ reageren_voor }}** laten weten of u gehoord wilt worden? Heeft u ons dan niet laten \
+weten dat u gehoord wilt worden, dan kunnen wij ervan afzien u te horen (artikel 9:10, tweede lid, onder c, \
+Algemene wet bestuursrecht). Wij beslissen dan op uw klacht met de informatie die wij al hebben. Dat geldt \
+ook als u ons laat weten dat u niet gehoord wilt worden (artikel 9:10, tweede lid, onder b).
 
 ## Wat gebeurt er tijdens de hoorzitting?
 
@@ -216,14 +341,8 @@ verwacht. Wij kunnen u ook vragen stellen. Van de hoorzitting maken wij een vers
 
 U mag iemand meenemen, bijvoorbeeld een familielid, een bekende of iemand die u helpt.
 
-Ook de medewerker over wie u klaagt, nodigen wij uit om gehoord te worden. Zo kunnen wij beide kanten van het \
-verhaal horen.
-
-## Wilt u niet gehoord worden?
-
-U bent niet verplicht om te komen. Wilt u niet gehoord worden? Laat het ons dan vóór {{ datum_hoorzitting }} \
-weten. Dan kunnen wij de hoorzitting met u overslaan (artikel 9:10 lid 2 Algemene wet bestuursrecht). Wij \
-beslissen dan op uw klacht met de informatie die wij al hebben.
+Ook {{ uitgenodigde_medewerkers }} over wie u klaagt, nodigen wij uit om gehoord te worden. Zo kunnen wij \
+beide kanten van het verhaal horen.
 
 ## Kunt u niet op deze datum, of heeft u vragen?
 
@@ -234,16 +353,55 @@ zijn, bijvoorbeeld een tolk? Laat het ons weten.
 Uw klacht wordt behandeld door {{ naam_behandelaar }}.
 """,
     ),
+    # Awb 9:10 lid 1: the person complained about is offered a hearing too. No
+    # contact details of the complainant: the employee needs none to be heard.
+    LetterKind.HEARING_INVITATION_EMPLOYEE: LetterText(
+        subject="Uitnodiging om gehoord te worden over klacht {{ kenmerk }}",
+        email_summary=(
+            "De gemeente behandelt klacht {{ kenmerk }} formeel. Die gaat over een gedraging waarbij u betrokken "
+            "was. Wij nodigen u uit om gehoord te worden op {{ datum_hoorzitting }}. Laat ons uiterlijk "
+            "{{ reageren_voor }} weten of u gehoord wilt worden. In de brief in de bijlage leest u meer."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} heeft de gemeente een klacht ontvangen over een gedraging waarbij u betrokken was. De \
+klacht heeft het kenmerk {{ kenmerk }}. U heeft een kopie van de klacht gekregen (artikel 9:9 Algemene wet \
+bestuursrecht). De klacht wordt formeel behandeld. Wij stellen u in de gelegenheid om gehoord te worden en \
+uw kant van het verhaal te vertellen (artikel 9:10, eerste lid, Algemene wet bestuursrecht).
+
+## Wanneer en waar?
+
+{{ gegevens_hoorzitting }}
+
+De klager is voor dezelfde hoorzitting uitgenodigd.
+
+## Laat u ons weten of u komt?
+
+Wilt u ons uiterlijk **{{ reageren_voor }}** laten weten of u gehoord wilt worden? U bent niet verplicht om \
+te komen. U mag ook schriftelijk op de klacht reageren.
+
+## Wat gebeurt er tijdens de hoorzitting?
+
+U kunt vertellen wat er volgens u is gebeurd. Wij kunnen u ook vragen stellen. Van de hoorzitting maken wij \
+een verslag (hoorverslag). U mag iemand meenemen, bijvoorbeeld een vertrouwenspersoon.
+
+## Vragen?
+
+Bel {{ telefoon_behandelaar }} of mail naar {{ email_klachten }}. Noem daarbij het kenmerk {{ kenmerk }}.
+
+De klacht wordt behandeld door {{ naam_behandelaar }}.
+""",
+    ),
     # Awb 9:5: the complaint was handled informally to the complainant's
-    # satisfaction. The municipality confirms the agreed solution in writing,
-    # so that the satisfaction can be shown, and says what to do if the
-    # complainant is not satisfied after all.
+    # satisfaction. The municipality confirms the agreed solution and the day
+    # the complainant said they were satisfied, so that the satisfaction can be
+    # shown, and offers formal handling until a date (formal_request_due):
+    # the lifecycle allows exactly that (reopen_formal).
     LetterKind.INFORMAL_CONFIRMATION: LetterText(
         subject="Bevestiging van de oplossing voor uw klacht {{ kenmerk }}",
         email_summary=(
             "Wij hebben samen met u een oplossing voor uw klacht afgesproken. Met de brief in de "
-            "bijlage bevestigen wij die afspraak. Bent u toch niet tevreden? Laat het ons binnen "
-            "twee weken weten, dan behandelen we uw klacht formeel."
+            "bijlage bevestigen wij die afspraak. Bent u toch niet tevreden? Laat het ons dan uiterlijk "
+            "{{ formeel_vragen_tot }} weten, dan behandelen wij uw klacht alsnog formeel."
         ),
         body="""\
 Op {{ datum_ontvangst }} hebben wij uw klacht ontvangen. Daarna hebben wij met u gesproken over een \
@@ -253,20 +411,23 @@ oplossing. Met deze brief bevestigen wij wat wij samen hebben afgesproken.
 
 {{ oplossing }}
 
-U heeft ons laten weten dat u tevreden bent met deze oplossing. Daarmee is uw klacht afgehandeld \
-(artikel 9:5 Algemene wet bestuursrecht).
+Op {{ datum_tevreden }} heeft u ons laten weten dat u tevreden bent met deze oplossing. Daarmee is uw klacht \
+afgehandeld (artikel 9:5 Algemene wet bestuursrecht).
 
 ## Bent u toch niet tevreden?
 
-Bent u toch niet tevreden? Laat het ons binnen twee weken weten, dan behandelen we uw klacht formeel. U heeft \
-dan ook het recht om gehoord te worden.
+Laat het ons dan uiterlijk **{{ formeel_vragen_tot }}** weten. Dan behandelen wij uw klacht alsnog formeel, \
+volgens hoofdstuk 9 van de Algemene wet bestuursrecht. Wij stellen u dan ook in de gelegenheid om gehoord te \
+worden.
 """,
     ),
     # Awb 9:12: the written, reasoned decision: the findings, the judgement on
     # every part with its reasoning (and, for a founded part, the norms of the
-    # behoorlijkheidswijzer that were breached), the conclusions, and the
-    # ombudsman the complainant may turn to within one year (9:24). No
-    # objection or appeal clause (9:3): there is none.
+    # behoorlijkheidswijzer that were breached), the conclusions, who was heard
+    # (9:10) or the ground on which the complainant was not (9:10 lid 2), and
+    # the ombudsman who may investigate within one year (9:24). No objection or
+    # appeal clause (9:3): there is none. Signed on behalf of the competent
+    # organ (the letter's frame).
     LetterKind.DECISION: LetterText(
         subject="Beslissing op uw klacht {{ kenmerk }}",
         email_summary=(
@@ -278,7 +439,11 @@ Op {{{{ datum_ontvangst }}}} hebben wij uw klacht ontvangen. {_THANKS} Wij hebbe
 deze brief leest u wat wij hebben onderzocht, wat ons oordeel is en wat wij daaruit concluderen (artikel 9:12 \
 Algemene wet bestuursrecht).
 
-Op {{{{ datum_hoorzitting }}}} hebben wij u de gelegenheid gegeven uw klacht mondeling toe te lichten.
+Op {{{{ datum_hoorzitting }}}} hebben wij u gehoord. U heeft uw klacht toen mondeling toegelicht.
+
+{{{{ grond_niet_horen }}}}
+
+Op {{{{ datum_horen_beklaagde }}}} hebben wij ook de medewerker over wie u klaagt gehoord.
 
 ## Wat wij hebben onderzocht
 

@@ -15,7 +15,8 @@ class MissingElementsForm(forms.Form):
     missing = forms.CharField(
         label=_("Wat ontbreekt er?"),
         help_text=_(
-            "Eén onderdeel per regel, in woorden die de klager begrijpt, bijvoorbeeld 'uw handtekening'."
+            "Eén onderdeel per regel, in woorden die de klager begrijpt, bijvoorbeeld 'uw adres'. Om een "
+            "handtekening vraagt u alleen bij een klacht per brief of fax (Awb 9:4)."
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,

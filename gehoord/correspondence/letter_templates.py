@@ -120,11 +120,18 @@ def preview_pdf(kind: str, text: LetterText) -> bytes:
 
 def _example_letter(kind: str):
     """A fictional complaint with every field a letter can show, and a letter of `kind` on it."""
-    from gehoord.cases.constants import Channel, Judgement, NotHandledGround, Status
-    from gehoord.cases.models import Complainant, Complaint, ConductNorm
+    from gehoord.cases.constants import Channel, HearingParty, Judgement, NotHandledGround, Status
+    from gehoord.cases.models import Complainant, Complaint, ConductNorm, Hearing
     from gehoord.clock import terms
-    from gehoord.correspondence.constants import Delivery, LetterStatus
+    from gehoord.correspondence.constants import (
+        EMPLOYEE_KINDS,
+        INTERNAL_KINDS,
+        Delivery,
+        LetterStatus,
+        RecipientRole,
+    )
     from gehoord.correspondence.models import Letter
+    from gehoord.organisation.constants import DocumentKind
 
     now = timezone.now()
     received = now - dt.timedelta(days=21)
@@ -152,11 +159,23 @@ def _example_letter(kind: str):
         decision_due=decision_due,
         not_handled_notice_due=terms.not_handled_notice_deadline(received),
         informal_solution="Wij bieden excuses aan en sturen de vergunning vandaag nog op.",
-        hearing_held_on=timezone.localdate(now) - dt.timedelta(days=7),
+        satisfaction_confirmed_on=timezone.localdate(now) - dt.timedelta(days=1),
+        satisfaction_how="telefonisch",
+        formal_request_due=terms.informal_reopen_deadline(now),
         findings="Wij hebben met u en met de medewerker gesproken en de stukken bekeken.",
         conclusions="Wij bieden u onze excuses aan en bespreken dit met het team.",
         not_handled_ground=NotHandledGround.OLDER_THAN_A_YEAR,
         referred_to="Meldingen openbare ruimte, telefoon 14 015",
+    )
+    # The complainant was heard a week ago (Awb 9:10); the invitation letters plan a hearing in two weeks.
+    Hearing.objects.create(
+        complaint=complaint,
+        party=HearingParty.COMPLAINANT,
+        invited_at=now - dt.timedelta(days=14),
+        respond_by=timezone.localdate(now) - dt.timedelta(days=10),
+        hearing_on=timezone.localdate(now) - dt.timedelta(days=7),
+        held_on=timezone.localdate(now) - dt.timedelta(days=7),
+        report="De klager heeft de klacht toegelicht.",
     )
     founded = complaint.parts.create(
         position=1,
@@ -177,30 +196,63 @@ def _example_letter(kind: str):
         complaint=complaint, send_after=now, expires_on=timezone.localdate(now) + dt.timedelta(days=28)
     )
     hearing_on = timezone.localdate(now) + dt.timedelta(days=14)
+    postponement = {
+        "weeks": 4,
+        "reason": "Wij wachten nog op de reactie van de medewerker.",
+        "previous_due": decision_due.isoformat(),
+        "decision_due": terms.decision_deadline(received, postponement_weeks=4).isoformat(),
+    }
+    invitation = {
+        "hearing_on": hearing_on.isoformat(),
+        "hearing_time": "10:00",
+        "hearing_location": "het gemeentehuis",
+        "respond_by": (hearing_on - dt.timedelta(days=7)).isoformat(),
+        "employees_invited": 1,
+    }
+    forwarding = {"document_kind": DocumentKind.OBJECTION, "destination": "de bezwaarschriftencommissie"}
     data = {
         LetterKind.MISSING_ELEMENTS: {
-            "missing": ["uw handtekening", "uw adres"],
+            "missing": ["uw adres", "de datum van uw brief"],
             "respond_by": (timezone.localdate(now) + dt.timedelta(days=14)).isoformat(),
         },
-        LetterKind.POSTPONEMENT: {
-            "weeks": 4,
-            "reason": "Wij wachten nog op de reactie van de medewerker.",
-            "previous_due": decision_due.isoformat(),
-            "decision_due": terms.decision_deadline(received, postponement_weeks=4).isoformat(),
-        },
+        LetterKind.POSTPONEMENT: postponement,
+        LetterKind.POSTPONEMENT_EMPLOYEE: postponement,
         LetterKind.VOUCHER: {"value": "15.00", "supplier": "Nationale Bloemenbon"},
-        LetterKind.HEARING_INVITATION: {
-            "hearing_on": hearing_on.isoformat(),
-            "hearing_time": "10:00",
-            "hearing_location": "het gemeentehuis",
-        },
+        LetterKind.HEARING_INVITATION: invitation,
+        LetterKind.HEARING_INVITATION_EMPLOYEE: invitation,
+        LetterKind.FORWARDING: forwarding,
+        LetterKind.FORWARDED_DOCUMENT: forwarding,
     }.get(kind, {})
+    if kind in EMPLOYEE_KINDS:
+        role, name, address, email = (
+            RecipientRole.EMPLOYEE,
+            "Piet Medewerker",
+            "Intern: Burgerzaken",
+            "p.medewerker@example.org",
+        )
+    elif kind in INTERNAL_KINDS:
+        role, name, address, email = (
+            RecipientRole.INTERNAL,
+            "de bezwaarschriftencommissie",
+            "Juridische Zaken",
+            "bezwaar@example.org",
+        )
+    else:
+        role, name, address, email = (
+            RecipientRole.COMPLAINANT,
+            complainant.full_name,
+            complainant.postal_address,
+            complainant.email,
+        )
     return Letter.objects.create(
         complaint=complaint,
         kind=kind,
         delivery=Delivery.EMAIL,
         status=LetterStatus.QUEUED,
-        recipient_email=complainant.email,
+        recipient_role=role,
+        recipient_name=name,
+        recipient_address=address,
+        recipient_email=email,
         subject=str(LetterKind(kind).label),
         data=data,
     )

@@ -1,4 +1,4 @@
-"""A letter to the complainant and its delivery state.
+"""A letter and its delivery state: to the complainant, their gemachtigde, an employee or a department.
 
 The row is the outbox: it is written in the same transaction as whatever
 caused the letter, so a letter is never lost when the mail server or the task
@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
+from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus, RecipientRole
 
 
 def letter_pdf_path(instance: Letter, filename: str) -> str:
@@ -34,7 +34,32 @@ class Letter(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.QUEUED
     )
+    # Who the letter is addressed to, fixed when it is queued: the file shows who got what,
+    # and the letter's frame addresses that person (Awb 2:1: the gemachtigde, 9:10 and 9:11:
+    # the person complained about, 2:3: the department a document is forwarded to).
+    recipient_role = models.CharField(
+        _("ontvanger"), max_length=20, choices=RecipientRole.choices, default=RecipientRole.COMPLAINANT
+    )
+    recipient_name = models.CharField(_("naam ontvanger"), max_length=200, blank=True)
+    recipient_address = models.TextField(_("adres ontvanger"), blank=True)
     recipient_email = models.EmailField(_("e-mailadres ontvanger"), blank=True)
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker (ontvanger)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The complainant's copy of a letter to their gemachtigde (Representative.copy_to_complainant).
+    copy_of = models.ForeignKey(
+        "self",
+        verbose_name=_("kopie van"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="copies",
+    )
     subject = models.CharField(_("onderwerp"), max_length=200)
     # The e-mail text. The complainant's personal status link is put in only
     # when the message is sent, so the secret link is never stored here.
@@ -59,9 +84,25 @@ class Letter(models.Model):
         verbose_name_plural = _("brieven")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            # Only a letter to an employee names one.
+            models.CheckConstraint(
+                condition=models.Q(employee__isnull=True) | models.Q(recipient_role=RecipientRole.EMPLOYEE),
+                name="letter_employee_only_for_employee_role",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_copy(self) -> bool:
+        return self.copy_of_id is not None
+
+    @property
+    def to_a_party(self) -> bool:
+        """To the complainant or their gemachtigde: the letters that carry the personal status link."""
+        return self.recipient_role in (RecipientRole.COMPLAINANT, RecipientRole.REPRESENTATIVE)
 
     @property
     def is_final(self) -> bool:

@@ -1,4 +1,10 @@
-"""Queueing and delivering letters to the complainant.
+"""Queueing and delivering letters: to the complainant or their gemachtigde, an employee, a department.
+
+Who gets a letter is decided here (:func:`recipients`): the complainant, or
+the gemachtigde whose authorisation is on file with a copy to the
+complainant when asked (Awb 2:1); the person complained about for the letters
+the law owes them (9:10 lid 1, 9:11 lid 2); the department a document that is
+not a complaint is forwarded to (2:3). An anonymous complaint gets no letters.
 
 A letter is written to the database in the caller's transaction (the outbox)
 and sent after the commit by a Celery task. Delivery is idempotent and
@@ -14,6 +20,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -25,15 +32,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases.constants import EventKind
-from gehoord.cases.lifecycle import OPEN_STATUSES, ensure_may_handle
+from gehoord.cases.lifecycle import ensure_action_allowed, ensure_may_handle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.clock.terms import term_end
 from gehoord.core.errors import GuardFailed
 from gehoord.core.retries import backoff
 from gehoord.correspondence import letter_templates, letters
-from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
+from gehoord.correspondence.attachments import complaint_attachments
+from gehoord.correspondence.constants import (
+    EMPLOYEE_KINDS,
+    INTERNAL_KINDS,
+    SIGNED_CHANNELS,
+    Delivery,
+    LetterKind,
+    LetterStatus,
+    RecipientRole,
+)
+from gehoord.correspondence.default_texts import LetterText
 from gehoord.correspondence.models import Letter
-from gehoord.organisation.models import Municipality
+from gehoord.organisation.models import ForwardingDestination, Municipality
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -63,53 +80,207 @@ def retry_delay(attempts: int) -> dt.timedelta:
     )
 
 
-def queue_acknowledgment(complaint: Complaint) -> Letter:
+@dataclass(frozen=True)
+class Recipient:
+    """Who a letter is addressed to, as the letter states it."""
+
+    role: str
+    name: str
+    email: str = ""
+    # The postal address for the window of the envelope; for an employee, where internal mail reaches them.
+    address: str = ""
+    employee: User | None = None
+
+
+def party_recipient(complaint: Complaint) -> Recipient | None:
+    """Who the letters about the complaint go to: the authorised gemachtigde, else the complainant.
+
+    Awb 2:1: once the gemachtigde's authorisation is on file, letters (and
+    the status link, and the survey) go to them. None for an anonymous
+    complaint: there is nobody to write to.
+    """
+    if complaint.anonymous:
+        return None
+    representative = complaint.representative
+    if representative is not None and representative.is_authorised:
+        return Recipient(
+            RecipientRole.REPRESENTATIVE,
+            name=representative.name,
+            email=representative.email,
+            # The organisation (an advocatenkantoor, say) is part of where the letter goes.
+            address="\n".join(
+                part for part in (representative.organisation, representative.postal_address) if part
+            ),
+        )
+    return complainant_recipient(complaint)
+
+
+def complainant_recipient(complaint: Complaint) -> Recipient | None:
+    if complaint.anonymous:
+        return None
+    complainant = complaint.complainant
+    return Recipient(
+        RecipientRole.COMPLAINANT,
+        name=complainant.full_name,
+        email=complainant.email,
+        address=complainant.postal_address,
+    )
+
+
+def employee_recipient(employee: User) -> Recipient:
+    """The person complained about: by e-mail, else on paper through internal mail; never more than that."""
+    department = getattr(employee, "department", None)
+    return Recipient(
+        RecipientRole.EMPLOYEE,
+        name=employee.get_full_name() or employee.username,
+        email=employee.email if employee.is_active else "",
+        address=_("Intern: %(department)s") % {"department": department.name} if department else "",
+        employee=employee,
+    )
+
+
+def internal_recipient(complaint: Complaint, data: dict[str, Any]) -> Recipient:
+    """Awb 2:3: the part of the organisation a document that is not a complaint belongs to."""
+    kind = data.get("document_kind") or complaint.forwarded_kind
+    destination = ForwardingDestination.objects.select_related("department").filter(kind=kind).first()
+    if destination is None or not destination.address:
+        raise GuardFailed(_("Er is niet ingesteld waarheen dit stuk wordt doorgestuurd."))
+    department = destination.department.name if destination.department else ""
+    return Recipient(
+        RecipientRole.INTERNAL, name=destination.name, email=destination.address, address=department
+    )
+
+
+def recipients(
+    complaint: Complaint, kind: str, data: dict[str, Any] | None = None, *, employee: User | None = None
+) -> list[Recipient]:
+    """Who gets a letter of `kind`, the main recipient first; a second one is the complainant's copy.
+
+    An anonymous complaint gets no letters at all; only the internal message
+    of a forwarded document still goes to its department.
+    """
+    if kind in INTERNAL_KINDS:
+        return [internal_recipient(complaint, data or {})]
+    if complaint.anonymous:
+        return []
+    if kind in EMPLOYEE_KINDS:
+        if employee is None:
+            raise ValueError(f"A letter of kind {kind!r} is addressed to an employee: pass employee=.")
+        return [employee_recipient(employee)]
+    spec = letters.spec_for(kind)
+    if spec.to_complainant_only:
+        main = complainant_recipient(complaint)
+        return [main] if main else []
+    main = party_recipient(complaint)
+    if main is None:
+        return []
+    if (
+        main.role == RecipientRole.REPRESENTATIVE
+        and spec.copy_to_complainant
+        and complaint.representative.copy_to_complainant
+    ):
+        return [main, complainant_recipient(complaint)]
+    return [main]
+
+
+def queue_acknowledgment(complaint: Complaint) -> Letter | None:
     """Queue the written acknowledgment of receipt (Awb 9:6) for `complaint`.
 
     Call it inside the transaction that stores the complaint: the letter row
     commits or rolls back with it, and the e-mail is handed to the task queue
     only after the commit. Without an e-mail address the letter waits for
     staff to print and post it. A complaint has one acknowledgment: calling
-    this again returns the letter already queued.
+    this again returns the letter already queued. An anonymous complaint gets
+    none (None): there is nobody to write to.
     """
     return queue_letter(complaint, LetterKind.ACKNOWLEDGMENT)
 
 
-def queue_letter(complaint: Complaint, kind: str, data: dict[str, Any] | None = None) -> Letter:
-    """Queue a letter of `kind` to the complainant, in the caller's transaction (the outbox).
+def queue_letter(
+    complaint: Complaint, kind: str, data: dict[str, Any] | None = None, *, employee: User | None = None
+) -> Letter | None:
+    """Queue a letter of `kind`, in the caller's transaction (the outbox); returns the main letter.
 
-    By e-mail when the complainant has an e-mail address: the task that sends
+    The recipients are those of :func:`recipients`: the complainant or their
+    authorised gemachtigde (and then the complainant's copy, when asked), or
+    `employee` for a letter to the person complained about, or the department
+    of a forwarded document. None when there is nobody to write to (an
+    anonymous complaint).
+
+    By e-mail when the recipient has an e-mail address: the task that sends
     it is handed over after the commit. Otherwise by post: the letter waits
     for staff to print it (status "to print"). `data` is what the letter says
     beyond the complaint file (JSON; dates as ISO strings), fixed now. A kind
-    that a complaint gets once (see ``LetterSpec.once``) is queued once:
-    calling this again returns the letter already there.
+    that a recipient gets once (see ``LetterSpec.once``) is queued once per
+    recipient: calling this again returns the letter already there.
     """
+    letters_queued = queue_letters(complaint, kind, data, employee=employee)
+    return letters_queued[0] if letters_queued else None
+
+
+def queue_letters(
+    complaint: Complaint, kind: str, data: dict[str, Any] | None = None, *, employee: User | None = None
+) -> list[Letter]:
+    """Like :func:`queue_letter`, returning every letter: the main one and the complainant's copy."""
     spec = letters.spec_for(kind)
-    if spec.once:
-        existing = complaint.letters.filter(kind=kind).first()
-        if existing is not None:
-            return existing
-    complainant = complaint.complainant
-    by_email = bool(complainant.email)
     data = dict(data or {})
-    # Read once for the subject and the e-mail text: the municipality's text for this kind, and its settings.
+    # Read once for the subjects and the e-mail texts: the municipality's text for this kind, and its settings.
     text, municipality = letter_templates.text_for(kind), Municipality.load()
+    queued: list[Letter] = []
+    main: Letter | None = None
     with transaction.atomic():
-        letter = Letter.objects.create(
-            complaint=complaint,
-            kind=kind,
-            delivery=Delivery.EMAIL if by_email else Delivery.POST,
-            status=LetterStatus.QUEUED if by_email else LetterStatus.TO_PRINT,
-            recipient_email=complainant.email,
-            subject=letters.letter_subject(kind, complaint, data, text=text, municipality=municipality),
-            body_text=letters.render_email_text(kind, complaint, data, text=text, municipality=municipality)
-            if by_email
-            else "",
-            data=data,
-        )
-        if by_email:
-            _schedule(letter)
+        for recipient in recipients(complaint, kind, data, employee=employee):
+            existing = _already_queued(complaint, kind, recipient) if spec.once else None
+            if existing is not None:
+                letter = existing
+            else:
+                letter = _queue_one(
+                    complaint, kind, data, recipient, copy_of=main, text=text, municipality=municipality
+                )
+            main = main or letter
+            queued.append(letter)
+    return queued
+
+
+def _already_queued(complaint: Complaint, kind: str, recipient: Recipient) -> Letter | None:
+    """`once` is per kind and recipient: the same person never gets the same letter twice."""
+    return (
+        complaint.letters.filter(kind=kind, recipient_role=recipient.role, employee=recipient.employee)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _queue_one(
+    complaint: Complaint,
+    kind: str,
+    data: dict[str, Any],
+    recipient: Recipient,
+    *,
+    copy_of: Letter | None,
+    text: LetterText,
+    municipality: Municipality,
+) -> Letter:
+    by_email = bool(recipient.email)
+    letter = Letter(
+        complaint=complaint,
+        kind=kind,
+        delivery=Delivery.EMAIL if by_email else Delivery.POST,
+        status=LetterStatus.QUEUED if by_email else LetterStatus.TO_PRINT,
+        recipient_role=recipient.role,
+        recipient_name=recipient.name[:200],
+        recipient_address=recipient.address,
+        recipient_email=recipient.email,
+        employee=recipient.employee,
+        copy_of=copy_of,
+        data=data,
+    )
+    letter.subject = letters.letter_subject(kind, complaint, data, text=text, municipality=municipality)
+    if by_email:
+        letter.body_text = letters.render_email_text(letter, text=text, municipality=municipality)
+    letter.save()
+    if by_email:
+        _schedule(letter)
     return letter
 
 
@@ -127,10 +298,19 @@ def queue_missing_elements(
     understands ("uw handtekening", "uw adres"). The term defaults to two
     weeks, moved past weekends and Atw days. The coordinator or the assigned
     handler asks, while the complaint is open; the request goes on the timeline.
+    A handwritten signature is asked only of a complaint on paper: one sent
+    by web form, e-mail or a connected system needs none (Awb 9:4 with 2:16).
     """
     items = [item.strip() for item in missing if item and item.strip()]
     if not items:
         raise GuardFailed(_("Noem wat er ontbreekt aan de klacht."))
+    if complaint.channel not in SIGNED_CHANNELS and any(_asks_signature(item) for item in items):
+        raise GuardFailed(
+            _(
+                "Een klacht via het webformulier, per e-mail of via een koppeling hoeft niet met de hand te "
+                "worden ondertekend. Vraag alleen bij een klacht per brief of fax om een handtekening."
+            )
+        )
     at = at or timezone.now()
     respond_by = respond_by or term_end(at, MISSING_ELEMENTS_TERM_WEEKS)
     if respond_by <= timezone.localdate(at):
@@ -138,8 +318,7 @@ def queue_missing_elements(
     with transaction.atomic():
         current = Complaint.objects.select_for_update().select_related("complainant").get(pk=complaint.pk)
         ensure_may_handle(actor, current)
-        if current.status not in OPEN_STATUSES:
-            raise GuardFailed(_("Om ontbrekende gegevens vragen kan alleen bij een klacht die nog loopt."))
+        ensure_action_allowed(current, "missing_elements")
         if not current.is_written:
             raise GuardFailed(
                 _("Alleen een schriftelijke klacht moet deze gegevens bevatten (Awb 9:4); neem contact op.")
@@ -147,6 +326,10 @@ def queue_missing_elements(
         letter = queue_letter(
             current, LetterKind.MISSING_ELEMENTS, {"missing": items, "respond_by": respond_by.isoformat()}
         )
+        if letter is None:
+            raise GuardFailed(
+                _("Een anonieme klacht krijgt geen brieven: er is niemand om aan te schrijven.")
+            )
         ComplaintEvent.objects.create(
             complaint=current,
             kind=EventKind.LETTER,
@@ -158,6 +341,11 @@ def queue_missing_elements(
             data={"letter": letter.pk, "kind": letter.kind, "respond_by": respond_by.isoformat()},
         )
     return letter
+
+
+def _asks_signature(item: str) -> bool:
+    lowered = item.lower()
+    return "handtekening" in lowered or "onderteken" in lowered
 
 
 def _schedule(letter: Letter) -> None:
@@ -247,6 +435,10 @@ def _send_email(letter: Letter, pdf: bytes) -> None:
         headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
     )
     message.attach(letters.attachment_name(letter), pdf, "application/pdf")
+    if letters.spec_for(letter.kind).with_attachments:
+        # Awb 2:3: the forwarded document goes with everything the sender sent.
+        for name, content, mimetype in complaint_attachments(letter.complaint):
+            message.attach(name, content, mimetype)
     message.send()
 
 
@@ -266,17 +458,35 @@ def _after_sent(letter: Letter, *, at: dt.datetime, summary: str, actor: User | 
     """What sending a letter means for the complaint file: a marked date and a timeline entry."""
     complaint = letter.complaint
     field = letters.spec_for(letter.kind).marks_complaint_field
-    if field and getattr(complaint, field) is None:
+    if field and not letter.is_copy and getattr(complaint, field) is None:
         setattr(complaint, field, at)
         complaint.save(update_fields=[field, "updated_at"])
+    data = {"letter": letter.pk, "kind": letter.kind, "delivery": letter.delivery}
+    if letter.recipient_role != RecipientRole.COMPLAINANT or letter.is_copy:
+        data["recipient"] = letter.recipient_role
     ComplaintEvent.objects.create(
         complaint=complaint,
         kind=EventKind.LETTER,
         at=at,
         actor=actor,
-        summary=summary % {"letter": letter.get_kind_display()},
-        data={"letter": letter.pk, "kind": letter.kind, "delivery": letter.delivery},
+        summary=(summary % {"letter": letter.get_kind_display()}) + _to_whom(letter),
+        data=data,
     )
+
+
+def _to_whom(letter: Letter) -> str:
+    """Who got the letter, for the timeline; nothing extra for a letter to the complainant."""
+    if letter.is_copy:
+        return " " + _("(kopie aan de klager)")
+    role = letter.recipient_role
+    if role == RecipientRole.REPRESENTATIVE:
+        return " " + _("(aan de gemachtigde)")
+    if role == RecipientRole.EMPLOYEE:
+        # The Letter row names the employee; the timeline, like the 9:9 copy's entry, does not.
+        return " " + _("(aan de beklaagde medewerker)")
+    if role == RecipientRole.INTERNAL:
+        return " " + _("(intern aan %(name)s)") % {"name": letter.recipient_name}
+    return ""
 
 
 def _record_failure(letter: Letter, exc: Exception) -> None:

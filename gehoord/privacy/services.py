@@ -544,7 +544,14 @@ def erase_complainant_data(
         letters = Letter.objects.filter(complaint=current)
         removed.files += [name for name in letters.exclude(pdf="").values_list("pdf", flat=True) if name]
         removed.counts["letters"] = letters.update(
-            recipient_email="", subject="", body_text="", data={}, last_error="", pdf=""
+            recipient_name="",
+            recipient_address="",
+            recipient_email="",
+            subject="",
+            body_text="",
+            data={},
+            last_error="",
+            pdf="",
         )
         removed.counts["mailbox_messages"] = InboundMessage.objects.filter(complaint=current).update(
             sender="", subject="", reason=""

@@ -3,7 +3,10 @@
 - Closing a complaint (a lifecycle hook) plans the invitation: it goes out a
   configurable number of days later and the link expires some weeks after.
 - :func:`send_due` (Celery beat) queues the invitation as a letter: by e-mail,
-  or on paper with a short link and a QR code for postal complainants.
+  or on paper with a short link and a QR code for postal complainants. Like
+  every letter it goes where the file says: to the gemachtigde whose
+  authorisation is on file (Awb 2:1), else the complainant. An anonymous
+  complaint gets no survey: there is nobody to ask.
 - :func:`send_reminders` sends one reminder, by e-mail only, to those who did
   not answer yet while the link still works.
 - :func:`submit` stores one response per complaint, without a link to it.
@@ -23,7 +26,7 @@ from gehoord.cases.constants import EventKind
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.core.errors import DomainError
 from gehoord.correspondence.constants import Delivery, LetterKind
-from gehoord.correspondence.services import queue_letter
+from gehoord.correspondence.services import party_recipient, queue_letter
 from gehoord.organisation.models import Municipality
 from gehoord.surveys.models import Question, QuestionKind, SurveyAnswer, SurveyInvitation, SurveyResponse
 
@@ -53,8 +56,8 @@ def invite(complaint: Complaint, *, at: dt.datetime | None = None) -> SurveyInvi
 
 
 def invite_after_step(complaint: Complaint, name: str, params: dict[str, Any]) -> None:
-    """The lifecycle hook: a complaint that is closed gets its survey invitation planned."""
-    if name == "close":
+    """The lifecycle hook: a complaint that is closed gets its survey invitation planned (not an anonymous one)."""
+    if name == "close" and not complaint.anonymous:
         invite(complaint)
 
 
@@ -80,6 +83,8 @@ def send_due(now: dt.datetime | None = None) -> int:
             if invitation is None or invitation.sent_at is not None:
                 continue
             letter = queue_letter(invitation.complaint, LetterKind.SURVEY_INVITATION)
+            if letter is None:  # nobody to write to (an anonymous complaint)
+                continue
             invitation.sent_at = now
             invitation.save(update_fields=["sent_at"])
             how = _("per e-mail") if letter.delivery == Delivery.EMAIL else _("per post, met QR-code")
@@ -97,14 +102,21 @@ def send_reminders(now: dt.datetime | None = None) -> int:
         reminder_sent_at__isnull=True,
         responded_at__isnull=True,
         expires_on__gt=now.date(),
-    ).exclude(complaint__complainant__email="")
+    )
     sent = 0
     for invitation_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
             invitation = (
-                SurveyInvitation.objects.select_for_update().select_related("complaint").get(pk=invitation_id)
+                # Only the invitation is locked: the gemachtigde is an outer join (PostgreSQL refuses to lock it).
+                SurveyInvitation.objects.select_for_update(of=("self",))
+                .select_related("complaint__complainant", "complaint__representative")
+                .get(pk=invitation_id)
             )
             if invitation.reminder_sent_at is not None or invitation.responded_at is not None:
+                continue
+            # By e-mail only, to whoever the letters go to (Awb 2:1).
+            recipient = party_recipient(invitation.complaint)
+            if recipient is None or not recipient.email:
                 continue
             queue_letter(invitation.complaint, LetterKind.SURVEY_REMINDER)
             invitation.reminder_sent_at = now

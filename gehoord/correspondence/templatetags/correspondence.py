@@ -2,6 +2,7 @@
 
 from django import template
 
+from gehoord.cases import lifecycle
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.correspondence import copies
 from gehoord.correspondence.forms import MissingElementsForm
@@ -13,6 +14,20 @@ register = template.Library()
 def missing_elements_form() -> MissingElementsForm:
     """An empty form to ask for missing elements (Awb 9:4), for ``{% missing_elements_form as form %}``."""
     return MissingElementsForm(prefix="missing_elements")
+
+
+@register.simple_tag(takes_context=True)
+def file_actions(context, complaint: Complaint) -> frozenset[str]:
+    """What may be done on the file now (:func:`gehoord.cases.lifecycle.allowed_actions`).
+
+    The file page passes ``actions``; a page that does not gets them asked
+    here, so that no template compares a status itself.
+    """
+    actions = context.get("actions")
+    if actions is None:
+        request = context.get("request")
+        actions = lifecycle.allowed_actions(complaint, getattr(request, "user", None))
+    return frozenset(actions)
 
 
 @register.simple_tag
@@ -27,7 +42,7 @@ def copy_to_involved(complaint: Complaint) -> dict:
     involved = list(complaint.employees_involved.all())
     last_sent: ComplaintEvent | None = copies.copies_sent(complaint).first() if involved else None
     return {
-        "possible": bool(involved) and complaint.status not in copies.NO_COPY_STATUSES,
+        "possible": bool(involved) and copies.copy_possible(complaint),
         "last_sent": last_sent,
         "without_email": [employee for employee in involved if not employee.email or not employee.is_active],
     }

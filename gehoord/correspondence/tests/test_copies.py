@@ -12,10 +12,10 @@ from gehoord.cases import lifecycle
 from gehoord.cases import services as case_services
 from gehoord.cases.constants import EventKind, NotHandledGround, Status
 from gehoord.cases.tests import factories
-from gehoord.cases.tests.test_lifecycle import bring_to
 from gehoord.core.errors import DomainError, GuardFailed, PermissionDenied
 from gehoord.correspondence import copies
 from gehoord.correspondence.tests import backends
+from gehoord.correspondence.tests.walk import bring_to
 
 pytestmark = pytest.mark.django_db
 
@@ -190,11 +190,13 @@ def test_refused_without_involved_employees(coordinator, mailoutbox):
 def test_refused_when_the_complaint_is_not_handled(status, coordinator, involved, mailoutbox):
     complaint = bring_to(status, actor=coordinator, employees_involved=involved)
 
-    with pytest.raises(GuardFailed, match="Awb 9:9"):
+    # The lifecycle's "send_copy" action says why (ACTION_STATUSES).
+    with pytest.raises(DomainError, match="Awb 9:9"):
         copies.send_copy_to_involved(complaint, actor=coordinator)
 
     assert mailoutbox == []
     assert not copy_events(complaint).exists()
+    assert not copies.copy_possible(complaint)
 
 
 def test_refused_after_the_not_handled_step_from_formal(complaint, coordinator, mailoutbox):

@@ -1,4 +1,4 @@
-"""The lifecycle queues the letter each step owes the complainant, in the step's own transaction."""
+"""The lifecycle queues the letters each step owes, in the step's own transaction."""
 
 import datetime as dt
 
@@ -10,17 +10,18 @@ from gehoord.cases.constants import Status
 from gehoord.cases.lifecycle import TRANSITIONS
 from gehoord.cases.models import Complaint, ComplaintEvent
 from gehoord.cases.tests.factories import ComplainantFactory
-from gehoord.cases.tests.test_lifecycle import ALLOWED, bring_to, params_for, satisfy_guard
 from gehoord.correspondence import letters, services
-from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
+from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus, RecipientRole
 from gehoord.correspondence.hooks import LETTER_AFTER_STEP, queue_letter_after_step
 from gehoord.correspondence.models import Letter
+from gehoord.correspondence.tests.walk import ALLOWED, AT, DECIDED_AT, bring_to, satisfy_guard, take
 
 pytestmark = pytest.mark.django_db
 
 # The step, a status it can be taken from, and the letter it owes, by hand.
 EXPECTED_LETTERS = {
     "refer": (Status.TRIAGE, LetterKind.REFERRAL),
+    "forward": (Status.TRIAGE, LetterKind.FORWARDING),
     "not_handle": (Status.TRIAGE, LetterKind.NOT_HANDLED),
     "resolve_informally": (Status.INFORMAL, LetterKind.INFORMAL_CONFIRMATION),
     "decide": (Status.HEARING, LetterKind.DECISION),
@@ -30,12 +31,12 @@ EXPECTED_LETTERS = {
 WITHOUT_LETTER = [(status, name) for status, name in ALLOWED if name not in EXPECTED_LETTERS]
 
 
-def take(complaint: Complaint, name: str, *, actor) -> Complaint:
-    """Take step `name` through the real lifecycle, guards satisfied."""
-    if name == "postpone":
-        return lifecycle.postpone_decision(complaint, weeks=3, reason="Het onderzoek loopt nog.", actor=actor)
-    complaint = satisfy_guard(complaint, name, actor=actor)
-    return lifecycle.perform(complaint, name, actor=actor, **params_for(name))
+def bring_for(status: Status, name: str, *, actor, **kwargs) -> Complaint:
+    """A complaint in `status` on which step `name` can be taken."""
+    if name == "handle_as_signal":
+        kwargs["anonymous"] = True
+    route = "informal" if name == "reopen_formal" else ""
+    return bring_to(status, actor=actor, route=route, **kwargs)
 
 
 def test_the_hook_is_registered_once_and_knows_every_step_it_names():
@@ -44,6 +45,14 @@ def test_the_hook_is_registered_once_and_knows_every_step_it_names():
     assert lifecycle.AFTER_STEP_HOOKS.count(queue_letter_after_step) == 1
     assert {name: kind for name, (_status, kind) in EXPECTED_LETTERS.items()} == LETTER_AFTER_STEP
     assert set(LETTER_AFTER_STEP) - {"postpone"} <= set(TRANSITIONS)
+
+
+def test_walking_the_informal_route_back_to_formal_queues_only_the_confirmation(coordinator):
+    complaint = bring_to(Status.LEARNING_REVIEW, actor=coordinator, route="informal")
+
+    take(complaint, "reopen_formal", actor=coordinator)
+
+    assert list(complaint.letters.values_list("kind", flat=True)) == [LetterKind.INFORMAL_CONFIRMATION]
 
 
 @pytest.mark.parametrize("name", list(EXPECTED_LETTERS))
@@ -58,7 +67,9 @@ def test_each_step_queues_its_letter_by_email(name, coordinator):
 
     complaint = take(complaint, name, actor=coordinator)
 
-    [letter] = Letter.objects.filter(complaint=complaint).exclude(kind__in=before)
+    [letter] = Letter.objects.filter(complaint=complaint, recipient_role=RecipientRole.COMPLAINANT).exclude(
+        kind__in=before
+    )
     assert letter.kind == kind
     assert letter.delivery == Delivery.EMAIL
     assert letter.status == LetterStatus.QUEUED  # sent after the commit
@@ -76,7 +87,9 @@ def test_a_complainant_without_email_gets_the_letter_by_post(name, coordinator):
 
     complaint = take(complaint, name, actor=coordinator)
 
-    [letter] = Letter.objects.filter(complaint=complaint).exclude(pk__in=before)
+    [letter] = Letter.objects.filter(complaint=complaint, recipient_role=RecipientRole.COMPLAINANT).exclude(
+        pk__in=before
+    )
     assert (letter.kind, letter.delivery, letter.status) == (kind, Delivery.POST, LetterStatus.TO_PRINT)
     assert letter.body_text == ""
 
@@ -85,7 +98,7 @@ def test_a_complainant_without_email_gets_the_letter_by_post(name, coordinator):
     ("status", "name"), WITHOUT_LETTER, ids=[f"{s.value}--{n}" for s, n in WITHOUT_LETTER]
 )
 def test_other_steps_queue_no_letter(status, name, coordinator):
-    complaint = bring_to(status, actor=coordinator)
+    complaint = bring_for(status, name, actor=coordinator)
     before = set(Letter.objects.values_list("pk", flat=True))
 
     take(complaint, name, actor=coordinator)
@@ -110,7 +123,7 @@ def test_the_postponement_letter_fixes_the_dates_and_reason_of_the_moment(coordi
     complaint = bring_to(Status.FORMAL, actor=coordinator)
 
     complaint = lifecycle.postpone_decision(
-        complaint, weeks=3, reason="  De medewerker is met verlof.  ", actor=coordinator
+        complaint, weeks=3, reason="  De medewerker is met verlof.  ", actor=coordinator, at=AT
     )
 
     letter = complaint.letters.get()
@@ -130,7 +143,7 @@ def test_the_letter_and_the_step_commit_together(coordinator, django_capture_on_
     complaint = satisfy_guard(complaint, "decide", actor=coordinator)
 
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        complaint = lifecycle.perform(complaint, "decide", actor=coordinator)
+        complaint = lifecycle.perform(complaint, "decide", actor=coordinator, at=DECIDED_AT)
 
     letter = complaint.letters.get(kind=LetterKind.DECISION)
     assert letter.status == LetterStatus.SENT
@@ -188,7 +201,7 @@ def test_a_failing_hook_rolls_the_step_back(coordinator, monkeypatch):
     monkeypatch.setattr(lifecycle, "AFTER_STEP_HOOKS", [*lifecycle.AFTER_STEP_HOOKS, failing])
 
     with pytest.raises(RuntimeError):
-        lifecycle.perform(complaint, "decide", actor=coordinator)
+        lifecycle.perform(complaint, "decide", actor=coordinator, at=DECIDED_AT)
 
     assert seen == [(Status.DECIDED, "decide")]  # called after the status change
     assert _state(complaint) == before
@@ -200,7 +213,7 @@ def test_a_failing_hook_rolls_a_postponement_back(coordinator, monkeypatch):
     before = _state(complaint)
 
     with pytest.raises(RuntimeError):
-        lifecycle.postpone_decision(complaint, weeks=2, reason="Meer tijd nodig.", actor=coordinator)
+        lifecycle.postpone_decision(complaint, weeks=2, reason="Meer tijd nodig.", actor=coordinator, at=AT)
 
     assert _state(complaint) == before
 
@@ -216,9 +229,11 @@ def test_the_hearing_invitation_fixes_the_date_time_and_place_of_the_moment(coor
         complaint,
         "schedule_hearing",
         actor=coordinator,
+        at=AT,
         hearing_on=dt.date(2026, 3, 30),
         hearing_time="14:30",
         hearing_location="  Gemeentehuis, spreekkamer 2  ",
+        respond_by=dt.date(2026, 3, 26),
     )
 
     letter = complaint.letters.get()
@@ -227,8 +242,11 @@ def test_the_hearing_invitation_fixes_the_date_time_and_place_of_the_moment(coor
         "hearing_on": "2026-03-30",
         "hearing_time": "14:30",
         "hearing_location": "Gemeentehuis, spreekkamer 2",
+        "respond_by": "2026-03-26",
+        "employees_invited": 0,
     }
     assert "30 maart 2026" in letter.body_text
+    assert "uiterlijk 26 maart 2026" in letter.body_text
 
 
 def test_the_hook_gets_the_step_and_its_parameters(coordinator, monkeypatch):
@@ -236,10 +254,16 @@ def test_the_hook_gets_the_step_and_its_parameters(coordinator, monkeypatch):
     complaint = bring_to(Status.FORMAL, actor=coordinator)
     monkeypatch.setattr(lifecycle, "AFTER_STEP_HOOKS", [lambda c, n, p: calls.append((n, p))])
 
-    lifecycle.perform(complaint, "schedule_hearing", actor=coordinator, hearing_on=dt.date(2026, 3, 30))
-    lifecycle.postpone_decision(complaint, weeks=1, reason="Reden.", actor=coordinator)
+    lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, at=AT, hearing_on=dt.date(2026, 3, 30)
+    )
+    lifecycle.postpone_decision(complaint, weeks=1, reason="Reden.", actor=coordinator, at=AT)
 
     assert calls == [
-        ("schedule_hearing", {"hearing_on": dt.date(2026, 3, 30)}),
+        # The step puts the answer term it set (Awb 9:10 lid 2 onder c) and who else it invited in the params.
+        (
+            "schedule_hearing",
+            {"hearing_on": dt.date(2026, 3, 30), "respond_by": dt.date(2026, 3, 30), "employees_invited": []},
+        ),
         ("postpone", {"weeks": 1, "reason": "Reden.", "previous_due": dt.date(2026, 4, 13)}),
     ]

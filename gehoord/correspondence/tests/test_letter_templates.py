@@ -8,13 +8,13 @@ from gehoord.accounts.testing import login_staff
 from gehoord.cases.constants import Status
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
-from gehoord.cases.tests.test_lifecycle import bring_to
 from gehoord.correspondence import letter_templates, letters, services
-from gehoord.correspondence.constants import LetterKind
+from gehoord.correspondence.constants import EMPLOYEE_KINDS, LetterKind
 from gehoord.correspondence.default_texts import DEFAULT_TEXTS, LetterText
 from gehoord.correspondence.models import LetterTemplate
 from gehoord.correspondence.tests.test_kinds import flat
 from gehoord.correspondence.tests.test_letters import poppler
+from gehoord.correspondence.tests.walk import bring_to
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,7 @@ def test_a_sent_letter_never_changes_when_the_text_is_edited(admin_client, tmp_p
 
     letter.refresh_from_db()
     assert letter.pdf.read() == sent_pdf
-    assert "recht om gehoord te worden" in flat(poppler(sent_pdf, tmp_path)["text"])
+    assert "in de gelegenheid om gehoord te worden" in flat(poppler(sent_pdf, tmp_path)["text"])
 
 
 def test_a_wrong_text_is_refused_next_to_the_field_and_nothing_is_saved(admin_client):
@@ -146,7 +146,11 @@ def test_the_preview_is_a_pdf_of_the_unsaved_text_and_stores_nothing(kind, admin
     assert response["Content-Type"] == "application/pdf"
     text = flat(poppler(response.content, tmp_path)["text"])
     assert "Dit is een proefzin van de beheerder." in text
-    assert "Jan Voorbeeld" in text  # the made-up complainant
+    if kind in EMPLOYEE_KINDS:
+        assert "Beste Piet Medewerker," in text  # the made-up employee
+        assert "Jan Voorbeeld" not in text and "Voorbeeldstraat" not in text  # nothing of the complainant
+    else:
+        assert "Jan Voorbeeld" in text  # the made-up complainant
     assert "{{" not in text
     assert Complaint.objects.count() == complaints
     assert "proefzin" not in LetterTemplate.objects.get(kind=kind).body
@@ -198,8 +202,9 @@ def test_an_edited_decision_letter_still_carries_the_judgement_and_the_ombudsman
             subject="Ons besluit over {{ kenmerk }}",
             email_summary=default.email_summary,
             body=(
-                "Wij onderzochten: {{ bevindingen }}\n\n## Per onderdeel\n\n{{ oordeel_per_onderdeel }}\n\n"
-                "## De ombudsman\n\nU kunt naar {{ ombudsman }}.\n\n{{ ombudsman_adres }}\n"
+                "Wij onderzochten: {{ bevindingen }}\n\n{{ grond_niet_horen }}\n\n"
+                "## Per onderdeel\n\n{{ oordeel_per_onderdeel }}\n\n"
+                "## De ombudsman\n\nU kunt naar {{ ombudsman }}. {{ ombudsman_termijn }}\n\n{{ ombudsman_adres }}\n"
             ),
         ),
         actor=None,
@@ -213,3 +218,52 @@ def test_an_edited_decision_letter_still_carries_the_judgement_and_the_ombudsman
     assert f"Ons besluit over {complaint.reference}" in text
     assert "Per onderdeel" in text and "Ons oordeel:" in text
     assert "U kunt naar" in text
+    assert "binnen één jaar" in text
+
+
+def test_a_text_never_edited_gets_the_reviewed_default_and_an_edited_one_is_left_alone():
+    import importlib
+    import types
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "gehoord.correspondence.migrations.0008_letter_texts_reviewed_against_the_law"
+    )
+    # Before the review, the 9:8 letter said the notice was in time whatever happened; the
+    # fingerprint of that text is in the migration.
+    old = LetterText(
+        subject="Wij nemen uw klacht {{ kenmerk }} niet in behandeling",
+        email_summary="x",
+        body="y",
+    )
+    LetterTemplate.objects.filter(kind=LetterKind.NOT_HANDLED).update(
+        subject=old.subject, email_summary=old.email_summary, body=old.body
+    )
+    unedited = migration.fingerprint(old.subject, old.email_summary, old.body)
+    edited_acknowledgment = "Eigen tekst {{ kenmerk }}.\n"
+    LetterTemplate.objects.filter(kind=LetterKind.ACKNOWLEDGMENT).update(body=edited_acknowledgment)
+    previous = dict(migration.PREVIOUS_DEFAULTS)
+    migration.PREVIOUS_DEFAULTS[LetterKind.NOT_HANDLED] = {unedited}
+    try:
+        migration.bring_unedited_texts_up_to_date(
+            apps, types.SimpleNamespace(connection=types.SimpleNamespace(alias="default"))
+        )
+    finally:
+        migration.PREVIOUS_DEFAULTS.clear()
+        migration.PREVIOUS_DEFAULTS.update(previous)
+
+    assert letter_templates.text_for(LetterKind.NOT_HANDLED) == DEFAULT_TEXTS[LetterKind.NOT_HANDLED]
+    assert LetterTemplate.objects.get(kind=LetterKind.ACKNOWLEDGMENT).body == edited_acknowledgment
+
+
+def test_the_migration_knows_the_texts_before_the_review():
+    import importlib
+
+    migration = importlib.import_module(
+        "gehoord.correspondence.migrations.0008_letter_texts_reviewed_against_the_law"
+    )
+    for kind, fingerprints in migration.PREVIOUS_DEFAULTS.items():
+        text = DEFAULT_TEXTS[kind]
+        # The current default is not one of the previous ones: each listed kind did change.
+        assert migration.fingerprint(text.subject, text.email_summary, text.body) not in fingerprints

@@ -99,7 +99,8 @@ def test_acknowledgment_says_what_awb_9_6_asks(acknowledgment):
     assert "<address" in html
     assert "persoonlijk contact" in html
     assert "informele manier" in html
-    assert "recht om gehoord te worden" in html
+    assert "in de gelegenheid om gehoord te worden" in html
+    assert "artikel 9:11, tweede en derde lid" in html  # postponing, and further only with consent
     assert "artikel 9:11" in html
     assert "artikel 9:9" in html
     assert f'href="{status_url(complaint)}"' in html

@@ -132,7 +132,10 @@ def test_stray_braces_and_template_tags_are_refused(text):
 
 
 def test_a_block_must_stand_on_its_own_line():
-    errors = problems(LetterKind.NOT_HANDLED, text="{{ grond }}\n\nZie {{ ombudsman_adres }} hier.")
+    errors = problems(
+        LetterKind.NOT_HANDLED,
+        text="{{ grond_artikel }}\n\n{{ ombudsman_termijn }}\n\nZie {{ ombudsman_adres }} hier.",
+    )
 
     assert errors["body"] == [
         "Zet {{ ombudsman_adres }} op een eigen regel, met een lege regel ervoor en erna."
@@ -163,8 +166,46 @@ def test_what_the_law_asks_a_letter_to_say_cannot_be_left_out():
     )
 
     assert errors["body"] == [
-        "De brief moet {{ ombudsman_adres }} bevatten: de beslissing noemt de ombudsman (artikel 9:12 lid 2 Awb)."
+        "De brief moet {{ grond_niet_horen }} bevatten: de beslissing noemt de grond als de klager niet is "
+        "gehoord (artikel 9:10, tweede lid, Awb).",
+        "De brief moet {{ ombudsman_adres }} bevatten: de beslissing noemt de ombudsman "
+        "(artikel 9:12, tweede lid, Awb).",
+        "De brief moet {{ ombudsman_termijn }} bevatten: de beslissing noemt de termijn van één jaar voor de "
+        "ombudsman (artikel 9:24 Awb).",
     ]
+
+
+# Each part the law asks a letter to say, by hand: the kind, the placeholder, and words of its reason.
+LAW_REQUIRES = [
+    (LetterKind.DECISION, "ombudsman_termijn", "één jaar"),  # Awb 9:24
+    (LetterKind.DECISION, "grond_niet_horen", "9:10"),  # Awb 9:10 lid 2
+    (LetterKind.NOT_HANDLED, "grond_artikel", "lid en letter"),  # Awb 9:8
+    (LetterKind.NOT_HANDLED, "ombudsman_termijn", "één jaar"),  # Awb 9:8 lid 3, 9:24
+    (LetterKind.HEARING_INVITATION, "reageren_voor", "9:10, tweede lid, onder c"),
+    (LetterKind.HEARING_INVITATION_EMPLOYEE, "reageren_voor", "gehoord wil worden"),
+    (LetterKind.INFORMAL_CONFIRMATION, "formeel_vragen_tot", "formele behandeling"),  # Awb 9:5
+    (LetterKind.FORWARDING, "doorgestuurd_naar", "waar het stuk naartoe"),  # Awb 2:3
+    (LetterKind.FORWARDING, "datum_ontvangst", "datum van ontvangst blijft"),  # Awb 2:3, 6:15
+    (LetterKind.FORWARDED_DOCUMENT, "tekst_stuk", "lezen"),
+    (LetterKind.FORWARDED_DOCUMENT, "gegevens_afzender", "afzender"),
+    (LetterKind.POSTPONEMENT_EMPLOYEE, "datum_beslissing", "9:11"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "reason"), LAW_REQUIRES, ids=[f"{k}-{n}" for k, n, _r in LAW_REQUIRES]
+)
+def test_an_admin_cannot_delete_what_the_law_asks(kind, name, reason):
+    default = DEFAULT_TEXTS[kind]
+    placeholder = "{{ " + name + " }}"
+    assert placeholder in default.body  # the default text says it
+    without = default.body.replace(placeholder, "")
+
+    errors = problems(kind, subject=default.subject, summary=default.email_summary, text=without)
+
+    [error] = errors["body"]
+    assert error.startswith(f"De brief moet {placeholder} bevatten:")
+    assert reason in error
 
 
 @pytest.mark.parametrize("word", ["bezwaar", "Beroep", "beroepschrift"])

@@ -9,14 +9,14 @@ from django.urls import reverse
 from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
 from gehoord.cases import lifecycle
-from gehoord.cases.constants import Status
+from gehoord.cases.constants import Channel, Status
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
-from gehoord.cases.tests.test_lifecycle import bring_to, satisfy_guard
 from gehoord.correspondence import letters, services
 from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
 from gehoord.correspondence.models import Letter
 from gehoord.correspondence.tests import backends
+from gehoord.correspondence.tests.walk import bring_to, satisfy_guard
 
 pytestmark = pytest.mark.django_db
 
@@ -286,7 +286,8 @@ def test_the_file_lists_letters_with_print_buttons_for_who_may_handle(client, co
 
 
 def test_the_file_asks_for_missing_elements(client, coordinator):
-    complaint = bring_to(Status.TRIAGE, actor=coordinator)
+    # A complaint by letter: the only kind (with fax) that can lack a handwritten signature (Awb 9:4).
+    complaint = bring_to(Status.TRIAGE, actor=coordinator, channel=Channel.LETTER)
     login_staff(client, coordinator)
     url = reverse("correspondence:missing_elements", args=[complaint.reference])
     assert url in text(client.get(detail_url(complaint)))
