@@ -94,7 +94,9 @@ def queue_letter_after_step(complaint: Complaint, name: str, params: dict[str, A
         services.queue_letter(complaint, LetterKind.FORWARDED_DOCUMENT, data)
     if name == "schedule_hearing":
         invited = _invited_employees(complaint, params.get("employees_invited") or [])
-        services.queue_letter(complaint, kind, {**data, "employees_invited": len(invited)})
+        # A complainant whose hearing was lawfully left out (9:10 lid 2) is not invited again.
+        if params.get("complainant_invited", True):
+            services.queue_letter(complaint, kind, {**data, "employees_invited": len(invited)})
         for employee in invited:
             services.queue_letter(complaint, LetterKind.HEARING_INVITATION_EMPLOYEE, data, employee=employee)
         return

@@ -313,6 +313,26 @@ def test_the_hearing_invitation_goes_to_each_employee_invited(coordinator):
     assert complaint.letters.get(kind=LetterKind.HEARING_INVITATION).data["employees_invited"] == 2
 
 
+def test_only_the_employee_is_invited_when_the_complainant_waived_the_hearing(coordinator):
+    bert = factories.UserFactory(email="bert@gemeente.example")
+    complaint = bring_to(Status.FORMAL, actor=coordinator, employees_involved=[bert])
+    complaint = lifecycle.record_hearing_skipped(
+        complaint,
+        reason="waived",
+        waived_on=AT.date(),
+        waived_how="telefonisch",
+        actor=coordinator,
+        at=AT,
+    )
+
+    complaint = take(complaint, "schedule_hearing", actor=coordinator)
+
+    assert not complaint.letters.filter(kind=LetterKind.HEARING_INVITATION).exists()
+    assert [
+        letter.employee for letter in complaint.letters.filter(kind=LetterKind.HEARING_INVITATION_EMPLOYEE)
+    ] == [bert]
+
+
 # --- documents that are not complaints (Awb 2:3, 6:15) ---------------------------------------------
 
 
