@@ -201,6 +201,19 @@ def _closed_on_or_before(day: dt.date) -> Q:
     return Q(closed_at__lt=dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
 
 
+def ombudsman_year_over_for_ends_until(today: dt.date) -> dt.date:
+    """The last day a handling may have ended for the complainant's year of Awb 9:24 to be over on `today`.
+
+    The year is a statutory term (Atw art. 1 moves an end on a weekend or holiday
+    forward), so this can lie a few days before "a year ago"; the term is
+    monotonic, so stepping back from there finds it.
+    """
+    day = years_before(today, 1)
+    while clock.ombudsman_deadline(day) > today:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def due_for_erasure(today: dt.date | None = None, terms: RetentionTerms | None = None) -> QuerySet[Complaint]:
     """The ended complaints whose retention term has passed on `today` and that still hold personal data.
 
@@ -213,9 +226,12 @@ def due_for_erasure(today: dt.date | None = None, terms: RetentionTerms | None =
     due = _result_is(RetentionResult.OMBUDSMAN) & Q(
         ombudsman_ended_on__lte=years_before(today, terms.ombudsman_years)
     )
+    ombudsman_year_over = _closed_on_or_before(ombudsman_year_over_for_ends_until(today))
     for result in FROM_CLOSURE:
-        due |= _result_is(result) & _closed_on_or_before(
-            years_before(today, terms.years_from_closure(result))
+        due |= (
+            _result_is(result)
+            & _closed_on_or_before(years_before(today, terms.years_from_closure(result)))
+            & ombudsman_year_over
         )
     return (
         Complaint.objects.filter(status__in=FINAL_STATUSES, closed_at__isnull=False)

@@ -102,7 +102,7 @@ def test_a_permanent_file_is_never_due_and_is_marked_for_transfer():
     handled = _complaint(retention_result=R.HANDLED)
     retention = retention_of(permanent)
     assert retention.transfer and retention.due_on is None and retention.years is None
-    assert list(due_for_erasure(D(2999, 1, 1))) == [handled]
+    assert list(due_for_erasure(D(2099, 1, 1))) == [handled]
     assert list(marked_for_transfer(type(permanent).objects.all())) == [permanent]
 
 
@@ -135,12 +135,14 @@ def test_the_terms_are_configurable(settings):
     assert list(due_for_erasure(D(2031, 3, 3), RetentionTerms(handled_years=5))) == [handled]
 
 
-def test_a_leap_day_closure_is_due_on_the_first_of_march():
+def test_a_leap_day_closure_waits_for_the_ombudsman_year():
     complaint = _complaint(closed_at=dt.datetime(2024, 2, 29, 12, tzinfo=AMS), **WITHDRAWN)
     assert years_after(D(2024, 2, 29), 1) == D(2025, 3, 1)
-    assert erasure_due_on(complaint) == D(2025, 3, 1)
-    assert list(due_for_erasure(D(2025, 2, 28))) == []
-    assert list(due_for_erasure(D(2025, 3, 1))) == [complaint]
+    # The one year of Awb 9:24 ends on Sat 1 March 2025; the Atw (art. 1) moves the end of a
+    # statutory term off a weekend, to Mon 3 March: the file is kept until then.
+    assert erasure_due_on(complaint) == D(2025, 3, 3)
+    assert list(due_for_erasure(D(2025, 3, 2))) == []
+    assert list(due_for_erasure(D(2025, 3, 3))) == [complaint]
 
 
 # --- the database and Python agree -------------------------------------------------
