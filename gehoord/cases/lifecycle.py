@@ -137,16 +137,22 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
+def ensure_past_date(value: Any, at: dt.datetime, message: str) -> dt.date:
+    """`value` as a day that has come by the moment `at` (something recorded as having happened then).
+
+    Refused with `message` when it is no date, or lies after the day of `at`.
+    """
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date) or value > timezone.localdate(at):
+        raise GuardFailed(message)
+    return value
+
+
 def _date_param(params: Params, key: str, message: str, at: dt.datetime) -> dt.date:
     """A date parameter that lies on or before the day of the step."""
     value = params.get(key)
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise GuardFailed(message)
-    if value > timezone.localdate(at):
-        raise GuardFailed(
-            _("Een datum die nog moet komen kan hier niet: %(date)s.") % {"date": f"{value:%d-%m-%Y}"}
-        )
-    return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and value > timezone.localdate(at):
+        message = _("Een datum die nog moet komen kan hier niet: %(date)s.") % {"date": f"{value:%d-%m-%Y}"}
+    return ensure_past_date(value, at, message)
 
 
 def _guard_refer(complaint: Complaint, params: Params, at: dt.datetime) -> None:
@@ -1186,15 +1192,15 @@ def record_extension_consent(
     from gehoord.cases.deadlines import refresh_deadlines
 
     at = at or timezone.now()
-    today = timezone.localdate(at)
     with transaction.atomic():
         current = _locked(complaint)
         ensure_action_allowed(current, "extend_with_consent")
         ensure_may_handle(actor, current)
-        if not isinstance(consent_on, dt.date) or consent_on > today:
-            raise GuardFailed(
-                _("Leg vast op welke datum de klager instemde; die datum kan niet in de toekomst liggen.")
-            )
+        ensure_past_date(
+            consent_on,
+            at,
+            _("Leg vast op welke datum de klager instemde; die datum kan niet in de toekomst liggen."),
+        )
         if not how.strip():
             raise GuardFailed(
                 _("Leg vast hoe de klager schriftelijk instemde, bijvoorbeeld 'per e-mail van 3 maart'.")
@@ -1308,17 +1314,13 @@ def record_hearing_skipped(
             hearing = complainant_hearing(current)
             if hearing is not None and hearing.response == HearingResponse.DECLINED:
                 waived_on, waived_how = hearing.response_on, hearing.response_how
-            if (
-                not isinstance(waived_on, dt.date)
-                or waived_on > timezone.localdate(at)
-                or not waived_how.strip()
-            ):
-                raise GuardFailed(
-                    _(
-                        "Leg vast wanneer en hoe de klager verklaarde niet gehoord te willen worden "
-                        "(Awb 9:10 lid 2 onder b)."
-                    )
-                )
+            missing = _(
+                "Leg vast wanneer en hoe de klager verklaarde niet gehoord te willen worden "
+                "(Awb 9:10 lid 2 onder b)."
+            )
+            waived_on = ensure_past_date(waived_on, at, missing)
+            if not waived_how.strip():
+                raise GuardFailed(missing)
             data.update(waived_on=waived_on.isoformat(), waived_how=waived_how.strip())
             explanation = explanation or _("Verklaard op %(date)s, %(how)s") % {
                 "date": f"{waived_on:%d-%m-%Y}",

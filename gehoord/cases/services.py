@@ -330,10 +330,9 @@ def record_hearing_response(
     if response not in HearingResponse.values:
         raise GuardFailed(_("Kies het antwoord: wil gehoord worden, of ziet af van horen."))
     at = at or timezone.now()
-    if not isinstance(on, dt.date) or on > timezone.localdate(at):
-        raise GuardFailed(
-            _("Leg vast op welke datum het antwoord kwam; die datum kan niet in de toekomst liggen.")
-        )
+    lifecycle.ensure_past_date(
+        on, at, _("Leg vast op welke datum het antwoord kwam; die datum kan niet in de toekomst liggen.")
+    )
     if not how.strip():
         raise GuardFailed(_("Leg vast hoe het antwoord kwam, bijvoorbeeld 'telefonisch' of 'per e-mail'."))
     hearing.response = response
@@ -369,8 +368,9 @@ def record_hearing_report(
     if not report.strip():
         raise GuardFailed(_("Het hoorverslag kan niet leeg zijn."))
     at = at or timezone.now()
-    if not isinstance(held_on, dt.date) or held_on > timezone.localdate(at):
-        raise GuardFailed(_("Leg vast wanneer er is gehoord; die datum kan niet in de toekomst liggen."))
+    lifecycle.ensure_past_date(
+        held_on, at, _("Leg vast wanneer er is gehoord; die datum kan niet in de toekomst liggen.")
+    )
     hearing.report = report.strip()
     hearing.held_on = held_on
     with transaction.atomic():
@@ -460,8 +460,9 @@ def record_authorisation(
             _("Kies hoe de gemachtiging blijkt: een schriftelijke machtiging of een verklaring.")
         )
     at = at or timezone.now()
-    if not isinstance(on, dt.date) or on > timezone.localdate(at):
-        raise GuardFailed(_("Geef de datum van de machtiging; die kan niet in de toekomst liggen."))
+    lifecycle.ensure_past_date(
+        on, at, _("Geef de datum van de machtiging; die kan niet in de toekomst liggen.")
+    )
     representative.authorisation_kind = kind
     representative.authorised_on = on
     representative.copy_to_complainant = copy_to_complainant
@@ -568,10 +569,11 @@ def record_ombudsman(
     today = timezone.localdate(at)
     lifecycle.ensure_may_handle(actor, complaint)
     lifecycle.ensure_action_allowed(complaint, "ombudsman", today)
-    if not isinstance(on, dt.date) or on > today:
-        raise GuardFailed(
-            _("Geef de datum waarop de klager naar de ombudsman ging; die kan niet in de toekomst liggen.")
-        )
+    lifecycle.ensure_past_date(
+        on,
+        at,
+        _("Geef de datum waarop de klager naar de ombudsman ging; die kan niet in de toekomst liggen."),
+    )
     if ended_on is not None and (ended_on < on or ended_on > today):
         raise GuardFailed(
             _("De behandeling door de ombudsman eindigde tussen de datum van indienen en vandaag.")
