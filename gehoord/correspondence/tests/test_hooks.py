@@ -260,10 +260,15 @@ def test_the_hook_gets_the_step_and_its_parameters(coordinator, monkeypatch):
     lifecycle.postpone_decision(complaint, weeks=1, reason="Reden.", actor=coordinator, at=AT)
 
     assert calls == [
-        # The step puts the answer term it set (Awb 9:10 lid 2 onder c) and who else it invited in the params.
+        # The step puts the answer term it set (Awb 9:10 lid 2 onder c) and whom it invited in the params.
         (
             "schedule_hearing",
-            {"hearing_on": dt.date(2026, 3, 30), "respond_by": dt.date(2026, 3, 30), "employees_invited": []},
+            {
+                "hearing_on": dt.date(2026, 3, 30),
+                "respond_by": dt.date(2026, 3, 30),
+                "complainant_invited": True,
+                "employees_invited": [],
+            },
         ),
         ("postpone", {"weeks": 1, "reason": "Reden.", "previous_due": dt.date(2026, 4, 13)}),
     ]
