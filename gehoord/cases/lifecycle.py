@@ -983,6 +983,21 @@ def _event_value(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def lock_for_action(
+    complaint: Complaint, action: str, actor: User, today: dt.date | None = None
+) -> Complaint:
+    """Inside a transaction: lock the complaint's row and check again that `actor` may take `action` now.
+
+    Services check early for a quick, clear refusal, and again here, so that a
+    step taken at the same moment (a decision, a withdrawal) cannot slip in
+    between the check and the write.
+    """
+    current = _locked(complaint)
+    ensure_may_handle(actor, current)
+    ensure_action_allowed(current, action, today)
+    return current
+
+
 def _locked(complaint: Complaint) -> Complaint:
     """Re-read the complaint under a row lock so two users cannot step at once."""
     from gehoord.cases.models import Complaint as ComplaintModel

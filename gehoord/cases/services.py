@@ -215,6 +215,7 @@ def add_involved_employee(
     lifecycle.ensure_action_allowed(complaint, "involve_employee")
     lifecycle.ensure_not_handler(complaint, employee)
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "involve_employee", actor)
         complaint.employees_involved.add(employee)
         _record(
             complaint,
@@ -231,6 +232,7 @@ def add_part(complaint: Complaint, *, description: str, actor: User) -> Complain
     if not description.strip():
         raise GuardFailed(_("Beschrijf het klachtonderdeel."))
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "add_part", actor)
         position = (complaint.parts.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         part = ComplaintPart.objects.create(
             complaint=complaint, position=position, description=description.strip()
@@ -260,6 +262,7 @@ def judge_part(
     if judgement not in Judgement.values:
         raise GuardFailed(_("Kies een oordeel: gegrond, deels gegrond, ongegrond of geen oordeel."))
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "judge_part", actor)
         part.judgement = judgement
         part.reasoning = reasoning.strip()
         part.save(update_fields=["judgement", "reasoning"])
@@ -296,6 +299,7 @@ def record_findings(
     complaint.conclusions = conclusions.strip()
     complaint.signatory = signatory
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "findings", actor)
         complaint.save(update_fields=["findings", "conclusions", "signatory", "updated_at"])
         _record(
             complaint,
@@ -339,6 +343,7 @@ def record_hearing_response(
     hearing.response_on = on
     hearing.response_how = how.strip()
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "hearing_response", actor)
         hearing.save(update_fields=["response", "response_on", "response_how"])
         _record(
             complaint,
@@ -374,6 +379,7 @@ def record_hearing_report(
     hearing.report = report.strip()
     hearing.held_on = held_on
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "hearing_report", actor)
         hearing.save(update_fields=["report", "held_on"])
         _record(
             complaint,
@@ -467,6 +473,7 @@ def record_authorisation(
     representative.authorised_on = on
     representative.copy_to_complainant = copy_to_complainant
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "representative", actor)
         representative.save(update_fields=["authorisation_kind", "authorised_on", "copy_to_complainant"])
         _record(
             complaint,
@@ -493,6 +500,7 @@ def set_competent_organ(
         raise GuardFailed(_("Kies het college, de burgemeester of de gemeenteraad."))
     complaint.competent_organ = organ
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "competent_organ", actor)
         complaint.save(update_fields=["competent_organ", "updated_at"])
         _record(
             complaint,
@@ -513,6 +521,7 @@ def set_about_failure_to_decide(
     lifecycle.ensure_action_allowed(complaint, "about_failure_to_decide")
     complaint.about_failure_to_decide = value
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "about_failure_to_decide", actor)
         complaint.save(update_fields=["about_failure_to_decide", "updated_at"])
         _record(
             complaint,
@@ -587,6 +596,7 @@ def record_ombudsman(
         complaint.retention_result = RetentionResult.OMBUDSMAN
     ombudsman = Municipality.load().ombudsman_name
     with transaction.atomic():
+        lifecycle.lock_for_action(complaint, "ombudsman", actor, today)
         complaint.save(
             update_fields=[
                 "ombudsman_on",
