@@ -373,7 +373,10 @@ def test_a_forwarded_document_goes_to_its_department_and_the_sender_hears_where_
     assert to_sender.recipient_role == RecipientRole.COMPLAINANT
     # The sender's letter: what it was taken to be, where it went, and the date of receipt.
     text = pdf_text(to_sender, tmp_path)
-    assert f"Het is geen klacht over hoe de gemeente u heeft behandeld, maar {words}" in flat(text)
+    assert (
+        f"Het is geen klacht over hoe de gemeente u of iemand anders heeft behandeld, maar {words}"
+        in flat(text)
+    )
     assert "Wij hebben uw bericht doorgestuurd naar de bezwaarschriftencommissie." in text
     assert (
         "Als datum van ontvangst geldt 2 maart 2026: de dag waarop uw bericht bij de gemeente binnenkwam."
