@@ -109,6 +109,12 @@ class TextField(serializers.CharField):
 class DepartmentCodeField(serializers.SlugRelatedField):
     """A department by its code. Like DRF, an empty string counts as none: web forms send that for an empty choice."""
 
+    def to_internal_value(self, data):
+        # No code holds a NUL character, and PostgreSQL refuses one in a query: a server error otherwise.
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", "\\0"))
+        return super().to_internal_value(data)
+
 
 class ComplaintIntakeSerializer(serializers.Serializer):
     """A new complaint from a connected system (e.g. an Open Formulieren form): what Awb 9:4 asks."""

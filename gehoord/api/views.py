@@ -196,7 +196,10 @@ class ComplaintContacts(ApiView):
     def post(self, request, reference: str):
         serializer = ContactSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.record_contact(self.complaint(reference), actor=request.user, **serializer.validated_data)
+        data = dict(serializer.validated_data)
+        # The API names the moment as Open Klant does (plaatsgevondenOp); the service calls it `at`.
+        at = data.pop("occurred_at", None)
+        services.record_contact(self.complaint(reference), actor=request.user, at=at, **data)
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 

@@ -34,7 +34,8 @@ class Status(models.TextChoices):
     RESOLVED_INFORMALLY = "resolved_informally", _("Informeel opgelost")
     FORMAL = "formal", _("Formele behandeling")
     HEARING = "hearing", _("Hoorzitting")
-    DECIDED = "decided", _("Besluit genomen")
+    # A decision on a complaint is a "beslissing", never a "besluit" (Awb 9:3).
+    DECIDED = "decided", _("Beslissing genomen")
     LEARNING_REVIEW = "learning_review", _("Leerpunten")
     CLOSED = "closed", _("Afgesloten")
     REFERRED = "referred", _("Doorverwezen")
@@ -100,9 +101,10 @@ NOT_HANDLED_CITATIONS: dict[str, str] = {
     NotHandledGround.INSUFFICIENT_INTEREST: "artikel 9:8, tweede lid",
 }
 
-# Awb 9:8 lid 1 c and d do not apply to conduct that is failing to decide in time
-# (the exception in onder d; a bezwaar against not deciding in time is not the
-# same conduct as the delay the complaint is about).
+# Conduct that is failing to decide in time: onder d itself excepts it ("tenzij
+# die gedraging bestaat uit het niet tijdig nemen van een besluit"), and onder c
+# does not fit it either: no bezwaar lies against not deciding in time (Awb 7:1
+# lid 1 onder f), so the complaint is the way to be heard about the delay.
 GROUNDS_NOT_FOR_FAILURE_TO_DECIDE = frozenset({NotHandledGround.OBJECTION, NotHandledGround.APPEAL})
 
 

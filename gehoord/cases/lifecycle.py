@@ -97,6 +97,8 @@ FINAL_STATUSES = frozenset({Status.CLOSED, Status.REFERRED, Status.NOT_HANDLED, 
 ACTIVE_STATUSES = frozenset(Status) - FINAL_STATUSES
 # The formal route before its decision: judging, hearing, postponing (Awb 9:10, 9:11).
 DECIDING_STATUSES = frozenset({Status.FORMAL, Status.HEARING})
+# The decision term of Awb 9:11 runs: received and not yet handled, on whichever route.
+TERM_RUNNING_STATUSES = OPEN_STATUSES
 # Before the organ decided how to handle it: the Awb 9:8 lid 3 notice term runs for these.
 INTAKE_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE})
 
@@ -193,8 +195,9 @@ def _guard_not_handle(complaint: Complaint, params: Params, at: dt.datetime) -> 
     if ground in GROUNDS_NOT_FOR_FAILURE_TO_DECIDE and complaint.about_failure_to_decide:
         raise GuardFailed(
             _(
-                "De klacht gaat over niet tijdig beslissen. Dan geldt de uitzondering van artikel 9:8, "
-                "eerste lid, onder d: de grond bezwaar of beroep (onder c en d) kan niet worden gebruikt."
+                "De klacht gaat over niet tijdig beslissen. Artikel 9:8, eerste lid, onder d, maakt daarvoor "
+                "een uitzondering, en tegen niet tijdig beslissen staat geen bezwaar open (artikel 7:1, "
+                "eerste lid, onder f): de gronden onder c en d kunnen niet worden gebruikt."
             )
         )
     if ground == NotHandledGround.OLDER_THAN_A_YEAR:
@@ -287,10 +290,18 @@ def _guard_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetim
     if respond_by is not None:
         if isinstance(respond_by, dt.datetime) or not isinstance(respond_by, dt.date):
             raise GuardFailed(_("Geef de datum waarvoor de klager moet reageren als datum op."))
-        if respond_by <= timezone.localdate(at):
-            raise GuardFailed(_("De reactietermijn in de uitnodiging moet in de toekomst eindigen."))
         if respond_by > hearing_on:
             raise GuardFailed(_("De reactietermijn moet eindigen vóór of op de dag van de hoorzitting."))
+    earliest = terms.earliest_hearing_response_deadline(at)
+    if hearing_respond_by(params, at) < earliest:
+        raise GuardFailed(
+            _(
+                "Wie wordt uitgenodigd, krijgt een redelijke termijn om te laten weten of hij gehoord wil "
+                "worden (Awb 9:10 lid 2 onder c): ten minste een week, dus tot en met %(date)s. Kies die "
+                "datum of later, en plan de hoorzitting niet eerder."
+            )
+            % {"date": f"{earliest:%d-%m-%Y}"}
+        )
     if complaint.hearing_skip_reason and not (
         params.get("invite_employees", True) and complaint.employees_involved.filter(is_active=True).exists()
     ):
@@ -398,38 +409,37 @@ def hearings_outstanding(complaint: Complaint, today: dt.date | None = None) -> 
             )
         else:
             problems.append(_("Leg het hoorverslag van de klager vast (Awb 9:10 lid 3)."))
-    # Lid 1 offers the person complained about a hearing as well. When the complaint
-    # is clearly unfounded (lid 2 onder a) there is nothing they need to answer.
-    if skip != HearingSkipReason.CLEARLY_UNFOUNDED:
-        left = {
-            waiver.employee_id
-            for waiver in complaint.copy_waivers.all()
-            if waiver.reason == CopyWaiverReason.EMPLOYEE_LEFT
-        }
-        employee_hearings = {
-            h.employee_id: h for h in complaint.hearings.all() if h.party == HearingParty.EMPLOYEE
-        }
-        for employee in complaint.employees_involved.all():
-            if employee.pk in left:
-                continue
-            name = employee.get_full_name() or employee.username
-            offered = employee_hearings.get(employee.pk)
-            if offered is None:
-                problems.append(
-                    _(
-                        "%(name)s (beklaagde) is nog niet in de gelegenheid gesteld gehoord te worden (Awb 9:10 lid 1)."
-                    )
-                    % {"name": name}
+    # Lid 1 offers the person complained about a hearing as well; lid 2 lets only the
+    # complainant's hearing be left out, so this holds even for a clearly unfounded complaint.
+    left = {
+        waiver.employee_id
+        for waiver in complaint.copy_waivers.all()
+        if waiver.reason == CopyWaiverReason.EMPLOYEE_LEFT
+    }
+    employee_hearings = {
+        h.employee_id: h for h in complaint.hearings.all() if h.party == HearingParty.EMPLOYEE
+    }
+    for employee in complaint.employees_involved.all():
+        if employee.pk in left:
+            continue
+        name = employee.get_full_name() or employee.username
+        offered = employee_hearings.get(employee.pk)
+        if offered is None:
+            problems.append(
+                _(
+                    "%(name)s (beklaagde) is nog niet in de gelegenheid gesteld gehoord te worden (Awb 9:10 lid 1)."
                 )
-            elif not (
-                offered.is_reported
-                or offered.response == HearingResponse.DECLINED
-                or (not offered.response and offered.respond_by < today)
-            ):
-                problems.append(
-                    _("Leg het hoorverslag van %(name)s (beklaagde) vast, of dat die afziet van horen.")
-                    % {"name": name}
-                )
+                % {"name": name}
+            )
+        elif not (
+            offered.is_reported
+            or offered.response == HearingResponse.DECLINED
+            or (not offered.response and offered.respond_by < today)
+        ):
+            problems.append(
+                _("Leg het hoorverslag van %(name)s (beklaagde) vast, of dat die afziet van horen.")
+                % {"name": name}
+            )
     return problems
 
 
@@ -491,6 +501,16 @@ def _guard_close(complaint: Complaint, params: Params, at: dt.datetime) -> None:
     if not hasattr(complaint, "learning_review"):
         raise GuardFailed(
             _("Leg eerst de leerpunten vast: was er iets te verbeteren, en wat hoort de klager daarover?")
+        )
+    due = complaint.formal_request_due
+    if complaint.outcome == Outcome.RESOLVED_INFORMALLY and due is not None and timezone.localdate(at) <= due:
+        # Awb 9:5: the confirmation letter offers formal handling until then; a closed file could not honour it.
+        raise GuardFailed(
+            _(
+                "Afsluiten kan pas na %(due)s: tot en met die dag kan de klager nog om formele behandeling "
+                "vragen, zoals de bevestigingsbrief zegt (Awb 9:5)."
+            )
+            % {"due": f"{due:%d-%m-%Y}"}
         )
     result = params.get("retention") or RetentionResult.HANDLED
     if result not in CLOSING_RESULTS:
@@ -584,13 +604,19 @@ def _effect_reopen_formal(complaint: Complaint, params: Params, at: dt.datetime)
     complaint.formal_requested_on = params["requested_on"]
 
 
-def _effect_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetime) -> None:
-    from gehoord.cases.models import Hearing
+def hearing_respond_by(params: Params, at: dt.datetime) -> dt.date:
+    """The answer term an invitation sets: the one given, else the municipality's term, not after the hearing."""
     from gehoord.organisation.models import Municipality
 
-    respond_by = params.get("respond_by") or min(
+    return params.get("respond_by") or min(
         terms.hearing_response_deadline(at, Municipality.load().hearing_response_weeks), params["hearing_on"]
     )
+
+
+def _effect_schedule_hearing(complaint: Complaint, params: Params, at: dt.datetime) -> None:
+    from gehoord.cases.models import Hearing
+
+    respond_by = hearing_respond_by(params, at)
     details = {
         "invited_at": at,
         "respond_by": respond_by,
@@ -874,8 +900,9 @@ ACTION_STATUSES: dict[str, frozenset[Status]] = {
     "judge_part": DECIDING_STATUSES,
     "findings": DECIDING_STATUSES,
     "skip_hearing": DECIDING_STATUSES,
-    "postpone": DECIDING_STATUSES,
-    "extend_with_consent": DECIDING_STATUSES,
+    # Awb 9:11: the term runs from receipt on every route until the complaint is handled.
+    "postpone": TERM_RUNNING_STATUSES,
+    "extend_with_consent": TERM_RUNNING_STATUSES,
     "hearing_response": frozenset({Status.HEARING}),
     "hearing_report": frozenset({Status.HEARING}),
     "learning_review": frozenset({Status.LEARNING_REVIEW}),
@@ -894,10 +921,10 @@ _NOT_NOW = {
     "findings": gettext_lazy("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling."),
     "skip_hearing": gettext_lazy("Afzien van horen kan alleen bij een klacht in formele behandeling."),
     "postpone": gettext_lazy(
-        "Alleen de beslissing op een klacht in formele behandeling kan worden verdaagd."
+        "Alleen de termijn van een klacht die nog in behandeling is, kan worden verdaagd."
     ),
     "extend_with_consent": gettext_lazy(
-        "Alleen de beslissing op een klacht in formele behandeling kan met instemming worden uitgesteld."
+        "Alleen de termijn van een klacht die nog in behandeling is, kan met instemming worden uitgesteld."
     ),
     "hearing_response": gettext_lazy("Een antwoord op de uitnodiging hoort bij een uitnodiging om te horen."),
     "hearing_report": gettext_lazy("Een hoorverslag hoort bij een uitnodiging om te horen."),
@@ -1297,6 +1324,7 @@ def set_committee(
             )
             % {"due": f"{current.decision_due:%d-%m-%Y}"},
         )
+        run_after_step_hooks(current, "committee", {"committee": committee})
     return current
 
 

@@ -57,6 +57,9 @@ DEFAULT_FIRST_CONTACT_WORKING_DAYS = 2
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 
 DEFAULT_HEARING_RESPONSE_WEEKS = 2
+# Awb 9:10 lid 2 onder c asks for a reasonable term; shorter than a week is not
+# (a letter by post needs days to arrive), whatever a hearing date would allow.
+MIN_HEARING_RESPONSE_DAYS = 7
 DEFAULT_INFORMAL_REOPEN_DAYS = 14
 OMBUDSMAN_TERM_YEARS = 1
 
@@ -221,6 +224,13 @@ def hearing_response_deadline(
 ) -> dt.date:
     """Awb 9:10 lid 2 onder c: the term, set in the invitation, to say one wants to be heard."""
     return term_end(invited, weeks, calendar)
+
+
+def earliest_hearing_response_deadline(
+    invited: dt.date | dt.datetime, calendar: AtwCalendar | None = None
+) -> dt.date:
+    """Awb 9:10 lid 2 onder c: the shortest answer term an invitation may set (a reasonable term)."""
+    return term_end_days(invited, MIN_HEARING_RESPONSE_DAYS, calendar)
 
 
 def informal_reopen_deadline(

@@ -17,6 +17,7 @@ class LetterKind(models.TextChoices):
     NOT_HANDLED = "not_handled", _("Bericht niet in behandeling")
     POSTPONEMENT = "postponement", _("Verdaging van de beslissing")
     POSTPONEMENT_EMPLOYEE = "postponement_employee", _("Verdaging van de beslissing (beklaagde)")
+    COMMITTEE = "committee", _("Behandeling door de adviescommissie")
     HEARING_INVITATION = "hearing_invitation", _("Uitnodiging hoorzitting")
     HEARING_INVITATION_EMPLOYEE = "hearing_invitation_employee", _("Uitnodiging hoorzitting (beklaagde)")
     INFORMAL_CONFIRMATION = "informal_confirmation", _("Bevestiging informele oplossing")

@@ -67,10 +67,10 @@ hoofdstuk 9 van de Algemene wet bestuursrecht. Wij stellen u dan in de gelegenhe
 kunt uw klacht mondeling toelichten. Ook de medewerker over wie u klaagt, krijgt die gelegenheid \
 (artikel 9:10 Algemene wet bestuursrecht).
 
-Wij handelen uw klacht uiterlijk {{{{ datum_beslissing }}}} af (artikel 9:11 Algemene wet bestuursrecht). \
-Bij een formele behandeling krijgt u dan een schriftelijke beslissing. Hebben wij meer tijd nodig, dan kunnen \
-wij de beslissing met ten hoogste vier weken uitstellen; dat laten wij u schriftelijk weten. Langer kan \
-alleen als u daar schriftelijk mee instemt (artikel 9:11, tweede en derde lid).
+Wij handelen uw klacht uiterlijk {{{{ datum_beslissing }}}} af (artikel 9:11 Algemene wet bestuursrecht), \
+formeel met een schriftelijke beslissing. Meer tijd nodig? Dan laten wij u dat schriftelijk weten: ten hoogste \
+vier weken, langer alleen met uw schriftelijke instemming (artikel 9:11, tweede en derde lid). Behandelt \
+onze klachtadviescommissie uw klacht, dan is de termijn tien weken.
 
 ## Uw klacht volgen
 
@@ -79,7 +79,8 @@ niet met anderen.
 
 ## Wie krijgt uw klacht te zien?
 
-Gaat uw klacht over hoe een medewerker van de gemeente u heeft behandeld? Dan krijgt die medewerker een kopie \
+Gaat uw klacht over hoe een medewerker van de gemeente u of iemand anders heeft behandeld? Dan krijgt die \
+medewerker een kopie \
 van uw klacht en van de bijlagen (artikel 9:9 Algemene wet bestuursrecht). Zo kan de medewerker op uw klacht \
 reageren. Wij gebruiken uw gegevens alleen om uw klacht te behandelen.
 """,
@@ -125,13 +126,14 @@ gerust.
     LetterKind.REFERRAL: LetterText(
         subject="Uw bericht {{ kenmerk }}: u kunt ergens anders terecht",
         email_summary=(
-            "Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Het gaat niet over hoe de gemeente u "
-            "heeft behandeld. Daarom behandelen wij het niet als klacht. U kunt hiervoor terecht bij: "
+            "Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Het gaat niet over hoe de gemeente u of "
+            "iemand anders heeft behandeld. Daarom behandelen wij het niet als klacht. U kunt hiervoor terecht bij: "
             "{{ verwezen_naar }}. In de brief in de bijlage leest u meer."
         ),
         body="""\
 Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Bedankt daarvoor. Wij hebben uw bericht gelezen. \
-Het gaat niet over hoe de gemeente of een medewerker van de gemeente u heeft behandeld. Daarom is het geen \
+Het gaat niet over hoe de gemeente of een medewerker van de gemeente u of iemand anders heeft behandeld. \
+Daarom is het geen \
 klacht, en behandelen wij het niet volgens de klachtenregeling.
 
 ## Waar kunt u terecht?
@@ -140,7 +142,8 @@ Met uw bericht kunt u terecht bij: **{{ verwezen_naar }}**. Daar kan men u verde
 
 ## Toch een klacht?
 
-Bent u niet tevreden over hoe de gemeente of een medewerker u heeft behandeld? Neem dan contact met ons op. \
+Bent u niet tevreden over hoe de gemeente of een medewerker u of iemand anders heeft behandeld? Neem dan \
+contact met ons op. \
 Dan bekijken wij uw bericht opnieuw als klacht.
 """,
     ),
@@ -157,7 +160,7 @@ Dan bekijken wij uw bericht opnieuw als klacht.
         ),
         body="""\
 Op {{ datum_ontvangst }} heeft u ons een bericht gestuurd. Bedankt daarvoor. Wij hebben uw bericht gelezen. Het \
-is geen klacht over hoe de gemeente u heeft behandeld, maar {{ soort_stuk }}.
+is geen klacht over hoe de gemeente u of iemand anders heeft behandeld, maar {{ soort_stuk }}.
 
 ## Waar is uw bericht naartoe?
 
@@ -167,12 +170,14 @@ hoeft het dus niet opnieuw te sturen. U hoort van hen hoe het verder gaat.
 ## De datum van ontvangst blijft
 
 Als datum van ontvangst geldt {{ datum_ontvangst }}: de dag waarop uw bericht bij de gemeente binnenkwam. \
-Doorsturen kost u geen tijd. Een termijn, bijvoorbeeld om bezwaar te maken, telt vanaf die datum \
-(artikel 2:3 en, naar analogie, artikel 6:15 Algemene wet bestuursrecht).
+Doorsturen kost u geen tijd. Of u op tijd bent, bijvoorbeeld met een bezwaarschrift, beoordelen wij naar \
+de datum waarop uw bericht bij de gemeente binnenkwam. Ook een termijn waarbinnen de gemeente moet beslissen, \
+telt vanaf die datum (artikel 2:3 en, naar analogie, artikel 6:15 Algemene wet bestuursrecht).
 
 ## Toch ook een klacht?
 
-Bent u daarnaast niet tevreden over hoe de gemeente of een medewerker u heeft behandeld? Laat het ons weten. \
+Bent u daarnaast niet tevreden over hoe de gemeente of een medewerker u of iemand anders heeft behandeld? \
+Laat het ons weten. \
 Dan behandelen wij dat als klacht.
 """,
     ),
@@ -246,6 +251,27 @@ Bent u het niet eens met onze beslissing om uw klacht niet te behandelen? {_OMBU
     # (POSTPONEMENT_EMPLOYEE), with the new date, the old one and the reason.
     # Lid 3: further delay only with the complainant's written consent. When even
     # the new date passes without a decision, the ombudsman may be approached (9:24).
+    # Afdeling 9.1.3, Awb 9:11 lid 1: the advisory committee handles the complaint,
+    # so the decision term is ten weeks; the acknowledgment promised to say so.
+    LetterKind.COMMITTEE: LetterText(
+        subject="Uw klacht {{ kenmerk }} gaat naar de klachtadviescommissie",
+        email_summary=(
+            "Een klachtadviescommissie behandelt uw klacht. De wet geeft ons dan tien weken: u krijgt onze "
+            "beslissing uiterlijk {{ datum_beslissing }}. In de brief in de bijlage leest u meer."
+        ),
+        body="""\
+Op {{ datum_ontvangst }} hebben wij uw klacht ontvangen. Wij hebben besloten dat onze klachtadviescommissie \
+uw klacht behandelt (afdeling 9.1.3 Algemene wet bestuursrecht). De commissie is onafhankelijk: zij hoort u \
+en de medewerker over wie u klaagt, en geeft ons daarna advies.
+
+## Wanneer krijgt u onze beslissing?
+
+Behandelt een klachtadviescommissie de klacht, dan geeft de wet ons tien weken in plaats van zes. U krijgt \
+onze beslissing uiterlijk **{{ datum_beslissing }}** (artikel 9:11, eerste lid, Algemene wet bestuursrecht).
+
+Heeft u vragen? Bel of mail ons gerust.
+""",
+    ),
     LetterKind.POSTPONEMENT: LetterText(
         subject="Beslissing op uw klacht {{ kenmerk }} uitgesteld",
         email_summary=(
@@ -364,15 +390,15 @@ Uw klacht wordt behandeld door {{ naam_behandelaar }}.
         ),
         body="""\
 Op {{ datum_ontvangst }} heeft de gemeente een klacht ontvangen over een gedraging waarbij u betrokken was. De \
-klacht heeft het kenmerk {{ kenmerk }}. U heeft een kopie van de klacht gekregen (artikel 9:9 Algemene wet \
-bestuursrecht). De klacht wordt formeel behandeld. Wij stellen u in de gelegenheid om gehoord te worden en \
+klacht heeft het kenmerk {{ kenmerk }}. Een kopie van de klacht en de bijlagen krijgt u van ons, als u die \
+nog niet heeft (artikel 9:9 Algemene wet bestuursrecht). De klacht wordt formeel behandeld. Wij stellen u in de gelegenheid om gehoord te worden en \
 uw kant van het verhaal te vertellen (artikel 9:10, eerste lid, Algemene wet bestuursrecht).
 
 ## Wanneer en waar?
 
 {{ gegevens_hoorzitting }}
 
-De klager is voor dezelfde hoorzitting uitgenodigd.
+{{ klager_ook_uitgenodigd }}
 
 ## Laat u ons weten of u komt?
 

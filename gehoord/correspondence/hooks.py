@@ -38,6 +38,7 @@ LETTER_AFTER_STEP: dict[str, LetterKind] = {
     "decide": LetterKind.DECISION,  # Awb 9:12
     "postpone": LetterKind.POSTPONEMENT,  # Awb 9:11 lid 2
     "schedule_hearing": LetterKind.HEARING_INVITATION,  # Awb 9:10
+    "committee": LetterKind.COMMITTEE,  # Awb 9:11 lid 1: ten weeks with the advisory committee
 }
 
 
@@ -62,6 +63,7 @@ def _data(complaint: Complaint, name: str, params: dict[str, Any]) -> dict[str, 
             "hearing_time": (params.get("hearing_time") or "").strip(),
             "hearing_location": (params.get("hearing_location") or "").strip(),
             "respond_by": _iso(params.get("respond_by")),
+            "complainant_invited": bool(params.get("complainant_invited", True)),
         }
     if name == "not_handle":
         # Awb 9:8 lid 3: whether this notice is later than the four weeks is fixed now.
@@ -87,6 +89,9 @@ def queue_letter_after_step(complaint: Complaint, name: str, params: dict[str, A
 
     kind = LETTER_AFTER_STEP.get(name)
     if kind is None:
+        return
+    if name == "committee" and not params.get("committee"):
+        # Only the choice for the committee changes what the complainant was told (six weeks).
         return
     data = _data(complaint, name, params)
     if name == "forward":

@@ -108,6 +108,7 @@ LETTERS: dict[str, LetterSpec] = {
     # Awb 9:11 lid 2: postponing may be done more than once, up to four weeks in total; each time a letter.
     LetterKind.POSTPONEMENT: LetterSpec("verdaging", once=False),
     LetterKind.POSTPONEMENT_EMPLOYEE: LetterSpec("verdaging", once=False),
+    LetterKind.COMMITTEE: LetterSpec("adviescommissie", once=False),
     LetterKind.HEARING_INVITATION: LetterSpec("uitnodiging-hoorzitting"),
     LetterKind.HEARING_INVITATION_EMPLOYEE: LetterSpec("uitnodiging-hoorzitting"),
     LetterKind.INFORMAL_CONFIRMATION: LetterSpec("bevestiging-oplossing"),

@@ -80,8 +80,9 @@ NOT_HANDLED_EXPLANATIONS: dict[str, str | Promise] = {
         "of is daar al eerder voorgelegd."
     ),
     NotHandledGround.CRIMINAL_INVESTIGATION: _(
-        "Naar de gedraging waarover u klaagt, loopt een opsporingsonderzoek op bevel van het openbaar "
-        "ministerie, of er loopt een vervolging."
+        "Over de gedraging waarover u klaagt, loopt een opsporingsonderzoek op bevel van de officier van "
+        "justitie, of een strafvervolging. Zolang dat loopt, behandelen wij uw klacht niet. Daarna kunt u ons "
+        "vragen de klacht alsnog te behandelen."
     ),
     NotHandledGround.INSUFFICIENT_INTEREST: _(
         "Uw belang bij de klacht, of het gewicht van de gedraging, is kennelijk onvoldoende om de "
@@ -435,6 +436,13 @@ def _survey_qr(context: LetterContext) -> Value:
     )
 
 
+def _complainant_also_invited(context: LetterContext) -> Value:
+    # Letters queued before the step said whom it invited: the complainant always was.
+    if not context.data.get("complainant_invited", True):
+        return None
+    return str(_("De klager is voor dezelfde hoorzitting uitgenodigd."))
+
+
 def _text(getter: Callable[[LetterContext], Any]) -> Callable[[LetterContext], Value]:
     """A placeholder whose value is a field, as text; empty means "none"."""
 
@@ -685,6 +693,15 @@ _PLACEHOLDERS = [
         kinds=_only(LetterKind.HEARING_INVITATION),
     ),
     Placeholder(
+        "klager_ook_uitgenodigd",
+        _(
+            "de zin dat de klager voor dezelfde hoorzitting is uitgenodigd (alinea vervalt als de klager niet "
+            "is uitgenodigd, omdat horen van de klager achterwege blijft)"
+        ),
+        _complainant_also_invited,
+        kinds=_only(LetterKind.HEARING_INVITATION_EMPLOYEE),
+    ),
+    Placeholder(
         "datum_horen_beklaagde",
         _(
             "de dag waarop de medewerker over wie geklaagd wordt is gehoord (alinea vervalt als dat niet zo is)"
@@ -800,6 +817,11 @@ REQUIRED: dict[str, dict[str, str | Promise]] = {
             "de brief wijst op de ombudsman (artikel 9:8, derde lid, en 9:12, tweede lid, Awb)"
         ),
         "ombudsman_termijn": _("de brief noemt de termijn van één jaar voor de ombudsman (artikel 9:24 Awb)"),
+    },
+    LetterKind.COMMITTEE: {
+        "datum_beslissing": _(
+            "de brief noemt de nieuwe datum van de beslissing (artikel 9:11, eerste lid, Awb)"
+        )
     },
     LetterKind.POSTPONEMENT: {
         "datum_beslissing": _(

@@ -46,11 +46,13 @@ MAX_ERROR_LENGTH = 500
 USER_AGENT = "Gehoord-Webhooks/1"
 
 # The lifecycle step names (see gehoord.cases.lifecycle) that are not a status change.
-# A further delay with the complainant's consent (Awb 9:11 lid 3) moves the decision date like a postponement.
+# A further delay with the complainant's consent (Awb 9:11 lid 3), and the advisory committee (lid 1),
+# move the decision date like a postponement.
 EVENT_OF_STEP = {
     "register": EventType.RECEIVED,
     "postpone": EventType.DECISION_POSTPONED,
     "extend_with_consent": EventType.DECISION_POSTPONED,
+    "committee": EventType.DECISION_POSTPONED,
 }
 
 

@@ -215,6 +215,26 @@ def test_notes_and_contacts():
     complaint.refresh_from_db()
     assert complaint.first_contact_at is not None
 
+    # The moment of a contact (Open Klant's plaatsgevondenOp) was a server error.
+    earlier = call(
+        "post",
+        f"complaints/{complaint.reference}/contacts/",
+        {"channel": "phone", "subject": "Teruggebeld", "occurred_at": complaint.received_at.isoformat()},
+    )
+    assert earlier.status_code == 201, earlier.content
+    complaint.refresh_from_db()
+    assert complaint.first_contact_at == complaint.received_at
+
+
+def test_a_department_code_with_a_nul_is_unknown_not_a_server_error():
+    api_client(Scope.INTAKE)
+    response = call(
+        "post",
+        "complaints/",
+        {"last_name": "Jansen", "email": "j@example.nl", "description": "X", "department": "bz\x00"},
+    )
+    assert response.status_code == 400 and "department" in response.json()["errors"]
+
 
 def test_figures_need_the_reports_scope():
     api_client(Scope.READ)

@@ -62,12 +62,13 @@ def test_inviting_both_parties_through_the_api(coordinator):
 
 def test_inviting_only_the_complainant_with_an_own_answer_term(coordinator):
     complaint = formal(coordinator, employees_involved=[factories.handler()])
-    respond_by = today() + dt.timedelta(days=5)
+    # At least a week to answer (Awb 9:10 lid 2 onder c), whatever weekday or holiday today brings.
+    respond_by = today() + dt.timedelta(days=14)
 
     response = step(
         complaint,
         "schedule_hearing",
-        hearing_on=(today() + dt.timedelta(days=10)).isoformat(),
+        hearing_on=(today() + dt.timedelta(days=21)).isoformat(),
         respond_by=respond_by.isoformat(),
         invite_employees="false",
     )
@@ -150,6 +151,8 @@ def test_closing_with_a_retention_result(coordinator):
     )
     complaint = lifecycle.perform(complaint, "start_learning_review", actor=coordinator)
     record_learning_review(complaint, improvement_possible=False, reasoning="Niets.", actor=coordinator)
+    # The term the confirmation offered for formal handling (Awb 9:5) has passed.
+    Complaint.objects.filter(pk=complaint.pk).update(formal_request_due=today() - dt.timedelta(days=1))
 
     wrong = step(complaint, "close", retention="ombudsman")
     closed = step(complaint, "close", retention=RetentionResult.FINANCIAL)

@@ -34,7 +34,7 @@ from gehoord.cases.constants import (
     Rung,
     Status,
 )
-from gehoord.cases.lifecycle import ACTION_STATUSES, COORDINATOR_ACTIONS
+from gehoord.cases.lifecycle import ACTION_STATUSES, COORDINATOR_ACTIONS, OPEN_STATUSES
 from gehoord.cases.models import Complaint, Hearing
 from gehoord.cases.tests import factories
 from gehoord.cases.tests.test_lifecycle import (
@@ -281,8 +281,8 @@ def test_consent_without_a_postponement(coordinator):
     assert Complaint.objects.get(pk=complaint.pk).decision_due == d(2026, 5, 1)
 
 
-@pytest.mark.parametrize("status", [s for s in Status if s not in (S.FORMAL, S.HEARING)])
-def test_consent_only_while_deciding(status, coordinator):
+@pytest.mark.parametrize("status", [s for s in Status if s not in OPEN_STATUSES])
+def test_consent_only_while_the_term_runs(status, coordinator):
     complaint = bring_to(status, actor=coordinator)
     assert_unchanged(
         complaint,
@@ -979,12 +979,56 @@ def test_employee_not_invited_refused(coordinator, bea):
     assert "nog niet in de gelegenheid gesteld" in problem and "9:10 lid 1" in problem
 
 
-def test_skip_a_needs_no_employee_hearing(coordinator, bea):
+def test_skip_a_still_offers_the_employee_a_hearing(coordinator, bea):
+    # Awb 9:10 lid 2 lets only the complainant's hearing be left out; lid 1 still offers the employee one.
     complaint = bring_to(S.FORMAL, actor=coordinator, employees_involved=[bea])
     complaint = skip(
         complaint, HearingSkipReason.CLEARLY_UNFOUNDED, coordinator, AT, explanation="Kennelijk ongegrond."
     )
+    [problem] = lifecycle.hearings_outstanding(complaint, AT.date())
+    assert "(beklaagde) is nog niet in de gelegenheid gesteld" in problem
+    complaint = lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, at=AT, hearing_on=d(2026, 4, 30)
+    )
+    assert list(complaint.hearings.values_list("party", "employee")) == [(HearingParty.EMPLOYEE, bea.pk)]
+    respond(complaint, HearingResponse.DECLINED, AT.date(), AT, coordinator, party=HearingParty.EMPLOYEE)
     assert lifecycle.hearings_outstanding(complaint, AT.date()) == []
+
+
+# Awb 9:10 lid 2 onder c: a reasonable term, at least a week after the invitation of Wed 8 Apr 2026
+# (Wed 15 Apr). (hearing date, respond_by given, refused)
+REASONABLE_TERMS = [
+    pytest.param(d(2026, 4, 10), None, True, id="hearing-in-two-days-refused"),
+    pytest.param(d(2026, 4, 14), None, True, id="hearing-in-six-days-refused"),
+    pytest.param(d(2026, 4, 15), None, False, id="hearing-in-a-week-allowed"),
+    pytest.param(d(2026, 4, 30), d(2026, 4, 9), True, id="own-term-of-one-day-refused"),
+    pytest.param(d(2026, 4, 30), d(2026, 4, 15), False, id="own-term-of-a-week-allowed"),
+]
+
+
+@pytest.mark.parametrize(("hearing_on", "respond_by", "refused"), REASONABLE_TERMS)
+def test_the_answer_term_is_reasonable(hearing_on, respond_by, refused, coordinator):
+    complaint = bring_to(S.FORMAL, actor=coordinator)
+    params = {"hearing_on": hearing_on, **({"respond_by": respond_by} if respond_by else {})}
+    if refused:
+        error = assert_refused(complaint, "schedule_hearing", GuardFailed, actor=coordinator, at=AT, **params)
+        assert "redelijke termijn" in error.message and "15-04-2026" in error.message
+    else:
+        complaint = lifecycle.perform(complaint, "schedule_hearing", actor=coordinator, at=AT, **params)
+        assert complaint.hearings.get().respond_by >= d(2026, 4, 15)
+
+
+def test_an_informal_solution_is_closed_only_after_the_offered_term(coordinator):
+    # The confirmation offers formal handling for 14 days (the setting); closing waits for that.
+    complaint = bring_to(S.LEARNING_REVIEW, actor=coordinator, route="informal")
+    due = complaint.formal_request_due
+    satisfy_guard(complaint, "close", actor=coordinator)
+    error = assert_refused(complaint, "close", GuardFailed, actor=coordinator, at=moment(due, 17))
+    assert f"{due:%d-%m-%Y}" in error.message and "9:5" in error.message
+    complaint = lifecycle.perform(
+        complaint, "close", actor=coordinator, at=moment(due + dt.timedelta(days=1))
+    )
+    assert complaint.status == S.CLOSED
 
 
 # The invitation: (Municipality.hearing_response_weeks, the day of the invitation, the
@@ -1461,8 +1505,9 @@ EXPECTED_ACTIONS: dict[str, set[Status]] = {
     "judge_part": DECIDING,
     "findings": DECIDING,
     "skip_hearing": DECIDING,
-    "postpone": DECIDING,
-    "extend_with_consent": DECIDING,
+    # Awb 9:11: the term runs on every route until the complaint is handled.
+    "postpone": OPEN,
+    "extend_with_consent": OPEN,
     "hearing_response": {S.HEARING},
     "hearing_report": {S.HEARING},
     "learning_review": {S.LEARNING_REVIEW},

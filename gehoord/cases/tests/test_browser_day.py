@@ -8,6 +8,7 @@ hearing phase are written at 1280 and 375 pixels wide (to $SCREENSHOT_DIR
 when set, else the test's temporary directory).
 """
 
+import datetime as dt
 import os
 import subprocess
 from importlib import import_module
@@ -87,10 +88,15 @@ def test_coordinators_day(page, live_server, tmp_path):
     page.fill("#id_escalate-reason", "Klager is niet tevreden met de voorgestelde oplossing.")
     submit_section(page, "step-escalate")
 
-    # Awb 9:10 lid 1: invite both the complainant and Bram (the box is ticked), to be heard today.
+    # Awb 9:10 lid 1: invite both the complainant and Bram (the box is ticked). The answer term must be
+    # reasonable (lid 2 onder c: at least a week), so the hearing is planned three weeks ahead.
     today = timezone.localdate()
     assert page.is_checked("#id_schedule_hearing-invite_employees")
-    page.fill("#id_schedule_hearing-hearing_on", today.isoformat())
+    page.fill("#id_schedule_hearing-hearing_on", (today + dt.timedelta(days=3)).isoformat())
+    page.fill("#id_schedule_hearing-hearing_time", "10:00")
+    submit_section(page, "step-schedule_hearing")
+    assert "redelijke termijn om te laten weten" in page.inner_text("main")
+    page.fill("#id_schedule_hearing-hearing_on", (today + dt.timedelta(weeks=3)).isoformat())
     page.fill("#id_schedule_hearing-hearing_time", "10:00")
     page.fill("#id_schedule_hearing-hearing_location", "Gemeentehuis, spreekkamer 2")
     submit_section(page, "step-schedule_hearing")
@@ -106,7 +112,8 @@ def test_coordinators_day(page, live_server, tmp_path):
     shots = screenshots(page, Path(os.environ.get("SCREENSHOT_DIR") or tmp_path), "dossier-horen")
     assert all(path.stat().st_size > 10_000 for path in shots)
 
-    # The complainant phoned to say they want to be heard; both are heard and each gets a report.
+    # The complainant phoned to say they want to be heard, and could come in at once: both are heard
+    # today (earlier than planned) and each gets a report.
     page.check(f"input[name='hearing_response-{mine.pk}-response'][value='{HearingResponse.WANTS}']")
     page.fill(f"#id_hearing_response-{mine.pk}-on", today.isoformat())
     page.fill(f"#id_hearing_response-{mine.pk}-how", "telefonisch")

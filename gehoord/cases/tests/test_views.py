@@ -800,11 +800,11 @@ REFUSED_CASES = [
         id="skip-c-without-invitation",
     ),
     pytest.param(
-        S.RECEIVED,
+        S.DECIDED,
         "extend_with_consent",
         {"until": "2099-01-01", "consent_on": "TODAY", "how": "e-mail"},
         "kan met instemming worden uitgesteld",
-        id="consent-before-formal",
+        id="consent-after-decision",
     ),
     pytest.param(
         S.FORMAL,
@@ -817,7 +817,7 @@ REFUSED_CASES = [
         S.DECIDED,
         "postpone",
         {"weeks": "1", "reason": "Te laat bedacht."},
-        "Alleen de beslissing op een klacht in formele behandeling kan worden verdaagd.",
+        "Alleen de termijn van een klacht die nog in behandeling is, kan worden verdaagd.",
         id="postpone-after-decision",
     ),
     pytest.param(
@@ -1059,9 +1059,10 @@ NEW_STEP_CASES = [
     pytest.param(
         S.FORMAL,
         "schedule_hearing",
-        {"hearing_on": "TODAY+10", "respond_by": "TODAY+5"},
+        # A term of at least a week (Awb 9:10 lid 2 onder c), whatever weekday and holidays today brings.
+        {"hearing_on": "TODAY+14", "respond_by": "TODAY+14"},
         lambda c: sorted(c.hearings.values_list("party", "respond_by")),
-        [(HearingParty.COMPLAINANT, "TODAY+5")],
+        [(HearingParty.COMPLAINANT, "TODAY+14")],
         id="invite-without-employees",
     ),
     pytest.param(
@@ -1094,6 +1095,7 @@ def test_the_new_step_parameters_through_the_screen(
         "TODAY": today(),
         "TODAY+10": today() + dt.timedelta(days=10),
         "TODAY+5": today() + dt.timedelta(days=5),
+        "TODAY+14": today() + dt.timedelta(days=14),
     }
     data = {
         f"{name}-{key}": getattr(values.get(value), "isoformat", lambda v=value: v)()

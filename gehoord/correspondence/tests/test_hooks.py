@@ -43,8 +43,33 @@ def test_the_hook_is_registered_once_and_knows_every_step_it_names():
     assert lifecycle.AFTER_STEP_HOOKS.count(queue_letter_after_step) == 1
     lifecycle.register_after_step(queue_letter_after_step)
     assert lifecycle.AFTER_STEP_HOOKS.count(queue_letter_after_step) == 1
-    assert {name: kind for name, (_status, kind) in EXPECTED_LETTERS.items()} == LETTER_AFTER_STEP
-    assert set(LETTER_AFTER_STEP) - {"postpone"} <= set(TRANSITIONS)
+    # Besides the steps: the guarded actions postpone (9:11 lid 2) and committee (9:11 lid 1).
+    expected = {name: kind for name, (_status, kind) in EXPECTED_LETTERS.items()}
+    assert {**expected, "committee": LetterKind.COMMITTEE} == LETTER_AFTER_STEP
+    assert set(LETTER_AFTER_STEP) - {"postpone", "committee"} <= set(TRANSITIONS)
+
+
+def test_choosing_the_committee_tells_the_complainant_the_ten_week_date(
+    coordinator, municipality_with_committee
+):
+    # Received Mon 2 March 2026: 10 weeks is Mon 11 May 2026 (no Atw day).
+    complaint = bring_to(Status.FORMAL, actor=coordinator)
+    lifecycle.set_committee(complaint, committee=True, actor=coordinator, at=AT)
+    letter = complaint.letters.get(kind=LetterKind.COMMITTEE)
+    assert "11 mei 2026" in letter.body_text and "tien weken" in letter.body_text
+    # Undoing the choice changes nothing the complainant was promised about the committee.
+    lifecycle.set_committee(complaint, committee=False, actor=coordinator, at=AT)
+    assert complaint.letters.filter(kind=LetterKind.COMMITTEE).count() == 1
+
+
+@pytest.fixture
+def municipality_with_committee(db):
+    from gehoord.organisation.models import Municipality
+
+    municipality = Municipality.load()
+    municipality.uses_advisory_committee = True
+    municipality.save()
+    return municipality
 
 
 def test_walking_the_informal_route_back_to_formal_queues_only_the_confirmation(coordinator):
@@ -233,7 +258,7 @@ def test_the_hearing_invitation_fixes_the_date_time_and_place_of_the_moment(coor
         hearing_on=dt.date(2026, 3, 30),
         hearing_time="14:30",
         hearing_location="  Gemeentehuis, spreekkamer 2  ",
-        respond_by=dt.date(2026, 3, 26),
+        respond_by=dt.date(2026, 3, 27),
     )
 
     letter = complaint.letters.get()
@@ -242,11 +267,12 @@ def test_the_hearing_invitation_fixes_the_date_time_and_place_of_the_moment(coor
         "hearing_on": "2026-03-30",
         "hearing_time": "14:30",
         "hearing_location": "Gemeentehuis, spreekkamer 2",
-        "respond_by": "2026-03-26",
+        "respond_by": "2026-03-27",
+        "complainant_invited": True,
         "employees_invited": 0,
     }
     assert "30 maart 2026" in letter.body_text
-    assert "uiterlijk 26 maart 2026" in letter.body_text
+    assert "uiterlijk 27 maart 2026" in letter.body_text
 
 
 def test_the_hook_gets_the_step_and_its_parameters(coordinator, monkeypatch):

@@ -219,7 +219,8 @@ def test_a_decision_after_a_skipped_hearing_names_the_ground(
 def test_a_decision_after_no_answer_to_the_invitation_names_lid_2_onder_c(
     coordinator, municipality, tmp_path
 ):
-    # Invited on 20 March with a term until 26 March; no answer. Decided on 1 April.
+    # Invited on 20 March with a term until 27 March (the shortest reasonable one, a week); no answer.
+    # Decided on 1 April.
     complaint = bring_to(Status.FORMAL, actor=coordinator)
     complaint = lifecycle.perform(
         complaint,
@@ -227,7 +228,7 @@ def test_a_decision_after_no_answer_to_the_invitation_names_lid_2_onder_c(
         actor=coordinator,
         at=AT,
         hearing_on=dt.date(2026, 3, 30),
-        respond_by=dt.date(2026, 3, 26),
+        respond_by=dt.date(2026, 3, 27),
     )
     complaint = prepare_decision(complaint, actor=coordinator, skip=HearingSkipReason.NO_RESPONSE)
     complaint = lifecycle.perform(complaint, "decide", actor=coordinator, at=DECIDED_AT)

@@ -310,6 +310,7 @@ def test_the_hearing_invitation_goes_to_each_employee_invited(coordinator):
     )
     assert [letter.employee for letter in invitations] == [bert, ina]
     assert all(letter.data["respond_by"] == "2026-03-30" for letter in invitations)
+    assert "De klager is voor dezelfde hoorzitting uitgenodigd." in letters.render_html(invitations[0])
     assert complaint.letters.get(kind=LetterKind.HEARING_INVITATION).data["employees_invited"] == 2
 
 
@@ -328,6 +329,8 @@ def test_only_the_employee_is_invited_when_the_complainant_waived_the_hearing(co
     complaint = take(complaint, "schedule_hearing", actor=coordinator)
 
     assert not complaint.letters.filter(kind=LetterKind.HEARING_INVITATION).exists()
+    invitation = complaint.letters.get(kind=LetterKind.HEARING_INVITATION_EMPLOYEE)
+    assert "De klager is voor dezelfde hoorzitting uitgenodigd." not in letters.render_html(invitation)
     assert [
         letter.employee for letter in complaint.letters.filter(kind=LetterKind.HEARING_INVITATION_EMPLOYEE)
     ] == [bert]
@@ -373,7 +376,10 @@ def test_a_forwarded_document_goes_to_its_department_and_the_sender_hears_where_
     assert to_sender.recipient_role == RecipientRole.COMPLAINANT
     # The sender's letter: what it was taken to be, where it went, and the date of receipt.
     text = pdf_text(to_sender, tmp_path)
-    assert f"Het is geen klacht over hoe de gemeente u heeft behandeld, maar {words}" in flat(text)
+    assert (
+        f"Het is geen klacht over hoe de gemeente u of iemand anders heeft behandeld, maar {words}"
+        in flat(text)
+    )
     assert "Wij hebben uw bericht doorgestuurd naar de bezwaarschriftencommissie." in text
     assert (
         "Als datum van ontvangst geldt 2 maart 2026: de dag waarop uw bericht bij de gemeente binnenkwam."

@@ -818,6 +818,9 @@ class Walk:
                 actor=self.handler,
                 at=self.at,
             )
+            # Lid 2 leaves out only the complainant's hearing: the employee is still offered one (lid 1).
+            if self.complaint.employees_involved.filter(is_active=True).exists() and not self._hear():
+                return
         elif (
             plan.hearing == "waived" and not self.complaint.employees_involved.filter(is_active=True).exists()
         ):
@@ -876,11 +879,14 @@ class Walk:
             hearing_location=rng.choice(scenarios.HEARING_LOCATIONS),
         )
         hearings = list(self.complaint.hearings.order_by("pk"))
-        complainant = next(h for h in hearings if h.party == HearingParty.COMPLAINANT)
-        respond_by = complainant.respond_by
+        # No complainant's hearing when it was lawfully left out before (only the employee is invited).
+        complainant = next((h for h in hearings if h.party == HearingParty.COMPLAINANT), None)
+        respond_by = hearings[0].respond_by
         # The hearing date shows the term will not be met: postpone now, while it runs (Awb 9:11 lid 2).
         self._postpone_if_needed(hearing_on + dt.timedelta(days=10))
         kind = "declined" if plan.hearing == "waived" else plan.hearing
+        if complainant is None:
+            kind = "left_out"
         if kind in ("held", "declined"):
             if not self.some_day_until(respond_by):
                 return False
