@@ -359,6 +359,12 @@ class HearingResponseForm(HearingRowForm):
 
 class HearingReportForm(HearingRowForm):
     held_on = _date(_("Gehoord op"))
+    # Unticked by default: the usual report is of a hearing that took place.
+    did_not_come = forms.BooleanField(
+        label=_("Niet verschenen"),
+        required=False,
+        help_text=_("Uitgenodigd en wilde gehoord worden, maar kwam niet. De beslissing zegt dat dan."),
+    )
     report = forms.CharField(
         label=_("Hoorverslag (Awb 9:10 lid 3)"), widget=forms.Textarea(attrs={"rows": 5})
     )

@@ -387,6 +387,9 @@ class Hearing(models.Model):
     response_on = models.DateField(_("geantwoord op"), null=True, blank=True)
     response_how = models.CharField(_("geantwoord via"), max_length=200, blank=True)
     held_on = models.DateField(_("gehoord op"), null=True, blank=True)
+    # Invited and wanting to be heard, but did not come: offered a hearing all the same (9:10 lid 1),
+    # and no letter may say they were heard.
+    attended = models.BooleanField(_("verschenen"), default=True)
     report = models.TextField(_("hoorverslag"), blank=True)
 
     class Meta:

@@ -364,9 +364,14 @@ def record_hearing_report(
     report: str,
     held_on: dt.date,
     actor: User,
+    attended: bool = True,
     at: dt.datetime | None = None,
 ) -> Hearing:
-    """The written report of one party's hearing (hoorverslag, Awb 9:10 lid 3)."""
+    """The written report of one party's hearing (hoorverslag, Awb 9:10 lid 3).
+
+    `attended` False: the party wanted to be heard but did not come on `held_on`;
+    the hearing was offered (lid 1), and the report says what happened.
+    """
     complaint = hearing.complaint
     lifecycle.ensure_may_handle(actor, complaint)
     lifecycle.ensure_action_allowed(complaint, "hearing_report")
@@ -378,15 +383,21 @@ def record_hearing_report(
     )
     hearing.report = report.strip()
     hearing.held_on = held_on
+    hearing.attended = attended
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "hearing_report", actor)
-        hearing.save(update_fields=["report", "held_on"])
+        hearing.save(update_fields=["report", "held_on", "attended"])
         _record(
             complaint,
             kind=EventKind.NOTE,
             at=at,
             actor=actor,
-            summary=_("Hoorverslag vastgelegd (%(party)s)") % {"party": _hearing_party(hearing)},
+            summary=(
+                _("Hoorverslag vastgelegd (%(party)s)")
+                if attended
+                else _("Niet verschenen om gehoord te worden (%(party)s)")
+            )
+            % {"party": _hearing_party(hearing)},
             data={"hearing": hearing.pk},
         )
     return hearing

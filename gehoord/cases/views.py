@@ -148,7 +148,11 @@ def _hearing_response(complaint: Complaint, data: dict, actor) -> object:
 
 def _hearing_report(complaint: Complaint, data: dict, actor) -> object:
     return services.record_hearing_report(
-        _hearing(complaint, data), report=data["report"], held_on=data["held_on"], actor=actor
+        _hearing(complaint, data),
+        report=data["report"],
+        held_on=data["held_on"],
+        attended=not data["did_not_come"],
+        actor=actor,
     )
 
 

@@ -467,6 +467,8 @@ Algemene wet bestuursrecht).
 
 Op {{{{ datum_hoorzitting }}}} hebben wij u gehoord. U heeft uw klacht toen mondeling toegelicht.
 
+{{{{ klager_niet_verschenen }}}}
+
 {{{{ grond_niet_horen }}}}
 
 Op {{{{ datum_horen_beklaagde }}}} hebben wij ook de medewerker over wie u klaagt gehoord.

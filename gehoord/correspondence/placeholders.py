@@ -211,7 +211,7 @@ def _hearings(context: LetterContext, party: str) -> list:
 def _hearing_on(context: LetterContext) -> Value:
     """An invitation: the planned date it fixed. A decision: the day the complainant was heard."""
     if context.kind == LetterKind.DECISION:
-        held = [h.held_on for h in _hearings(context, HearingParty.COMPLAINANT) if h.held_on]
+        held = [h.held_on for h in _hearings(context, HearingParty.COMPLAINANT) if h.held_on and h.attended]
         return format_date(max(held)) if held else None
     planned = context.data.get("hearing_on")
     if planned is None:
@@ -220,8 +220,22 @@ def _hearing_on(context: LetterContext) -> Value:
 
 
 def _employee_heard_on(context: LetterContext) -> Value:
-    held = [h.held_on for h in _hearings(context, HearingParty.EMPLOYEE) if h.held_on]
+    held = [h.held_on for h in _hearings(context, HearingParty.EMPLOYEE) if h.held_on and h.attended]
     return format_date(max(held)) if held else None
+
+
+def _complainant_did_not_come(context: LetterContext) -> Value:
+    """Awb 9:10 lid 1: invited, wanted to be heard, did not come: the decision says so, not that they were heard."""
+    hearing = next((h for h in _hearings(context, HearingParty.COMPLAINANT) if h.held_on), None)
+    if hearing is None or hearing.attended:
+        return None
+    return str(
+        _(
+            "Wij hebben u uitgenodigd om op %(date)s gehoord te worden. U bent toen niet verschenen. Wij hebben "
+            "daarom beslist met de informatie die wij hadden."
+        )
+        % {"date": format_date(hearing.held_on)}
+    )
 
 
 def _respond_by(context: LetterContext) -> Value:
@@ -700,6 +714,15 @@ _PLACEHOLDERS = [
         ),
         _complainant_also_invited,
         kinds=_only(LetterKind.HEARING_INVITATION_EMPLOYEE),
+    ),
+    Placeholder(
+        "klager_niet_verschenen",
+        _(
+            "de alinea dat de klager is uitgenodigd maar niet is verschenen (Awb 9:10; vervalt als de klager "
+            "is gehoord of niet is uitgenodigd)"
+        ),
+        _complainant_did_not_come,
+        kinds=_only(LetterKind.DECISION),
     ),
     Placeholder(
         "datum_horen_beklaagde",

@@ -1640,3 +1640,26 @@ def test_the_committee_cannot_revive_a_term_that_ran_out(with_committee, coordin
         complaint, committee=True, actor=coordinator, at=moment(DECISION_DUE, 16)
     )
     assert complaint.decision_due == d(2026, 5, 11)
+
+
+def test_a_complainant_who_did_not_come_was_offered_a_hearing(coordinator):
+    # Awb 9:10 lid 1: the hearing was offered; the complainant wanted it and did not come.
+    complaint = bring_to(S.FORMAL, actor=coordinator)
+    complaint = lifecycle.perform(
+        complaint, "schedule_hearing", actor=coordinator, at=AT, hearing_on=d(2026, 4, 30)
+    )
+    respond(complaint, HearingResponse.WANTS, AT.date(), AT, coordinator)
+    hearing = complaint.hearings.get(party=HearingParty.COMPLAINANT)
+    services.record_hearing_report(
+        hearing,
+        report="Klager niet verschenen en niet afgemeld; telefonisch niet bereikt.",
+        held_on=d(2026, 4, 30),
+        attended=False,
+        actor=coordinator,
+        at=moment(d(2026, 4, 30), 15),
+    )
+    hearing.refresh_from_db()
+    assert hearing.attended is False and hearing.is_reported
+    assert lifecycle.hearings_outstanding(complaint, d(2026, 4, 30)) == []
+    event = complaint.events.latest("pk")
+    assert event.summary == "Niet verschenen om gehoord te worden (de klager)"

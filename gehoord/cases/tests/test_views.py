@@ -600,10 +600,11 @@ def test_recording_the_answers_and_reports_of_both_parties(client, coordinator):
             client,
             complaint,
             "hearing_report",
-            {"hearing": hearing.pk, "held_on": today().isoformat(), "report": f"Gehoord: {who}."},
+            {"hearing": hearing.pk, "held_on": today().isoformat(), "report": f"Gehoord: {who}.", **extra},
             prefix=f"hearing_report-{hearing.pk}",
         )
-        for hearing, who in ((mine, "klager"), (theirs, "medewerker"))
+        # The employee did not come: the box says so.
+        for hearing, who, extra in ((mine, "klager", {}), (theirs, "medewerker", {"did_not_come": "on"}))
     ]
 
     assert answered.status_code == 302
@@ -617,6 +618,7 @@ def test_recording_the_answers_and_reports_of_both_parties(client, coordinator):
     )
     assert (mine.report, theirs.report) == ("Gehoord: klager.", "Gehoord: medewerker.")
     assert theirs.held_on == today()
+    assert (mine.attended, theirs.attended) == (True, False)
     # The hearing is no longer among what the decision lacks.
     assert not any("hoorverslag" in p.lower() for p in lifecycle.decision_outstanding(complaint))
 

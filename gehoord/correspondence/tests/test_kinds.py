@@ -253,6 +253,19 @@ def test_the_decision_names_the_day_the_complainant_and_the_employee_were_heard(
     assert "Balie" not in html  # never named
 
 
+def test_a_complainant_who_did_not_come_is_not_said_to_have_been_heard(coordinator, municipality, tmp_path):
+    complaint = bring_to(Status.DECIDED, actor=coordinator)  # the hearing was on 30 March
+    complaint.hearings.filter(party=HearingParty.COMPLAINANT).update(attended=False)
+
+    text = pdf_text(complaint.letters.get(kind=LetterKind.DECISION), tmp_path)
+
+    assert (
+        "Wij hebben u uitgenodigd om op 30 maart 2026 gehoord te worden. U bent toen niet verschenen. "
+        "Wij hebben daarom beslist met de informatie die wij hadden." in text
+    )
+    assert "hebben wij u gehoord" not in text and "mondeling toegelicht" not in text
+
+
 def test_a_decision_without_an_employee_says_nothing_about_hearing_one(coordinator, municipality):
     complaint = bring_to(Status.DECIDED, actor=coordinator)
 
