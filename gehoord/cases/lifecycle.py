@@ -95,12 +95,26 @@ OPEN_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE, Status.INFORMAL, Stat
 FINAL_STATUSES = frozenset({Status.CLOSED, Status.REFERRED, Status.NOT_HANDLED, Status.WITHDRAWN})
 # Everything still on someone's desk: open, or handled but not yet closed (learning review).
 ACTIVE_STATUSES = frozenset(Status) - FINAL_STATUSES
-# The formal route before its decision: judging, hearing, postponing (Awb 9:10, 9:11).
+# The formal route before its decision: judging and hearing (Awb 9:10, 9:12).
 DECIDING_STATUSES = frozenset({Status.FORMAL, Status.HEARING})
 # The decision term of Awb 9:11 runs: received and not yet handled, on whichever route.
 TERM_RUNNING_STATUSES = OPEN_STATUSES
 # Before the organ decided how to handle it: the Awb 9:8 lid 3 notice term runs for these.
 INTAKE_STATUSES = frozenset({Status.RECEIVED, Status.TRIAGE})
+
+
+def decision_term_runs(complaint: Complaint) -> bool:
+    """Awb 9:11: the decision term runs (and may be postponed) while the complaint is open, on any route."""
+    return complaint.status in TERM_RUNNING_STATUSES
+
+
+def notice_term_runs(complaint: Complaint) -> bool:
+    """Awb 9:8 lid 3: the notice term runs until the organ decided how to handle the complaint.
+
+    Not for an anonymous complaint: there is nobody to tell. ``cases.selectors`` filters on the same.
+    """
+    return complaint.status in INTAKE_STATUSES and not complaint.anonymous
+
 
 COORDINATOR = frozenset({Role.COORDINATOR})
 COORDINATOR_OR_HANDLER = frozenset({Role.COORDINATOR, Role.HANDLER})

@@ -24,7 +24,7 @@ from gehoord.cases.inbox import (
     UNASSIGNED,
     InboxFilters,
 )
-from gehoord.cases.lifecycle import INTAKE_STATUSES, OPEN_STATUSES
+from gehoord.cases.lifecycle import INTAKE_STATUSES, OPEN_STATUSES, TERM_RUNNING_STATUSES
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.cases.references import FULL_REFERENCE
 from gehoord.clock.terms import DUE_SOON_DAYS
@@ -174,18 +174,19 @@ def _within_window(today: dt.date) -> tuple[dt.date, dt.date]:
 
 def decision_overdue(today: dt.date) -> Q:
     """Open, and the decision term (Awb 9:11, with committee, postponement and consent) ended before `today`."""
-    return Q(status__in=OPEN_STATUSES, decision_due__lt=today)
+    return Q(status__in=TERM_RUNNING_STATUSES, decision_due__lt=today)
 
 
 def decision_due_soon(today: dt.date) -> Q:
     """Open, and the decision is due from `today` up to and including DUE_SOON_DAYS days later."""
-    return Q(status__in=OPEN_STATUSES, decision_due__range=_within_window(today))
+    return Q(status__in=TERM_RUNNING_STATUSES, decision_due__range=_within_window(today))
 
 
 def _notice_term_runs() -> Q:
     """Awb 9:8 lid 3: the notice term runs while the organ has not decided how to handle the complaint.
 
     Not for an anonymous complaint: there is nobody to tell (it is handled as a signal).
+    The query form of :func:`gehoord.cases.lifecycle.notice_term_runs`.
     """
     return Q(status__in=INTAKE_STATUSES, anonymous=False)
 

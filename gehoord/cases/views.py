@@ -381,7 +381,7 @@ def _render_file(
         for hearing in complaint.hearings.select_related("employee")
     ]
     today = timezone.localdate()
-    decision_open = complaint.status in lifecycle.DECIDING_STATUSES
+    decision_open = lifecycle.decision_term_runs(complaint)
     context = {
         "complaint": complaint,
         "events": complaint.events.select_related("actor"),
@@ -396,8 +396,7 @@ def _render_file(
         "is_coordinator": is_coordinator,
         "municipality": municipality,
         "terms": {
-            # Awb 9:8 lid 3: the notice term runs while the organ has not decided how to handle it.
-            "notice_running": complaint.status in lifecycle.INTAKE_STATUSES,
+            "notice_running": lifecycle.notice_term_runs(complaint),
             "notice_overdue": terms.is_overdue(complaint.not_handled_notice_due, today),
             "notice_due_soon": terms.is_due_soon(complaint.not_handled_notice_due, today),
             "decision_open": decision_open,

@@ -1211,3 +1211,16 @@ def test_an_anonymous_complaint_is_handled_as_a_signal_from_the_screen(client, c
     assert "Behandel haar als signaal" in text(refused)
     assert response.status_code == 302
     assert status_of(complaint) == Status.LEARNING_REVIEW
+
+
+def test_the_files_terms_follow_the_lifecycle_as_the_inbox_does(client, coordinator):
+    # Awb 9:8 lid 3: no notice term for an anonymous complaint (nobody to tell), as the inbox filter.
+    anonymous = bring_to(S.TRIAGE, actor=coordinator, anonymous=True)
+    # Awb 9:11: on the informal route the decision term runs too; long passed, it is marked.
+    informal = bring_to(S.INFORMAL, actor=coordinator, received_at=timezone.now() - dt.timedelta(weeks=10))
+    login_staff(client, coordinator)
+
+    assert "Bericht niet in behandeling nemen (Awb 9:8 lid 3)" not in text(client.get(detail_url(anonymous)))
+    page = text(client.get(detail_url(informal)))
+    assert "termijn verstreken" in page
+    assert lifecycle.decision_term_runs(informal) and not lifecycle.notice_term_runs(anonymous)
