@@ -1012,9 +1012,10 @@ def allowed_actions(complaint: Complaint, actor: User | None) -> frozenset[str]:
 
 
 def _record(complaint: Complaint, **fields: Any):
-    from gehoord.cases.models import ComplaintEvent
+    # Imported here: the timeline writer needs the models, which import this module.
+    from gehoord.cases import timeline
 
-    return ComplaintEvent.objects.create(complaint=complaint, **fields)
+    return timeline.record(complaint, **fields)
 
 
 def _event_value(value: Any) -> Any:

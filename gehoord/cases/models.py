@@ -253,6 +253,20 @@ class Complaint(models.Model):
     retention_result = models.CharField(
         _("resultaat (selectielijst)"), max_length=12, choices=RetentionResult.choices, blank=True
     )
+    # One way in (gehoord.intake.pipeline): the normalised text's digest finds a resubmission of the
+    # same complaint by the same person; a near-duplicate from another channel is pointed out, never merged.
+    text_fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("mogelijk dubbel met"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="possible_duplicates",
+    )
+    # Set when the complainant adds to the file (status link, reply e-mail, later upload); cleared
+    # when the handler opens the file. The inbox marks it "nieuwe informatie" meanwhile.
+    new_information_at = models.DateTimeField(_("nieuwe informatie sinds"), null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

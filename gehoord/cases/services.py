@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle
+from gehoord.cases import lifecycle, timeline
 from gehoord.cases.constants import (
     AuthorisationKind,
     Channel,
@@ -51,10 +51,6 @@ from gehoord.organisation.models import Department, Municipality
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
-
-
-def _record(complaint: Complaint, **fields) -> ComplaintEvent:
-    return ComplaintEvent.objects.create(complaint=complaint, **fields)
 
 
 def register_complaint(
@@ -123,7 +119,7 @@ def register_complaint(
             ComplaintPart(complaint=complaint, position=position, description=text.strip())
             for position, text in enumerate(parts or [description], start=1)
         )
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CREATED,
             at=received_at,
@@ -143,7 +139,7 @@ def add_note(
         raise GuardFailed(_("Een notitie kan niet leeg zijn."))
     # The note and its audit entry (written with the timeline event) commit together.
     with transaction.atomic():
-        return _record(
+        return timeline.record(
             complaint,
             kind=EventKind.NOTE,
             at=at or timezone.now(),
@@ -194,7 +190,7 @@ def record_contact(
             if successful
             else _("Geen contact gekregen: %(subject)s") % {"subject": contact.subject}
         )
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CONTACT,
             at=at,
@@ -217,7 +213,7 @@ def add_involved_employee(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "involve_employee", actor)
         complaint.employees_involved.add(employee)
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at or timezone.now(),
@@ -237,7 +233,7 @@ def add_part(complaint: Complaint, *, description: str, actor: User) -> Complain
         part = ComplaintPart.objects.create(
             complaint=complaint, position=position, description=description.strip()
         )
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             actor=actor,
@@ -267,7 +263,7 @@ def judge_part(
         part.reasoning = reasoning.strip()
         part.save(update_fields=["judgement", "reasoning"])
         part.norms.set(norms)
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at or timezone.now(),
@@ -301,7 +297,7 @@ def record_findings(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "findings", actor)
         complaint.save(update_fields=["findings", "conclusions", "signatory", "updated_at"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at or timezone.now(),
@@ -345,7 +341,7 @@ def record_hearing_response(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "hearing_response", actor)
         hearing.save(update_fields=["response", "response_on", "response_how"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.NOTE,
             at=at,
@@ -387,7 +383,7 @@ def record_hearing_report(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "hearing_report", actor)
         hearing.save(update_fields=["report", "held_on", "attended"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.NOTE,
             at=at,
@@ -441,7 +437,7 @@ def waive_copy(
             recorded_by=actor,
             recorded_at=at,
         )
-        _record(
+        timeline.record(
             current,
             kind=EventKind.NOTE,
             at=at,
@@ -486,7 +482,7 @@ def record_authorisation(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "representative", actor)
         representative.save(update_fields=["authorisation_kind", "authorised_on", "copy_to_complainant"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at,
@@ -513,7 +509,7 @@ def set_competent_organ(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "competent_organ", actor)
         complaint.save(update_fields=["competent_organ", "updated_at"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at or timezone.now(),
@@ -534,7 +530,7 @@ def set_about_failure_to_decide(
     with transaction.atomic():
         lifecycle.lock_for_action(complaint, "about_failure_to_decide", actor)
         complaint.save(update_fields=["about_failure_to_decide", "updated_at"])
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.CHANGE,
             at=at or timezone.now(),
@@ -560,7 +556,7 @@ def add_attachment(
     attachment.file.save(file.name, file, save=False)
     with transaction.atomic():
         attachment.save()
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.ATTACHMENT,
             actor=actor,
@@ -626,7 +622,7 @@ def record_ombudsman(
             if ended_on
             else ""
         )
-        _record(
+        timeline.record(
             complaint,
             kind=EventKind.OMBUDSMAN,
             at=at,

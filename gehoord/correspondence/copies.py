@@ -28,9 +28,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gehoord.cases import timeline
 from gehoord.cases.constants import COPY_9_9_MARKER, EventKind
 from gehoord.cases.lifecycle import action_allowed, ensure_action_allowed, ensure_may_handle
-from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError, GuardFailed
 from gehoord.correspondence.attachments import Attachment, complaint_attachments
 from gehoord.correspondence.letters import LETTER_LANGUAGE, format_date
@@ -108,8 +109,8 @@ def send_copy_to_involved(complaint: Complaint, *, actor: User, at: dt.datetime 
             raise DomainError(
                 _("De kopie kon niet worden verstuurd; probeer het later opnieuw."), code="copy_not_sent"
             ) from exc
-        ComplaintEvent.objects.create(
-            complaint=current,
+        timeline.record(
+            current,
             kind=EventKind.LETTER,
             at=at or timezone.now(),
             actor=actor,

@@ -31,9 +31,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gehoord.cases import timeline
 from gehoord.cases.constants import EventKind
 from gehoord.cases.lifecycle import ensure_action_allowed, ensure_may_handle
-from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.cases.models import Complaint
 from gehoord.clock.terms import term_end
 from gehoord.core.errors import GuardFailed
 from gehoord.core.retries import backoff
@@ -330,8 +331,8 @@ def queue_missing_elements(
             raise GuardFailed(
                 _("Een anonieme klacht krijgt geen brieven: er is niemand om aan te schrijven.")
             )
-        ComplaintEvent.objects.create(
-            complaint=current,
+        timeline.record(
+            current,
             kind=EventKind.LETTER,
             at=at,
             actor=actor,
@@ -464,8 +465,8 @@ def _after_sent(letter: Letter, *, at: dt.datetime, summary: str, actor: User | 
     data = {"letter": letter.pk, "kind": letter.kind, "delivery": letter.delivery}
     if letter.recipient_role != RecipientRole.COMPLAINANT or letter.is_copy:
         data["recipient"] = letter.recipient_role
-    ComplaintEvent.objects.create(
-        complaint=complaint,
+    timeline.record(
+        complaint,
         kind=EventKind.LETTER,
         at=at,
         actor=actor,

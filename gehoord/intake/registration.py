@@ -23,10 +23,10 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from gehoord.accounts.roles import Role
-from gehoord.cases import services
+from gehoord.cases import services, timeline
 from gehoord.cases.constants import WRITTEN_CHANNELS, Channel, EventKind
 from gehoord.cases.lifecycle import OPEN_STATUSES
-from gehoord.cases.models import Attachment, Complaint, ComplaintEvent, Representative
+from gehoord.cases.models import Attachment, Complaint, Representative
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.correspondence.services import queue_acknowledgment
@@ -207,8 +207,8 @@ def _store_attachments(
         attachment.file.save(checked.file.name, checked.file, save=False)
         stored.append(attachment.file.name)
         attachment.save()
-        ComplaintEvent.objects.create(
-            complaint=complaint,
+        timeline.record(
+            complaint,
             kind=EventKind.ATTACHMENT,
             at=now,
             actor=actor,

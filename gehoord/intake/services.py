@@ -10,9 +10,9 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle, services
+from gehoord.cases import lifecycle, services, timeline
 from gehoord.cases.constants import Channel, EventKind
-from gehoord.cases.models import Attachment, Complainant, Complaint, ComplaintEvent, Representative
+from gehoord.cases.models import Attachment, Complainant, Complaint, Representative
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.models import WebSubmission
 from gehoord.intake.uploads import CheckedFile
@@ -130,8 +130,8 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
         lifecycle.ensure_action_allowed(complaint, "complainant_addition")
         store_attachments(complaint, files, stored=stored)
         names = ", ".join(f.file.name for f in files)
-        ComplaintEvent.objects.create(
-            complaint=complaint,
+        timeline.record(
+            complaint,
             kind=EventKind.COMPLAINANT_ADDITION,
             summary=_("Aanvulling van de klager")
             + (" " + _("met bijlagen: %(names)s") % {"names": names} if names else ""),

@@ -27,9 +27,9 @@ from django.utils.translation import gettext as _
 
 from gehoord.accounts.access import is_coordinator
 from gehoord.accounts.roles import Role
-from gehoord.cases import lifecycle
+from gehoord.cases import lifecycle, timeline
 from gehoord.cases.constants import EventKind
-from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.cases.models import Complaint
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.learning.models import (
     UNFINISHED_MEASURE_STATUSES,
@@ -82,8 +82,8 @@ def _history(measure: ImprovementMeasure, actor: User, summary: str, details: st
 
 
 def _on_timeline(complaint: Complaint, measure: ImprovementMeasure, actor: User) -> None:
-    ComplaintEvent.objects.create(
-        complaint=complaint,
+    timeline.record(
+        complaint,
         kind=EventKind.LEARNING,
         actor=actor,
         summary=_("Verbetermaatregel gekoppeld: %(measure)s") % {"measure": measure.description[:200]},

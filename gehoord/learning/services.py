@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle
+from gehoord.cases import lifecycle, timeline
 from gehoord.cases.constants import EventKind
-from gehoord.cases.models import Complaint, ComplaintEvent, ConductNorm
+from gehoord.cases.models import Complaint, ConductNorm
 from gehoord.core.errors import GuardFailed
 from gehoord.learning.models import LearningReview
 
@@ -50,8 +50,8 @@ def record_learning_review(
             },
         )
         review.norms.set(norms)
-        ComplaintEvent.objects.create(
-            complaint=complaint,
+        timeline.record(
+            complaint,
             kind=EventKind.LEARNING,
             at=at,
             actor=actor,

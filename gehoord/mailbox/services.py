@@ -33,8 +33,9 @@ from django.utils.translation import gettext as _
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record_current as audit
 from gehoord.cases import services as case_services
+from gehoord.cases import timeline
 from gehoord.cases.constants import Channel, EventKind
-from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
+from gehoord.cases.models import Complainant, Complaint
 from gehoord.core.errors import GuardFailed
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.services import store_attachments
@@ -106,8 +107,8 @@ def _add_to_complaint(complaint: Complaint, parsed: ParsedMessage, received_at: 
     names = ", ".join(attachment.filename for attachment in parsed.attachments)
     if names:
         summary += " " + _("met bijlagen: %(names)s") % {"names": names}
-    ComplaintEvent.objects.create(
-        complaint=complaint,
+    timeline.record(
+        complaint,
         kind=EventKind.COMPLAINANT_ADDITION,
         at=received_at,
         summary=summary[:300],

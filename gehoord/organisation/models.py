@@ -90,6 +90,26 @@ class Municipality(models.Model):
             "behandeling vragen. Staat in de bevestigingsbrief."
         ),
     )
+    resubmission_window_hours = models.PositiveSmallIntegerField(
+        _("venster voor dubbel ingediende klachten (uren)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 14)],
+        help_text=_(
+            "Dient dezelfde persoon binnen deze termijn dezelfde klacht nog eens in (de terugknop, een "
+            "tweede tabblad, een herhaalde API-aanroep, dezelfde e-mail twee keer), dan wordt het geen "
+            "tweede klacht: de indiener ziet de bestaande, en de tijdlijn vermeldt het."
+        ),
+    )
+    new_information_notice = models.CharField(
+        _("melding van nieuwe informatie"),
+        max_length=10,
+        choices=[("digest", _("in de dagelijkse samenvatting")), ("immediate", _("direct per e-mail"))],
+        default="digest",
+        help_text=_(
+            "Hoe de behandelaar hoort dat een klager iets aan de klacht heeft toegevoegd (statuslink, "
+            "antwoord per e-mail, later bestand)."
+        ),
+    )
     acknowledgment_working_days = models.PositiveSmallIntegerField(
         _("ontvangstbevestiging binnen (werkdagen)"),
         default=DEFAULT_ACKNOWLEDGMENT_WORKING_DAYS,

@@ -26,7 +26,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle
+from gehoord.cases import lifecycle, timeline
 from gehoord.cases.constants import EventKind, RetentionResult
 from gehoord.cases.models import Complainant, Complaint, ComplaintEvent, CopyWaiver, Hearing
 from gehoord.core.errors import DomainError, GuardFailed, TransitionNotAllowed
@@ -357,13 +357,13 @@ def export_complainant(complainant: Complainant) -> dict[str, Any]:
 def record_export(complaint: Complaint, *, fmt: str, actor: User | None) -> ComplaintEvent:
     """The export on each of the complainant's files: who handed their data out, when, in which form."""
     summary = _("Gegevens van de klager opgevraagd (AVG), als %(format)s") % {"format": fmt.upper()}
-    events = [
-        ComplaintEvent(
-            complaint=other, kind=EventKind.CHANGE, actor=actor, summary=summary, data={"privacy": "export"}
-        )
-        for other in complaint.complainant.complaints.all()
-    ]
-    ComplaintEvent.objects.bulk_create(events)
+    events = timeline.record_on_each(
+        complaint.complainant.complaints.all(),
+        kind=EventKind.CHANGE,
+        actor=actor,
+        summary=summary,
+        data={"privacy": "export"},
+    )
     return events[0]
 
 
@@ -570,8 +570,8 @@ def erase_complainant_data(
             erased_by=actor,
             removed=removed.counts,
         )
-        ComplaintEvent.objects.create(
-            complaint=current,
+        timeline.record(
+            current,
             kind=EventKind.CHANGE,
             at=at,
             actor=actor,

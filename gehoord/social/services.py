@@ -20,8 +20,9 @@ from gehoord.accounts.access import is_coordinator
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record_current as audit
 from gehoord.cases import services as case_services
+from gehoord.cases import timeline
 from gehoord.cases.constants import Channel, ContactChannel, EventKind
-from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
+from gehoord.cases.models import Complainant, Complaint
 from gehoord.core.errors import GuardFailed, PermissionDenied, TransitionNotAllowed
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.social.adapters import IncomingSignal, SignalAdapter
@@ -166,8 +167,8 @@ def convert_to_complaint(
             f"{action.at:%d-%m-%Y %H:%M} ({action.get_channel_display()}): {action.text}"
             for action in current.actions.filter(kind=ActionKind.CONTACT)
         )
-        ComplaintEvent.objects.create(
-            complaint=complaint,
+        timeline.record(
+            complaint,
             kind=EventKind.NOTE,
             actor=actor,
             summary=_("Voortgekomen uit een bericht op %(platform)s van %(author)s")

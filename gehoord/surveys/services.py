@@ -22,8 +22,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gehoord.cases import timeline
 from gehoord.cases.constants import EventKind
-from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
 from gehoord.correspondence.constants import Delivery, LetterKind
 from gehoord.correspondence.services import party_recipient, queue_letter
@@ -62,7 +63,7 @@ def invite_after_step(complaint: Complaint, name: str, params: dict[str, Any]) -
 
 
 def _timeline(complaint: Complaint, summary: str) -> None:
-    ComplaintEvent.objects.create(complaint=complaint, kind=EventKind.AFTERCARE, summary=summary)
+    timeline.record(complaint, kind=EventKind.AFTERCARE, summary=summary)
 
 
 def send_due(now: dt.datetime | None = None) -> int:

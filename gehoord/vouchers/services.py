@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gehoord.accounts.access import is_coordinator
+from gehoord.cases import timeline
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, EventKind, Outcome
-from gehoord.cases.models import Complaint, ComplaintEvent
+from gehoord.cases.models import Complaint
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.correspondence.constants import LetterKind
 from gehoord.correspondence.services import queue_letter
@@ -44,9 +45,7 @@ def is_owed(complaint: Complaint) -> bool:
 
 
 def _timeline(complaint: Complaint, summary: str, actor: User | None = None, details: str = "") -> None:
-    ComplaintEvent.objects.create(
-        complaint=complaint, kind=EventKind.AFTERCARE, actor=actor, summary=summary[:300], details=details
-    )
+    timeline.record(complaint, kind=EventKind.AFTERCARE, actor=actor, summary=summary[:300], details=details)
 
 
 def make_due(complaint: Complaint) -> FlowerVoucher | None:
