@@ -280,6 +280,9 @@ MAILBOX_USER = env.str("MAILBOX_USER", default="")
 MAILBOX_PASSWORD = env.str("MAILBOX_PASSWORD", default="")
 MAILBOX_FOLDER = env.str("MAILBOX_FOLDER", default="INBOX")
 MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
+# The authserv-id our receiving mail server writes in Authentication-Results (e.g. "mx.gemeente.nl").
+# Empty: the topmost such header counts, which the receiving server adds last.
+MAILBOX_AUTHSERV_ID = env.str("MAILBOX_AUTHSERV_ID", default="")
 
 # Mentions of the municipality's Mastodon account become social-media signals (off without both).
 MASTODON_API_BASE_URL = env.str("MASTODON_API_BASE_URL", default="")

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from gehoord.cases.constants import ContactChannel, ContactPreference
 from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart, Hearing, Representative
+from gehoord.intake import reachability
 from gehoord.organisation.models import Department
 
 
@@ -144,17 +145,12 @@ class ComplaintIntakeSerializer(serializers.Serializer):
         return value
 
     def validate(self, data: dict) -> dict:
-        has_address = data.get("street_address") and data.get("city")
-        if not (data.get("email") or data.get("phone") or has_address):
-            raise serializers.ValidationError(
-                {
-                    "email": [
-                        _(
-                            "Geef een e-mailadres, een telefoonnummer of een postadres, zodat wij de klager kunnen bereiken."
-                        )
-                    ]
-                }
-            )
+        # The one rule of every channel (Awb 9:4): a name and one way to reach the person.
+        problems = reachability.problems(data)
+        if problems:
+            raise serializers.ValidationError({field: [message] for field, message in problems.items()})
+        if data.get("postal_code"):
+            data["postal_code"] = reachability.normalised_postal_code(data["postal_code"])
         return data
 
 

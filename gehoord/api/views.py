@@ -134,7 +134,7 @@ class ComplaintList(ApiView):
 
     @extend_schema(
         request=ComplaintIntakeSerializer,
-        responses={201: ComplaintSerializer},
+        responses={201: ComplaintSerializer, 200: ComplaintSerializer},
         parameters=[
             OpenApiParameter(
                 "Idempotency-Key",
@@ -146,11 +146,19 @@ class ComplaintList(ApiView):
     )
     @idempotent
     def post(self, request):
-        """Submit a complaint (channel API); it is stored and acknowledged like one from the web form."""
+        """Submit a complaint (channel API); it is stored and acknowledged like one from the web form.
+
+        201 with the new complaint; 200 with the existing one when the same
+        person sent the same complaint within the resubmission window (a retry
+        without Idempotency-Key): no second complaint is made.
+        """
         serializer = ComplaintIntakeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        complaint = submit_api_complaint(data=serializer.validated_data, actor=request.user)
-        return Response(ComplaintSerializer(complaint).data, status=status.HTTP_201_CREATED)
+        intake = submit_api_complaint(data=serializer.validated_data, actor=request.user)
+        return Response(
+            ComplaintSerializer(intake.complaint).data,
+            status=status.HTTP_201_CREATED if intake.created else status.HTTP_200_OK,
+        )
 
 
 class ComplaintDetail(ApiView):

@@ -7,21 +7,21 @@ records what it did on the complaint's timeline.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle, timeline
+from gehoord.cases.attachment_policy import check_uploads
 from gehoord.cases.constants import (
     AuthorisationKind,
-    Channel,
     CompetentOrgan,
     ContactChannel,
-    ContactPreference,
     CopyWaiverReason,
     EventKind,
     HearingParty,
@@ -29,12 +29,9 @@ from gehoord.cases.constants import (
     Judgement,
     RetentionResult,
     Rung,
-    Status,
 )
-from gehoord.cases.deadlines import refresh_deadlines
 from gehoord.cases.models import (
     Attachment,
-    Complainant,
     Complaint,
     ComplaintEvent,
     ComplaintPart,
@@ -44,91 +41,11 @@ from gehoord.cases.models import (
     Hearing,
     Representative,
 )
-from gehoord.cases.references import allocate_reference_number, format_reference
-from gehoord.clock.terms import AtwCalendar, receipt_date
 from gehoord.core.errors import GuardFailed, PermissionDenied
-from gehoord.organisation.models import Department, Municipality
+from gehoord.organisation.models import Municipality
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
-
-
-def register_complaint(
-    *,
-    complainant: Complainant,
-    channel: Channel | str,
-    description: str,
-    received_at: dt.datetime | None = None,
-    conduct_date: dt.date | None = None,
-    involved_description: str = "",
-    departments: Iterable[Department] = (),
-    employees_involved: Iterable[User] = (),
-    desired_outcome: str = "",
-    preferred_contact: ContactPreference | str = "",
-    contact_times: str = "",
-    representative: Representative | None = None,
-    parts: Sequence[str] = (),
-    anonymous: bool = False,
-    about_failure_to_decide: bool = False,
-    actor: User | None = None,
-    calendar: AtwCalendar | None = None,
-    municipality: Municipality | None = None,
-) -> Complaint:
-    """Store a new complaint, with its complainant, in one transaction.
-
-    `complainant` (and `representative`) may be unsaved. Without `parts` the
-    description is the one part to judge. An `anonymous` complaint (no name,
-    no way to reach the person) is not refused (Awb 9:1): it is looked into as
-    a signal, without the formal route or letters. `about_failure_to_decide`:
-    the conduct is failing to decide in time (Awb 9:8 lid 1 onder d).
-    """
-    if channel not in Channel.values:
-        raise GuardFailed(_("Onbekend kanaal: %(channel)s.") % {"channel": channel})
-    if not description.strip():
-        raise GuardFailed(_("Beschrijf de gedraging waarover geklaagd wordt."))
-    received_at = received_at or timezone.now()
-    municipality = municipality or Municipality.load()
-    year = receipt_date(received_at).year
-    with transaction.atomic():
-        complainant.save()
-        if representative is not None:
-            representative.save()
-        number = allocate_reference_number(year)
-        complaint = Complaint(
-            reference=format_reference(year, number),
-            reference_year=year,
-            reference_number=number,
-            complainant=complainant,
-            representative=representative,
-            channel=channel,
-            received_at=received_at,
-            description=description.strip(),
-            conduct_date=conduct_date,
-            involved_description=involved_description.strip(),
-            desired_outcome=desired_outcome.strip(),
-            preferred_contact=preferred_contact,
-            contact_times=contact_times.strip(),
-            anonymous=anonymous,
-            about_failure_to_decide=about_failure_to_decide,
-        )
-        refresh_deadlines(complaint, calendar=calendar, municipality=municipality)
-        complaint.save()
-        complaint.departments.set(departments)
-        complaint.employees_involved.set(employees_involved)
-        ComplaintPart.objects.bulk_create(
-            ComplaintPart(complaint=complaint, position=position, description=text.strip())
-            for position, text in enumerate(parts or [description], start=1)
-        )
-        timeline.record(
-            complaint,
-            kind=EventKind.CREATED,
-            at=received_at,
-            actor=actor,
-            to_status=Status.RECEIVED,
-            summary=_("Klacht ontvangen via %(channel)s") % {"channel": complaint.get_channel_display()},
-        )
-        lifecycle.run_after_step_hooks(complaint, "register", {"channel": channel})
-    return complaint
 
 
 def add_note(
@@ -545,15 +462,20 @@ def set_about_failure_to_decide(
 def add_attachment(
     complaint: Complaint, *, file: UploadedFile, actor: User | None, description: str = ""
 ) -> Attachment:
+    """A file staff add to the file, screened by the one attachment policy like every channel's files."""
+    try:
+        (checked,) = check_uploads([file])
+    except ValidationError as error:
+        raise GuardFailed(" ".join(error.messages)) from error
     attachment = Attachment(
         complaint=complaint,
-        original_name=file.name[:255],
-        content_type=getattr(file, "content_type", "") or "application/octet-stream",
+        original_name=checked.name[:255],
+        content_type=checked.content_type,
         size=file.size,
         description=description.strip(),
         uploaded_by=actor,
     )
-    attachment.file.save(file.name, file, save=False)
+    attachment.file.save(checked.name, file, save=False)
     with transaction.atomic():
         attachment.save()
         timeline.record(

@@ -9,8 +9,9 @@ recorded without the letter that tells the complainant about it.
 
 Who a letter goes to (the complainant, or the authorised gemachtigde with a
 copy to the complainant) is :func:`gehoord.correspondence.services.recipients`.
-Besides the letter to the complainant's side, some steps owe letters to
-others:
+Registering a complaint ("register", run by the intake pipeline) owes the
+acknowledgment of a written complaint (Awb 9:6). Besides the letter to the
+complainant's side, some steps owe letters to others:
 
 - "postpone" (Awb 9:11 lid 2): the person complained about is told too;
 - "schedule_hearing" (Awb 9:10 lid 1): each employee invited is invited in a
@@ -24,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from gehoord.cases.constants import WRITTEN_CHANNELS
 from gehoord.correspondence.constants import LetterKind
 
 if TYPE_CHECKING:
@@ -87,6 +89,12 @@ def queue_letter_after_step(complaint: Complaint, name: str, params: dict[str, A
     """The lifecycle hook: queue the letters step `name` owes, if any."""
     from gehoord.correspondence import services
 
+    if name == "register":
+        # Awb 9:6: a written complaint is acknowledged in writing (an anonymous one has nobody to
+        # write to: queue_letter queues nothing then). Phone and desk complaints get no letter.
+        if complaint.channel in WRITTEN_CHANNELS:
+            services.queue_acknowledgment(complaint)
+        return
     kind = LETTER_AFTER_STEP.get(name)
     if kind is None:
         return

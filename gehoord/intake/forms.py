@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILES, CheckedFile, check_uploads
 from gehoord.cases.constants import ContactPreference
+from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
-from gehoord.intake.uploads import ALLOWED_DESCRIPTION, MAX_FILES, CheckedFile, check_uploads
 from gehoord.organisation.models import Department
 
-POSTAL_CODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 PHONE = re.compile(r"^\+?[\d\s\-()]{8,20}$")
 COMPLAINT_CHOICE = "klacht"
 FILE_ACCEPT = (
@@ -77,10 +77,10 @@ class ContactDetailsCleaning:
         value = self.cleaned_data["postal_code"]
         if not value:
             return ""
-        match = POSTAL_CODE.match(value)
-        if not match:
+        normalised = reachability.normalised_postal_code(value)
+        if normalised is None:
             raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
-        return f"{match.group(1)} {match.group(2).upper()}"
+        return normalised
 
     def clean_phone(self) -> str:
         return _clean_phone(self.cleaned_data["phone"])
@@ -237,21 +237,11 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        address_parts = [data.get("street_address"), data.get("postal_code"), data.get("city")]
-        has_address = all(address_parts)
-        if any(address_parts) and not has_address:
-            for name in ("street_address", "postal_code", "city"):
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(
-                        name, _("Vul uw volledige adres in: straat en huisnummer, postcode en woonplaats.")
-                    )
-        if not (has_address or data.get("email") or data.get("phone")) and not self.errors.get("email"):
-            self.add_error(
-                "email",
-                _(
-                    "Vul minstens één manier in waarop wij u kunnen bereiken: e-mailadres, telefoonnummer of adres."
-                ),
-            )
+        # The one rule of every channel (Awb 9:4): a name and one way to reach the person.
+        for name, message in reachability.problems(data, citizen=True).items():
+            if name not in self.errors and name in self.fields:
+                self.add_error(name, message)
+        has_address = reachability.has_postal_address(data)
         preferred = data.get("preferred_contact")
         needs = {
             ContactPreference.EMAIL: (

@@ -1,38 +1,30 @@
 """Employees register complaints received by phone, at the desk, by letter, fax or e-mail.
 
-The public web form, the API and social media have intakes of their own; this
-module is the staff intake: who may register, the hint that the same person
-already has an open complaint, and the one transaction that stores it all.
+This module is the staff side of the one intake pipeline
+(:mod:`gehoord.intake.pipeline`): who may register, the hint that the same
+person already has an open complaint, and the form's data handed to the
+pipeline, which stores it all in one transaction.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 from typing import TYPE_CHECKING
 
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Replace, Upper
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from gehoord.accounts.roles import Role
-from gehoord.cases import services, timeline
-from gehoord.cases.constants import WRITTEN_CHANNELS, Channel, EventKind
-from gehoord.cases.lifecycle import OPEN_STATUSES
-from gehoord.cases.models import Attachment, Complaint, Representative
+from gehoord.cases.attachment_policy import CheckedFile
+from gehoord.cases.constants import WRITTEN_CHANNELS, Channel
+from gehoord.cases.models import Complaint, Representative
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import GuardFailed, PermissionDenied
-from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.models import WebSubmission
+from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.intake.services import complainant_from
-from gehoord.intake.uploads import CheckedFile
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
@@ -46,14 +38,6 @@ REGISTERING_ROLES = frozenset({Role.COORDINATOR, Role.HANDLER})
 # Spent form tokens share the table of the public form; the prefix keeps them apart.
 _SUBMISSION_PREFIX = "staff:"
 _DIGEST_SALT = "gehoord.intake.registration.duplicates"
-_MIN_PHONE_DIGITS = 6
-# Characters people put in phone numbers around the digits.
-_PHONE_PUNCTUATION = (" ", "-", "(", ")", ".", "/", "+")
-
-
-def acknowledgment_owed(complaint: Complaint) -> bool:
-    """Awb 9:6: a written complaint is acknowledged in writing; an anonymous one has nobody to write to."""
-    return complaint.channel in ACKNOWLEDGED_CHANNELS and not complaint.anonymous
 
 
 def may_register(user: User) -> bool:
@@ -64,73 +48,6 @@ def may_register(user: User) -> bool:
 
 
 # --- the same person, already complaining ---------------------------------------
-
-
-def phone_digits(phone: str) -> str:
-    """The digits of a Dutch number, written nationally: '+31 (0)6-1234 5678' -> '0612345678'."""
-    phone = phone.strip().replace("(0)", "")
-    digits = re.sub(r"\D", "", phone)
-    if phone.startswith("+31") and digits.startswith("31"):
-        return "0" + digits[2:]
-    if digits.startswith("0031"):
-        return "0" + digits[4:]
-    return digits
-
-
-def _phone_variants(phone: str) -> set[str]:
-    """How the same number can look once stored punctuation is taken out."""
-    digits = phone_digits(phone)
-    if len(digits) < _MIN_PHONE_DIGITS:
-        return set()
-    variants = {digits}
-    if digits.startswith("0") and not digits.startswith("00"):
-        national = digits[1:]
-        variants |= {f"31{national}", f"0031{national}", f"310{national}", f"00310{national}"}
-    return variants
-
-
-def _stripped(expression, characters: Iterable[str]):
-    for character in characters:
-        expression = Replace(expression, Value(character), Value(""))
-    return expression
-
-
-def _postal_key(postal_code: str) -> str:
-    return re.sub(r"\s", "", postal_code).upper()
-
-
-def open_complaints_of_same_person(
-    *, email: str = "", phone: str = "", last_name: str = "", postal_code: str = ""
-) -> QuerySet[Complaint]:
-    """Open complaints whose complainant looks like the same person, whoever may see them.
-
-    Same person: the same e-mail address (any case), the same phone number
-    (digits only, +31 or 0), or the same last name with the same postal code.
-    Callers decide what the user may be shown (see :func:`duplicate_hint`).
-    """
-    complaints = Complaint.objects.filter(status__in=OPEN_STATUSES, complainant__anonymised_at__isnull=True)
-    conditions = []
-    if email.strip():
-        conditions.append(Q(complainant__email__iexact=email.strip()))
-    variants = _phone_variants(phone)
-    if variants:
-        complaints = complaints.annotate(
-            _complainant_phone=_stripped(F("complainant__phone"), _PHONE_PUNCTUATION)
-        )
-        conditions.append(Q(_complainant_phone__in=variants))
-    postal = _postal_key(postal_code)
-    if last_name.strip() and postal:
-        complaints = complaints.annotate(
-            _complainant_postal=_stripped(Upper(F("complainant__postal_code")), (" ",))
-        )
-        conditions.append(Q(complainant__last_name__iexact=last_name.strip(), _complainant_postal=postal))
-    if not conditions:
-        return Complaint.objects.none()
-    return (
-        complaints.filter(reduce(or_, conditions))
-        .select_related("complainant")
-        .order_by("-received_at", "pk")
-    )
 
 
 @dataclass(frozen=True)
@@ -190,38 +107,6 @@ def _representative(data: dict) -> Representative | None:
     )
 
 
-def _store_attachments(
-    complaint: Complaint, files: Sequence[CheckedFile], actor: User, stored: list[str]
-) -> None:
-    now = timezone.now()
-    for checked in files:
-        attachment = Attachment(
-            complaint=complaint,
-            original_name=checked.file.name[:255],
-            content_type=checked.content_type,  # read from the content, never the browser's claim
-            size=checked.file.size,
-            description=_("Toegevoegd bij de registratie"),
-            uploaded_by=actor,
-            uploaded_at=now,
-        )
-        attachment.file.save(checked.file.name, checked.file, save=False)
-        stored.append(attachment.file.name)
-        attachment.save()
-        timeline.record(
-            complaint,
-            kind=EventKind.ATTACHMENT,
-            at=now,
-            actor=actor,
-            summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
-            data={"attachment": attachment.pk},
-        )
-
-
-def _delete_files(names: Iterable[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
-
-
 def register_staff_complaint(
     *, data: dict, files: Sequence[CheckedFile], actor: User, token: str | None = None
 ) -> Complaint:
@@ -247,43 +132,26 @@ def register_staff_complaint(
     received_at = data["received_at"]
     if received_at > timezone.now():
         raise GuardFailed(_("Het moment van ontvangst ligt in de toekomst."))
-    existing = already_registered(token)
-    if existing is not None:
-        return existing
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            complaint = services.register_complaint(
-                complainant=complainant_from(data),
-                representative=_representative(data),
-                channel=channel,
-                received_at=received_at,
-                description=data["description"],
-                conduct_date=data.get("conduct_date"),
-                involved_description=data.get("involved_description", ""),
-                departments=[data["department"]] if data.get("department") else [],
-                employees_involved=data.get("employees_involved") or [],
-                desired_outcome=data.get("desired_outcome", ""),
-                preferred_contact=data.get("preferred_contact", ""),
-                contact_times=data.get("contact_times", ""),
-                anonymous=bool(data.get("anonymous")),
-                about_failure_to_decide=bool(data.get("about_failure_to_decide")),
-                actor=actor,
-            )
-            _store_attachments(complaint, files, actor, stored)
-            if token:
-                WebSubmission.objects.create(token=_SUBMISSION_PREFIX + token, complaint=complaint)
-            if acknowledgment_owed(complaint):
-                queue_acknowledgment(complaint)
-    except IntegrityError:
-        # Nothing of this attempt was committed: remove the files it stored.
-        _delete_files(stored)
-        # The same token was spent by a concurrent submit (a double click) that committed first.
-        existing = already_registered(token)
-        if existing is None:
-            raise
-        return existing
-    except BaseException:
-        _delete_files(stored)
-        raise
-    return complaint
+    intake = take_in(
+        NewComplaint(
+            channel=channel,
+            complainant=complainant_from(data),
+            representative=_representative(data),
+            received_at=received_at,
+            description=data["description"],
+            conduct_date=data.get("conduct_date"),
+            involved_description=data.get("involved_description", ""),
+            departments=[data["department"]] if data.get("department") else [],
+            employees_involved=data.get("employees_involved") or [],
+            desired_outcome=data.get("desired_outcome", ""),
+            preferred_contact=data.get("preferred_contact", ""),
+            contact_times=data.get("contact_times", ""),
+            anonymous=bool(data.get("anonymous")),
+            about_failure_to_decide=bool(data.get("about_failure_to_decide")),
+            actor=actor,
+            files=list(files),
+            attachment_description=_("Toegevoegd bij de registratie"),
+            token=_SUBMISSION_PREFIX + token if token else "",
+        )
+    )
+    return intake.complaint

@@ -2,65 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle, services, timeline
+from gehoord.cases import lifecycle, timeline
+from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import Channel, EventKind
-from gehoord.cases.models import Attachment, Complainant, Complaint, Representative
-from gehoord.correspondence.services import queue_acknowledgment
-from gehoord.intake.models import WebSubmission
-from gehoord.intake.uploads import CheckedFile
+from gehoord.cases.models import Complainant, Complaint, Representative
+from gehoord.intake.pipeline import Intake, NewComplaint, files_removed_on_failure, store_files, take_in
 
 
 @dataclass(frozen=True)
 class Submission:
     complaint: Complaint
     created: bool
-
-
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[str]]:
-    """Collects the names of files stored in the block; if the block fails, they are deleted again.
-
-    A transaction that rolls back leaves no rows, but files written to storage
-    inside it stay: without this an attachment of a failed submission would
-    remain on disk with no complaint pointing to it.
-    """
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
-
-
-def store_attachments(
-    complaint: Complaint, files: list[CheckedFile], *, description: str = "", stored: list[str] | None = None
-) -> None:
-    """Keep files the complainant sent (form, status link, e-mail) as attachments of `complaint`.
-
-    With `stored` (see :func:`files_removed_on_failure`), each file's storage
-    name is added to it as soon as it is written.
-    """
-    for checked in files:
-        attachment = Attachment(
-            complaint=complaint,
-            original_name=checked.file.name[:255],
-            content_type=checked.content_type,
-            size=checked.file.size,
-            description=description or _("Meegestuurd door de klager"),
-        )
-        attachment.file.save(checked.file.name, checked.file, save=False)
-        if stored is not None:
-            stored.append(attachment.file.name)
-        attachment.save()
 
 
 def complainant_from(data: dict) -> Complainant:
@@ -76,50 +33,45 @@ def complainant_from(data: dict) -> Complainant:
     )
 
 
+def _new_complaint(data: dict, *, channel: Channel, files=(), token: str = "", actor=None) -> NewComplaint:
+    """The public form's (and the API's) cleaned data as the intake pipeline takes it."""
+    representative = None
+    if data.get("on_behalf"):
+        representative = Representative(
+            name=data["representative_name"],
+            organisation=data.get("representative_organisation", ""),
+            email=data.get("representative_email", ""),
+            phone=data.get("representative_phone", ""),
+        )
+    return NewComplaint(
+        channel=channel,
+        complainant=complainant_from(data),
+        representative=representative,
+        description=data["description"],
+        conduct_date=data.get("conduct_date"),
+        involved_description=data.get("involved_description", ""),
+        departments=[data["department"]] if data.get("department") else [],
+        desired_outcome=data.get("desired_outcome", ""),
+        preferred_contact=data.get("preferred_contact", ""),
+        contact_times=data.get("contact_times", ""),
+        about_failure_to_decide=bool(data.get("about_failure_to_decide")),
+        files=list(files),
+        token=token,
+        actor=actor,
+    )
+
+
 def submit_web_complaint(*, token: str, data: dict, files: list[CheckedFile]) -> Submission:
-    """Store a complaint from the public form, exactly once per form token.
+    """Store a complaint from the public form, exactly once per form token and once per resubmission.
 
     Everything — complainant, complaint, attachments, the spent token and the
-    queued acknowledgment — is stored in one transaction before anything is
-    sent. A second submit with the same token returns the first complaint.
+    queued acknowledgment — is stored in one transaction by the intake
+    pipeline before anything is sent. A second submit with the same token, or
+    the same complaint sent again by the same person within the window (the
+    Back button, a second tab), returns the first complaint.
     """
-    existing = WebSubmission.objects.select_related("complaint").filter(token=token).first()
-    if existing:
-        return Submission(existing.complaint, created=False)
-    try:
-        with files_removed_on_failure() as stored, transaction.atomic():
-            representative = None
-            if data.get("on_behalf"):
-                representative = Representative(
-                    name=data["representative_name"],
-                    organisation=data.get("representative_organisation", ""),
-                    email=data.get("representative_email", ""),
-                    phone=data.get("representative_phone", ""),
-                )
-            complaint = services.register_complaint(
-                complainant=complainant_from(data),
-                representative=representative,
-                channel=Channel.WEB,
-                description=data["description"],
-                conduct_date=data.get("conduct_date"),
-                involved_description=data.get("involved_description", ""),
-                departments=[data["department"]] if data.get("department") else [],
-                desired_outcome=data.get("desired_outcome", ""),
-                preferred_contact=data.get("preferred_contact", ""),
-                contact_times=data.get("contact_times", ""),
-                about_failure_to_decide=bool(data.get("about_failure_to_decide")),
-            )
-            store_attachments(complaint, files, stored=stored)
-            WebSubmission.objects.create(token=token, complaint=complaint)
-            queue_acknowledgment(complaint)
-    except IntegrityError:
-        # The same token was spent by a concurrent submit (a double click) that
-        # committed first; everything of this attempt was rolled back.
-        existing = WebSubmission.objects.select_related("complaint").filter(token=token).first()
-        if existing is None:
-            raise
-        return Submission(existing.complaint, created=False)
-    return Submission(complaint, created=True)
+    intake = take_in(_new_complaint(data, channel=Channel.WEB, files=files, token=token))
+    return Submission(intake.complaint, created=intake.created)
 
 
 def add_complainant_information(complaint: Complaint, *, text: str, files: list[CheckedFile]) -> None:
@@ -128,8 +80,8 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
         # Asked with the row locked, so a step taken at the same moment cannot slip in between.
         complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
         lifecycle.ensure_action_allowed(complaint, "complainant_addition")
-        store_attachments(complaint, files, stored=stored)
-        names = ", ".join(f.file.name for f in files)
+        store_files(complaint, files, stored=stored)
+        names = ", ".join(f.name for f in files)
         timeline.record(
             complaint,
             kind=EventKind.COMPLAINANT_ADDITION,
@@ -145,26 +97,11 @@ def withdraw_by_complainant(complaint: Complaint, *, reason: str) -> Complaint:
     )
 
 
-def submit_api_complaint(*, data: dict, actor=None) -> Complaint:
-    """Store a complaint from a connected system (channel API), with its acknowledgment, in one transaction.
+def submit_api_complaint(*, data: dict, actor=None) -> Intake:
+    """Take in a complaint from a connected system (channel API), through the one intake pipeline.
 
     `data` holds the validated fields of the public form (name, a way to reach
-    the person, the conduct, ...). Retries are made safe by the API's
-    Idempotency-Key, not here.
+    the person, the conduct, ...). A retry with the same Idempotency-Key is
+    answered by the API; a retry without one is found as a resubmission.
     """
-    with transaction.atomic():
-        complaint = services.register_complaint(
-            complainant=complainant_from(data),
-            channel=Channel.API,
-            description=data["description"],
-            conduct_date=data.get("conduct_date"),
-            involved_description=data.get("involved_description", ""),
-            departments=[data["department"]] if data.get("department") else [],
-            desired_outcome=data.get("desired_outcome", ""),
-            preferred_contact=data.get("preferred_contact", ""),
-            contact_times=data.get("contact_times", ""),
-            about_failure_to_decide=bool(data.get("about_failure_to_decide")),
-            actor=actor,
-        )
-        queue_acknowledgment(complaint)
-    return complaint
+    return take_in(_new_complaint(data, channel=Channel.API, actor=actor))

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.accounts.models import User
+from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILES
 from gehoord.cases.constants import Channel, ContactPreference
+from gehoord.intake import reachability
 from gehoord.intake.forms import ContactDetailsCleaning, MultipleFileField
 from gehoord.intake.registration import ACKNOWLEDGED_CHANNELS, STAFF_CHANNELS
-from gehoord.intake.uploads import ALLOWED_DESCRIPTION, MAX_FILES
 from gehoord.organisation.models import Department
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
@@ -305,14 +306,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
 
     def _clean_reachability(self, data: dict) -> None:
         """Name plus one way to reach the person; a written complaint needs an address for the acknowledgment."""
-        address_parts = [data.get("street_address"), data.get("postal_code"), data.get("city")]
-        has_address = all(address_parts)
-        if any(address_parts) and not has_address:
-            for name in ("street_address", "postal_code", "city"):
-                if not data.get(name):
-                    self._error_once(
-                        name, _("Vul het volledige adres in: straat en huisnummer, postcode en woonplaats.")
-                    )
+        has_address = reachability.has_postal_address(data)
         channel = data.get("channel")
         if channel == Channel.EMAIL and not data.get("email"):
             self._error_once(
@@ -325,13 +319,9 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
                     "Een schriftelijke klacht krijgt een schriftelijke ontvangstbevestiging. Vul het postadres of het e-mailadres van de klager in."
                 ),
             )
-        elif not (has_address or data.get("email") or data.get("phone")):
-            self._error_once(
-                "email",
-                _(
-                    "Vul minstens één manier in waarop de klager bereikbaar is: e-mailadres, telefoonnummer of adres."
-                ),
-            )
+        # The one rule of every channel (Awb 9:4), after what only this form's channels need.
+        for name, message in reachability.problems(data).items():
+            self._error_once(name, message)
         needs = {
             ContactPreference.EMAIL: (
                 "email",

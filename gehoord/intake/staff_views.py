@@ -23,6 +23,7 @@ from gehoord.cases.selectors import visible_complaints
 from gehoord.correspondence.constants import Delivery, LetterKind
 from gehoord.intake import registration
 from gehoord.intake.registration import DuplicateHint
+from gehoord.intake.same_person import open_complaints_of_same_person
 from gehoord.intake.staff_forms import StaffRegistrationForm
 from gehoord.intake.tokens import new_form_token, read_form_token
 
@@ -80,7 +81,7 @@ def _same_person(data: dict) -> list[Complaint]:
     if data.get("anonymous"):
         return []  # nobody to recognise
     return list(
-        registration.open_complaints_of_same_person(
+        open_complaints_of_same_person(
             email=data.get("email") or "",
             phone=data.get("phone") or "",
             last_name=data.get("last_name") or "",

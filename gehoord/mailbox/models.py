@@ -18,13 +18,20 @@ class MessageOutcome(models.TextChoices):
     NEW_COMPLAINT = "new_complaint", _("Nieuwe klacht")
     ADDED = "added", _("Toegevoegd aan klacht")
     AUTOMATIC = "automatic", _("Automatisch bericht, apart gezet")
+    SET_ASIDE = "set_aside", _("Niets bruikbaars, apart gezet")
     FAILED = "failed", _("Niet ingelezen")
     DISMISSED = "dismissed", _("Apart gezet door medewerker")
 
 
 # Outcomes after which the message is done with: the mailbox may mark it processed.
 FINAL_OUTCOMES = frozenset(
-    {MessageOutcome.NEW_COMPLAINT, MessageOutcome.ADDED, MessageOutcome.AUTOMATIC, MessageOutcome.DISMISSED}
+    {
+        MessageOutcome.NEW_COMPLAINT,
+        MessageOutcome.ADDED,
+        MessageOutcome.AUTOMATIC,
+        MessageOutcome.SET_ASIDE,
+        MessageOutcome.DISMISSED,
+    }
 )
 
 

@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from gehoord.core.text import html_to_text
@@ -33,6 +34,54 @@ _AUTO_SUBJECTS = re.compile(
 )
 # What a complaint keeps of one message at most; a mail of many megabytes is an attachment, not a description.
 MAX_TEXT_LENGTH = 20_000
+
+
+# method=result pairs in an Authentication-Results header (RFC 8601), e.g. "dmarc=fail (p=reject)".
+_AUTH_RESULT = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Authentication:
+    """What the receiving mail server found out about the sender (SPF, DKIM, DMARC), as it wrote it.
+
+    Only the Authentication-Results header of our own server counts: the
+    topmost one, or the one whose authserv-id is ``MAILBOX_AUTHSERV_ID`` when
+    that is set. Headers further down were written by servers on the way (or
+    by the sender) and prove nothing.
+    """
+
+    spf: str = ""
+    dkim: str = ""
+    dmarc: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """The sender's domain says this message was not sent by it (DMARC fail)."""
+        return self.dmarc == "fail"
+
+    @property
+    def verdict(self) -> str:
+        """ "verified" (DMARC pass), "failed" (DMARC fail) or "unknown" (no or no usable result)."""
+        return {"pass": "verified", "fail": "failed"}.get(self.dmarc, "unknown")
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(f"{name}={value}" for name, value in self.__dict__.items() if value) or "-"
+
+
+def authentication_of(message: EmailMessage, authserv_id: str = "") -> Authentication:
+    """The results our receiving server wrote in the message's Authentication-Results header."""
+    for header in message.get_all("Authentication-Results") or []:
+        text = str(header)
+        server = text.split(";", 1)[0].strip().split()[0].lower() if text.strip() else ""
+        if authserv_id and server != authserv_id.lower():
+            continue
+        results: dict[str, str] = {}
+        for method, result in _AUTH_RESULT.findall(text.split(";", 1)[1] if ";" in text else ""):
+            # The first result per method counts (a header may list several DKIM signatures).
+            results.setdefault(method.lower(), result.lower())
+        return Authentication(**results)
+    return Authentication()
 
 
 class MalformedMessage(ValueError):
@@ -57,6 +106,7 @@ class ParsedMessage:
     attachments: list[MailAttachment] = field(default_factory=list)
     # Why this message was written by a machine (an auto-reply, a bounce), or "" for a person.
     automatic: str = ""
+    authentication: Authentication = field(default_factory=Authentication)
 
     @property
     def references(self) -> list[str]:
@@ -174,4 +224,5 @@ def parse(raw: bytes) -> ParsedMessage:
         text=_body_text(message),
         attachments=_attachments(message),
         automatic=_automatic(message, sender_email, subject),
+        authentication=authentication_of(message, getattr(settings, "MAILBOX_AUTHSERV_ID", "")),
     )

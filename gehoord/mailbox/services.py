@@ -23,8 +23,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import filetype
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,14 +30,19 @@ from django.utils.translation import gettext as _
 
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record_current as audit
-from gehoord.cases import services as case_services
 from gehoord.cases import timeline
+from gehoord.cases.attachment_policy import Screening, screen_content
 from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.core.errors import GuardFailed
-from gehoord.correspondence.services import queue_acknowledgment
-from gehoord.intake.services import store_attachments
-from gehoord.intake.uploads import CheckedFile, scan_for_viruses
+from gehoord.intake.pipeline import (
+    Intake,
+    NewComplaint,
+    files_removed_on_failure,
+    record_refused_files,
+    store_files,
+    take_in,
+)
 from gehoord.mailbox.imap import Mailbox
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
 from gehoord.mailbox.parsing import MalformedMessage, ParsedMessage, message_id_of, parse, sender_and_subject
@@ -77,17 +80,21 @@ def _complainant(parsed: ParsedMessage) -> Complainant:
     return Complainant(first_name=first_name[:120], last_name=last_name[:120], email=parsed.sender_email)
 
 
-def _checked_files(parsed: ParsedMessage) -> list[CheckedFile]:
-    files = []
-    for attachment in parsed.attachments:
-        # The type is read from the content; what the sender's mail program claimed comes second.
-        detected = filetype.guess(attachment.content[:8192])
-        content_type = detected.mime if detected else attachment.content_type
-        uploaded = SimpleUploadedFile(attachment.filename, attachment.content, content_type)
-        # With ClamAV on: a virus or an unreachable scanner fails the import, the mail stays in the mailbox.
-        scan_for_viruses(uploaded)
-        files.append(CheckedFile(uploaded, content_type))
-    return files
+class ScanLater(Exception):
+    """An attachment could not be scanned now (ClamAV unreachable): the message is tried again later."""
+
+
+def _screened(parsed: ParsedMessage) -> Screening:
+    """The message's attachments through the one attachment policy of every channel."""
+    screening = screen_content((attachment.filename, attachment.content) for attachment in parsed.attachments)
+    if any(refused.retryable for refused in screening.refused):
+        # Importing without the file would lose it; the mail stays in the mailbox for the next poll.
+        raise ScanLater(
+            _(
+                "Een bijlage kon niet op virussen worden gecontroleerd; het bericht wordt later opnieuw gelezen."
+            )
+        )
+    return screening
 
 
 def _existing_complaint(parsed: ParsedMessage) -> Complaint | None:
@@ -98,37 +105,93 @@ def _existing_complaint(parsed: ParsedMessage) -> Complaint | None:
     return None
 
 
-def _add_to_complaint(complaint: Complaint, parsed: ParsedMessage, received_at: dt.datetime) -> None:
-    store_attachments(complaint, _checked_files(parsed), description=_("Bijlage bij e-mail"))
+def _from_complainant(complaint: Complaint, parsed: ParsedMessage) -> bool:
+    """Written by the complainant: their address, and not refused by the sender's domain (DMARC)."""
+    return complaint.complainant.email.lower() == parsed.sender_email and not parsed.authentication.failed
+
+
+def _add_to_complaint(
+    complaint: Complaint, parsed: ParsedMessage, received_at: dt.datetime, screening: Screening
+) -> None:
     summary = _("E-mail ontvangen: %(subject)s") % {"subject": parsed.subject or _("(geen onderwerp)")}
-    if complaint.complainant.email.lower() != parsed.sender_email:
+    own = _from_complainant(complaint, parsed)
+    if parsed.authentication.failed:
+        # The address is the complainant's but their domain says it was not sent by them.
+        summary += " " + _("(afzender niet geverifieerd: %(sender)s)") % {"sender": parsed.sender_email}
+    elif not own:
         # Someone else wrote about this complaint: staff must see that before acting on it.
         summary += " " + _("(afzender is niet de klager: %(sender)s)") % {"sender": parsed.sender_email}
-    names = ", ".join(attachment.filename for attachment in parsed.attachments)
+    names = ", ".join(checked.name for checked in screening.accepted)
     if names:
         summary += " " + _("met bijlagen: %(names)s") % {"names": names}
-    timeline.record(
-        complaint,
-        kind=EventKind.COMPLAINANT_ADDITION,
-        at=received_at,
-        summary=summary[:300],
-        details=parsed.text,
+    with files_removed_on_failure() as stored:
+        store_files(
+            complaint, screening.accepted, stored=stored, description=_("Bijlage bij e-mail"), at=received_at
+        )
+        record_refused_files(complaint, screening.refused)
+        timeline.record(
+            complaint,
+            kind=EventKind.COMPLAINANT_ADDITION if own else EventKind.NOTE,
+            at=received_at,
+            summary=summary,
+            details=parsed.text,
+            data={"sender_verified": parsed.authentication.verdict},
+        )
+
+
+def _origin_note(parsed: ParsedMessage) -> tuple[str, str] | None:
+    """What the file must say about where the mail came from: an unverified sender, a reference not found."""
+    lines = []
+    if parsed.authentication.failed:
+        lines.append(
+            _("Afzender niet geverifieerd: het domein van %(sender)s keurt dit bericht af (%(result)s).")
+            % {"sender": parsed.sender_email, "result": parsed.authentication.summary}
+        )
+    if parsed.references:
+        lines.append(
+            _("Het bericht noemt kenmerk %(references)s, maar die klacht bestaat niet.")
+            % {"references": ", ".join(parsed.references)}
+        )
+    if not lines:
+        return None
+    summary = (
+        _("Afzender niet geverifieerd")
+        if parsed.authentication.failed
+        else _("Genoemd kenmerk niet gevonden")
     )
+    return summary, "\n".join(lines)
 
 
-def _new_complaint(parsed: ParsedMessage, received_at: dt.datetime) -> Complaint:
+def _new_complaint(parsed: ParsedMessage, received_at: dt.datetime, screening: Screening) -> Intake:
     description = parsed.text or parsed.subject or _("(leeg bericht)")
     if parsed.subject and parsed.text:
         description = f"{parsed.subject}\n\n{parsed.text}"
-    complaint = case_services.register_complaint(
-        complainant=_complainant(parsed),
-        channel=Channel.EMAIL,
-        description=description,
-        received_at=received_at,
+    intake = take_in(
+        NewComplaint(
+            channel=Channel.EMAIL,
+            complainant=_complainant(parsed),
+            description=description,
+            received_at=received_at,
+            files=screening.accepted,
+            refused_files=screening.refused,
+            attachment_description=_("Bijlage bij e-mail"),
+            origin_note=_origin_note(parsed),
+            # An unverified sender is not matched to the person whose address it uses.
+            match_resubmission=not parsed.authentication.failed,
+        )
     )
-    store_attachments(complaint, _checked_files(parsed), description=_("Bijlage bij e-mail"))
-    queue_acknowledgment(complaint)
-    return complaint
+    return intake
+
+
+def _nothing_usable(parsed: ParsedMessage, screening: Screening) -> str:
+    """Why a message holds nothing to take in (no text, no allowed file), or ""."""
+    if parsed.text.strip() or parsed.subject.strip() or screening.accepted:
+        return ""
+    if screening.refused:
+        return _("Geen tekst en geen bruikbare bijlage. %(reasons)s") % {
+            "reasons": " ".join(refused.reason for refused in screening.refused)
+        }
+    return _("Het bericht heeft geen tekst en geen bijlagen.")
 
 
 def _record(
@@ -228,13 +291,27 @@ def _import_new(
             locked = InboundMessage.objects.select_for_update().filter(message_id=message_id).first()
             if locked is not None and locked.is_final:
                 return locked
+            screening = _screened(parsed)
+            unusable = _nothing_usable(parsed, screening)
+            if unusable:
+                # Set aside for the coordinator with the reason: never silently dropped.
+                return _record(
+                    message_id,
+                    source=source,
+                    outcome=MessageOutcome.SET_ASIDE,
+                    parsed=parsed,
+                    reason=unusable[:MAX_REASON_LENGTH],
+                    handled_by=actor,
+                )
             complaint = _existing_complaint(parsed)
             if complaint is not None:
-                _add_to_complaint(complaint, parsed, received_at)
+                _add_to_complaint(complaint, parsed, received_at, screening)
                 outcome = MessageOutcome.ADDED
             else:
-                complaint = _new_complaint(parsed, received_at)
-                outcome = MessageOutcome.NEW_COMPLAINT
+                intake = _new_complaint(parsed, received_at, screening)
+                complaint = intake.complaint
+                # The same mail forwarded twice joins the complaint it repeats (see take_in).
+                outcome = MessageOutcome.NEW_COMPLAINT if intake.created else MessageOutcome.ADDED
             return _record(
                 message_id,
                 source=source,

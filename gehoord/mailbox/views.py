@@ -26,7 +26,7 @@ RECENT = 50
 def _render(request: HttpRequest, *, upload_form=None, status: int = 200) -> HttpResponse:
     failed = messages_not_imported()
     set_aside = InboundMessage.objects.filter(
-        outcome__in=[MessageOutcome.AUTOMATIC, MessageOutcome.DISMISSED]
+        outcome__in=[MessageOutcome.AUTOMATIC, MessageOutcome.SET_ASIDE, MessageOutcome.DISMISSED]
     ).order_by("-last_attempt_at")[:RECENT]
     visible = visible_complaints(request.user)
     imported = (
@@ -84,6 +84,11 @@ def upload(request: HttpRequest) -> HttpResponse:
             request,
             _("Dit is een automatisch bericht (%(reason)s). Het is apart gezet, niet als klacht ingelezen.")
             % {"reason": row.reason},
+        )
+    elif row.outcome == MessageOutcome.SET_ASIDE:
+        messages.warning(
+            request,
+            _("Deze e-mail is apart gezet: %(reason)s") % {"reason": row.reason},
         )
     else:
         form.add_error("eml", _("Deze e-mail kon niet worden ingelezen: %(reason)s") % {"reason": row.reason})

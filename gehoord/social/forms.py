@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.constants import ContactChannel
+from gehoord.intake import reachability
 
 MAX_CSV_SIZE = 5 * 1024 * 1024
 
@@ -38,6 +39,9 @@ class ConvertForm(forms.Form):
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
     )
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=40, required=False)
+    street_address = forms.CharField(label=_("Straat en huisnummer"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    city = forms.CharField(label=_("Woonplaats"), max_length=120, required=False)
     description = forms.CharField(
         label=_("Omschrijving van de klacht"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -46,10 +50,12 @@ class ConvertForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not (cleaned.get("email") or cleaned.get("phone")):
-            self.add_error(
-                "email", _("Vul een e-mailadres of telefoonnummer in, zodat wij de klager kunnen bereiken.")
-            )
+        # The one rule of every channel (Awb 9:4): a name and one way to reach the person.
+        for name, message in reachability.problems(cleaned).items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        if cleaned.get("postal_code") and "postal_code" not in self.errors:
+            cleaned["postal_code"] = reachability.normalised_postal_code(cleaned["postal_code"])
         return cleaned
 
 

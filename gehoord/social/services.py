@@ -19,12 +19,10 @@ from django.utils.translation import gettext as _
 from gehoord.accounts.access import is_coordinator
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record_current as audit
-from gehoord.cases import services as case_services
-from gehoord.cases import timeline
-from gehoord.cases.constants import Channel, ContactChannel, EventKind
+from gehoord.cases.constants import Channel, ContactChannel
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.core.errors import GuardFailed, PermissionDenied, TransitionNotAllowed
-from gehoord.correspondence.services import queue_acknowledgment
+from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.social.adapters import IncomingSignal, SignalAdapter
 from gehoord.social.constants import OPEN_SIGNAL_STATUSES, ActionKind, SignalStatus
 from gehoord.social.models import SignalAction, SocialSignal
@@ -152,30 +150,27 @@ def convert_to_complaint(
     timeline says which post it came from and what contact there was.
     """
     _ensure_coordinator(actor)
-    if not complainant.last_name.strip():
-        raise GuardFailed(_("Vul de naam van de klager in."))
-    if not (complainant.email or complainant.phone or complainant.street_address):
-        raise GuardFailed(
-            _("Vul minstens één manier in om de klager te bereiken: e-mail, telefoon of adres.")
-        )
     with transaction.atomic():
         current = _locked_open(signal)
-        complaint = case_services.register_complaint(
-            complainant=complainant, channel=Channel.SOCIAL_MEDIA, description=description, actor=actor
-        )
         contacts = "\n".join(
             f"{action.at:%d-%m-%Y %H:%M} ({action.get_channel_display()}): {action.text}"
             for action in current.actions.filter(kind=ActionKind.CONTACT)
         )
-        timeline.record(
-            complaint,
-            kind=EventKind.NOTE,
-            actor=actor,
-            summary=_("Voortgekomen uit een bericht op %(platform)s van %(author)s")
-            % {"platform": current.get_platform_display(), "author": current.author_handle},
-            details="\n\n".join(part for part in (current.url, current.text, contacts) if part),
-        )
-        queue_acknowledgment(complaint)
+        # The one way in: reachability (Awb 9:4), the first timeline entries and the
+        # acknowledgment (the "register" hook) are the pipeline's, as for every channel.
+        complaint = take_in(
+            NewComplaint(
+                channel=Channel.SOCIAL_MEDIA,
+                complainant=complainant,
+                description=description,
+                actor=actor,
+                origin_note=(
+                    _("Voortgekomen uit een bericht op %(platform)s van %(author)s")
+                    % {"platform": current.get_platform_display(), "author": current.author_handle},
+                    "\n\n".join(part for part in (current.url, current.text, contacts) if part),
+                ),
+            )
+        ).complaint
         now = timezone.now()
         SignalAction.objects.create(
             signal=current, kind=ActionKind.CONVERSION, at=now, actor=actor, text=complaint.reference

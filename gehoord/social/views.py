@@ -162,6 +162,9 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                     last_name=data["last_name"],
                     email=data["email"],
                     phone=data["phone"],
+                    street_address=data["street_address"],
+                    postal_code=data["postal_code"],
+                    city=data["city"],
                 ),
                 description=data["description"],
             )

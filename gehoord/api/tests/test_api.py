@@ -76,11 +76,11 @@ def test_the_same_key_with_another_body_is_refused():
     assert Complaint.objects.count() == 1
 
 
-def test_without_a_key_each_post_is_its_own():
+def test_without_a_key_each_different_post_is_its_own():
     api_client(Scope.INTAKE)
 
     call("post", "complaints/", NEW_COMPLAINT)
-    call("post", "complaints/", NEW_COMPLAINT)
+    call("post", "complaints/", {**NEW_COMPLAINT, "description": "Mijn afvalpas kwam nooit aan."})
 
     assert Complaint.objects.count() == 2
 

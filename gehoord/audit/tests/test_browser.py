@@ -7,6 +7,7 @@ from gehoord.audit.models import Action, AuditEntry
 from gehoord.cases import services
 from gehoord.cases.tests import factories
 from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.intake.tests.helpers import PNG_BYTES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "geheim-wachtwoord-123"
@@ -16,7 +17,7 @@ def test_the_coordinator_sees_who_opened_the_file_and_downloads_an_attachment(pa
     coordinator = factories.coordinator(username="carla", first_name="Carla", last_name="de Vries")
     complaint = factories.make_complaint()
     services.add_attachment(
-        complaint, file=SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n", "image/png"), actor=coordinator
+        complaint, file=SimpleUploadedFile("foto.png", PNG_BYTES, "image/png"), actor=coordinator
     )
     sign_in_staff(page, coordinator, PASSWORD)
 

@@ -18,7 +18,7 @@ from gehoord.core.logs import REDACTED
 from gehoord.core.tokens import hash_token
 from gehoord.correspondence.constants import LetterKind
 from gehoord.intake.status_link import status_path
-from gehoord.intake.tests.helpers import valid_form_data
+from gehoord.intake.tests.helpers import JPEG_BYTES, PDF_BYTES, valid_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_someone_who_may_not_see_the_file_leaves_no_view(client, complaint):
 def test_downloading_an_attachment_is_recorded_with_the_attachment(client, coordinator, complaint):
     attachment = services.add_attachment(
         complaint,
-        file=SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff fake jpeg", "image/jpeg"),
+        file=SimpleUploadedFile("foto.jpg", JPEG_BYTES, "image/jpeg"),
         actor=coordinator,
     )
     login_staff(client, coordinator)
@@ -91,7 +91,7 @@ def test_downloading_an_attachment_is_recorded_with_the_attachment(client, coord
     response = client.get(url)
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"\xff\xd8\xff fake jpeg"
+    assert b"".join(response.streaming_content) == JPEG_BYTES
     assert "attachment" in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"]
     download = AuditEntry.objects.get(action=Action.DOWNLOAD)
@@ -104,7 +104,7 @@ def test_downloading_an_attachment_is_recorded_with_the_attachment(client, coord
 
 def test_an_attachment_of_a_file_one_may_not_see_is_a_404_without_an_entry(client, coordinator, complaint):
     attachment = services.add_attachment(
-        complaint, file=SimpleUploadedFile("brief.pdf", b"%PDF-1.4", "application/pdf"), actor=coordinator
+        complaint, file=SimpleUploadedFile("brief.pdf", PDF_BYTES, "application/pdf"), actor=coordinator
     )
     login_staff(client, factories.handler())
 

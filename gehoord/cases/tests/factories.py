@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
-from gehoord.cases import services
+from gehoord.cases import registration
 from gehoord.cases.constants import Channel
 from gehoord.cases.models import Complainant
 from gehoord.organisation.models import Department
@@ -70,7 +70,7 @@ def make_complaint(
     **kwargs,
 ):
     """A complaint registered through the real service, so terms and timeline are set."""
-    return services.register_complaint(
+    return registration.register_complaint(
         complainant=kwargs.pop("complainant", None) or ComplainantFactory.build(),
         channel=channel,
         description=description,

@@ -39,7 +39,7 @@ from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
 from gehoord.accounts.roles import Role
-from gehoord.cases import lifecycle, services
+from gehoord.cases import lifecycle, registration, services
 from gehoord.cases.constants import (
     COPY_9_9_MARKER,
     Channel,
@@ -1211,7 +1211,7 @@ def test_register_complaint_sets_terms_timeline_reference_and_part(coordinator, 
     # Acknowledgment, 5 working days: Tue 28, Wed 29, Thu 30 Apr, Fri 1 May, Mon 4 May.
     # Not-handled notice, 4 weeks: Fri 22 May 2026 (Ascension 14 and decree day 15 May do not matter).
     received = dt.datetime(2026, 4, 24, 14, 15, tzinfo=AMSTERDAM)
-    complaint = services.register_complaint(
+    complaint = registration.register_complaint(
         complainant=factories.ComplainantFactory.build(),
         channel=Channel.PHONE,
         description="  Ik ben drie keer niet teruggebeld.  ",

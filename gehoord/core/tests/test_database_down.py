@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from gehoord.accounts.testing import login_staff
+from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import Channel
 from gehoord.cases.models import Attachment, Complainant, Complaint
 from gehoord.cases.tests import factories
@@ -19,7 +20,6 @@ from gehoord.intake import registration
 from gehoord.intake import services as intake_services
 from gehoord.intake.models import WebSubmission
 from gehoord.intake.tests.helpers import PNG_BYTES, pdf_file, valid_form_data
-from gehoord.intake.uploads import CheckedFile
 from gehoord.organisation.models import Municipality
 
 FORM = "/klacht/formulier/"

@@ -16,6 +16,7 @@ from gehoord.core.errors import DomainError, GuardFailed, PermissionDenied
 from gehoord.correspondence import copies
 from gehoord.correspondence.tests import backends
 from gehoord.correspondence.tests.walk import bring_to
+from gehoord.intake.tests.helpers import JPEG_BYTES, PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +72,8 @@ def complaint(coordinator, handler, involved):
         ),
     )
     for name, content, content_type in (
-        ("brief Karin Klager Dorpsstraat 12.pdf", b"%PDF-1.7 de brief", "application/pdf"),
-        ("foto.JPG", b"\xff\xd8\xff foto", "image/jpeg"),
+        ("brief Karin Klager Dorpsstraat 12.pdf", PDF_BYTES, "application/pdf"),
+        ("foto.JPG", JPEG_BYTES, "image/jpeg"),
     ):
         case_services.add_attachment(
             complaint, file=SimpleUploadedFile(name, content, content_type=content_type), actor=coordinator
@@ -103,8 +104,8 @@ def test_each_involved_employee_gets_the_complaint_and_its_attachments(
         assert "artikel 9:10" in body
         assert "Hans Behandelaar" in body
         assert message.attachments == [
-            ("bijlage-1.pdf", b"%PDF-1.7 de brief", "application/pdf"),
-            ("bijlage-2.jpg", b"\xff\xd8\xff foto", "image/jpeg"),
+            ("bijlage-1.pdf", PDF_BYTES, "application/pdf"),
+            ("bijlage-2.jpg", JPEG_BYTES, "image/jpeg"),
         ]
     bert, ina = (m for m in sorted(mailoutbox, key=lambda m: m.to))
     assert bert.body.startswith("Beste Bert Balie,")

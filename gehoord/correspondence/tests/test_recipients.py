@@ -20,6 +20,7 @@ from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus,
 from gehoord.correspondence.models import Letter
 from gehoord.correspondence.tests.test_kinds import flat, pdf_text
 from gehoord.correspondence.tests.walk import AT, RECEIVED, bring_to, destination, take
+from gehoord.intake.tests.helpers import PDF_BYTES
 from gehoord.organisation.constants import DocumentKind
 
 pytestmark = pytest.mark.django_db
@@ -359,7 +360,7 @@ def test_a_forwarded_document_goes_to_its_department_and_the_sender_hears_where_
     )
     case_services.add_attachment(
         complaint,
-        file=SimpleUploadedFile("bezwaar Karin.pdf", b"%PDF-1.7 het bezwaar", content_type="application/pdf"),
+        file=SimpleUploadedFile("bezwaar Karin.pdf", PDF_BYTES, content_type="application/pdf"),
         actor=coordinator,
     )
 
@@ -396,7 +397,7 @@ def test_a_forwarded_document_goes_to_its_department_and_the_sender_hears_where_
     [message] = [m for m in mailoutbox if m.to == ["bezwaar@gemeente.example"]]
     assert [(name, content) for name, content, _type in message.attachments] == [
         (letters.attachment_name(internal), internal.pdf.open("rb").read()),
-        ("bijlage-1.pdf", b"%PDF-1.7 het bezwaar"),
+        ("bijlage-1.pdf", PDF_BYTES),
     ]
     assert "/klacht/status/" not in message.body
     summaries = set(complaint.events.filter(kind=EventKind.LETTER).values_list("summary", flat=True))

@@ -6,7 +6,20 @@ from gehoord.intake.tokens import new_form_token
 
 # Minimal but real file contents, recognised by their magic numbers.
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + b"\x00" * 32
+
+
+def _image(image_format: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "white").save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+PNG_BYTES = _image("PNG")
+JPEG_BYTES = _image("JPEG")
 
 
 def valid_form_data(**overrides) -> dict:
@@ -37,5 +50,6 @@ def valid_form_data(**overrides) -> dict:
 
 
 def pdf_file(name: str = "brief.pdf", size: int | None = None) -> SimpleUploadedFile:
-    content = PDF_BYTES if size is None else PDF_BYTES + b"0" * (size - len(PDF_BYTES))
+    # Padding goes before the end marker: the policy reads a PDF's %%EOF at its end.
+    content = PDF_BYTES if size is None else b"%PDF-1.4\n" + b"0" * (size - len(PDF_BYTES)) + PDF_BYTES[9:]
     return SimpleUploadedFile(name, content, content_type="application/pdf")

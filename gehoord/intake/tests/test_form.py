@@ -57,10 +57,22 @@ def test_same_token_twice_makes_one_complaint(client, db):
     assert Complaint.objects.get().reference in client.get(second.url).content.decode()
 
 
-def test_each_fresh_form_makes_its_own_complaint(client, db):
+def test_each_fresh_form_with_another_complaint_makes_its_own_complaint(client, db):
     post(client)
-    post(client)
+    post(client, description="De afvalpas die ik aanvroeg kwam na zes weken nog steeds niet.")
     assert Complaint.objects.count() == 2
+
+
+def test_the_same_complaint_sent_again_from_a_fresh_form_shows_the_first(client, db):
+    """The Back button or a second tab: a new form token, the same person and text within the window."""
+    first = post(client)
+    again = post(client)
+    complaint = Complaint.objects.get()
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"]
+    notes = complaint.events.filter(data__resubmission="web")
+    assert notes.count() == 1
+    assert "nogmaals ingediend" in notes.get().summary
 
 
 @pytest.mark.parametrize(
@@ -191,8 +203,8 @@ def test_csrf_is_enforced(db):
 
 
 def test_submissions_are_rate_limited_per_client(client, db, settings):
-    for _ in range(20):
-        post(client, form_token=new_form_token())
+    for number in range(20):
+        post(client, form_token=new_form_token(), description=f"Klacht nummer {number}: nooit teruggebeld.")
     response = post(client, form_token=new_form_token())
     assert response.status_code == 429
     assert "Probeer het over een uur opnieuw" in response.content.decode()

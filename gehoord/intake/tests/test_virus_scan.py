@@ -6,10 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gehoord.cases.attachment_policy import ScannerUnavailable, VirusFound, check_uploads, scan_for_viruses
 from gehoord.cases.models import Attachment, Complaint
 from gehoord.core.testing.clamd_server import EICAR, clamd_process, free_port
 from gehoord.intake.tests.helpers import PDF_BYTES, pdf_file, valid_form_data
-from gehoord.intake.uploads import ScannerUnavailable, VirusFound, check_uploads, scan_for_viruses
 from gehoord.mailbox import services as mailbox_services
 from gehoord.mailbox.models import MessageOutcome
 from gehoord.mailbox.tests.messages import mail
@@ -65,7 +65,7 @@ def test_an_infected_file_is_refused_in_dutch_and_nothing_is_stored(client, clam
 def test_an_unreachable_scanner_refuses_the_upload_and_logs_it(client, settings, tmp_path, caplog):
     settings.CLAMAV_ADDRESS = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
 
-    with caplog.at_level(logging.ERROR, logger="gehoord.intake.uploads"):
+    with caplog.at_level(logging.ERROR, logger="gehoord.cases.attachment_policy"):
         response = client.post(FORM, valid_form_data(attachments=[pdf_file("brief.pdf")]))
 
     assert response.status_code == 400
@@ -103,12 +103,27 @@ def test_the_unix_socket_works_too_and_the_file_can_be_read_again_after_the_scan
 
 
 @pytest.mark.django_db
-def test_an_infected_mail_attachment_fails_the_import_and_the_mail_waits(clamd):
+def test_an_infected_mail_attachment_is_left_out_and_named_on_the_file(clamd):
     raw = mail(attachment=("factuur.pdf", INFECTED_PDF, "application/pdf"))
 
     row = mailbox_services.import_message(raw)
 
-    assert row.outcome == MessageOutcome.FAILED
-    assert "Eicar-Signature" in row.reason
-    assert Complaint.objects.count() == 0
+    # The one attachment policy: the mail is imported, the infected file is not, and the file says why.
+    assert row.outcome == MessageOutcome.NEW_COMPLAINT
     assert Attachment.objects.count() == 0
+    note = next(event for event in row.complaint.events.all() if "refused_files" in event.data)
+    assert "factuur.pdf" in note.summary
+    assert "virus" in note.details
+
+
+@pytest.mark.django_db
+def test_an_unreachable_scanner_leaves_the_mail_for_the_next_poll(settings):
+    settings.CLAMAV_ADDRESS = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    raw = mail(attachment=("factuur.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"))
+
+    row = mailbox_services.import_message(raw)
+
+    # Importing without the file would lose it: the mail waits, and is tried again.
+    assert row.outcome == MessageOutcome.FAILED
+    assert "virussen" in row.reason
+    assert Complaint.objects.count() == 0

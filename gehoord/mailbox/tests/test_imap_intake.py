@@ -6,6 +6,7 @@ from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.correspondence.constants import LetterKind
+from gehoord.intake.tests.helpers import PNG_BYTES
 from gehoord.mailbox.imap import ImapMailbox, ImapSettings
 from gehoord.mailbox.models import InboundMessage, MessageOutcome
 from gehoord.mailbox.tests.messages import PDF, mail
@@ -50,7 +51,7 @@ def test_a_reply_with_a_reference_lands_in_that_file(inbox):
         mail(
             subject=f"RE: Ontvangstbevestiging van uw klacht {complaint.reference}",
             text="Hierbij nog de foto die ik noemde.",
-            attachment=("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png"),
+            attachment=("foto.png", PNG_BYTES, "image/png"),
         )
     )
 
@@ -77,7 +78,9 @@ def test_a_reference_from_someone_else_is_added_but_flagged(inbox):
 
     inbox.poll()
 
-    event = complaint.events.get(kind=EventKind.COMPLAINANT_ADDITION)
+    # On the file, but not as the complainant's own addition.
+    assert not complaint.events.filter(kind=EventKind.COMPLAINANT_ADDITION).exists()
+    event = complaint.events.get(kind=EventKind.NOTE)
     assert "(afzender is niet de klager: iemand@example.com)" in event.summary
 
 

@@ -8,6 +8,7 @@ from gehoord.cases import services as case_services
 from gehoord.cases.constants import ContactChannel, Outcome, Route, Status
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
+from gehoord.intake.tests.helpers import PDF_BYTES
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -65,9 +66,7 @@ def full_complaint(db, coordinator, settings, tmp_path):
     case_services.add_note(complaint, text="Notitie over Wilhelmina", actor=coordinator)
     case_services.add_attachment(
         complaint,
-        file=SimpleUploadedFile(
-            "brief-zeldzaamheid.pdf", b"%PDF-1.4 attachment", content_type="application/pdf"
-        ),
+        file=SimpleUploadedFile("brief-zeldzaamheid.pdf", PDF_BYTES, content_type="application/pdf"),
         actor=coordinator,
         description="Scan van de brief",
     )

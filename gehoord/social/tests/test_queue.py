@@ -175,7 +175,7 @@ def test_the_screens_say_what_is_missing(client, coordinator):
     )
 
     assert response.status_code == 400
-    assert "Vul een e-mailadres of telefoonnummer in" in response.content.decode()
+    assert "Vul minstens één manier in waarop de klager bereikbaar is" in response.content.decode()
     response = client.post(reverse("social:act", args=[signal.pk, "dismiss"]), {"reason": ""})
     assert "Schrijf op waarom er geen actie nodig is." in response.content.decode()
 

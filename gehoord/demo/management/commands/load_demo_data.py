@@ -42,6 +42,7 @@ from gehoord.clock.selectors import municipal_calendar
 from gehoord.clock.terms import MAX_POSTPONEMENT_WEEKS
 from gehoord.correspondence import copies
 from gehoord.demo import scenarios
+from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.learning.services import record_learning_review
 from gehoord.organisation.constants import DocumentKind
 from gehoord.organisation.models import Department, ForwardingDestination, Municipality
@@ -560,21 +561,23 @@ class Command(BaseCommand):
                 else "",
                 phone=f"06 {rng.randint(10000000, 99999999)}",
             )
-        complaint = services.register_complaint(
-            complainant=complainant,
-            channel=channel,
-            description=description,
-            received_at=received_at,
-            conduct_date=conduct_date,
-            departments=[departments[code] for code in department_codes],
-            employees_involved=employees,
-            desired_outcome=desired,
-            preferred_contact="" if plan.path == "signal" else rng.choice(ContactPreference.values),
-            representative=representative,
-            anonymous=plan.path == "signal",
-            calendar=self.calendar,
-            municipality=self.municipality,
-        )
+        complaint = take_in(
+            NewComplaint(
+                complainant=complainant,
+                channel=channel,
+                description=description,
+                received_at=received_at,
+                conduct_date=conduct_date,
+                departments=[departments[code] for code in department_codes],
+                employees_involved=employees,
+                desired_outcome=desired,
+                preferred_contact="" if plan.path == "signal" else rng.choice(ContactPreference.values),
+                representative=representative,
+                anonymous=plan.path == "signal",
+                calendar=self.calendar,
+                municipality=self.municipality,
+            )
+        ).complaint
         Walk(self, complaint, plan, staff).run()
 
     def _involved(self, plan: Plan) -> list[User]:
