@@ -1,16 +1,19 @@
-"""New information from the complainant gets noticed: the marker, who clears it, the e-mail."""
+"""New information from the complainant gets noticed: the marker, who clears it, the e-mail and the file page."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from smtplib import SMTPServerDisconnected
 
 import pytest
 from celery.exceptions import Retry
 from django.core import mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from gehoord.accounts.testing import login_staff
 from gehoord.cases import lifecycle, services, tasks
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
@@ -205,3 +208,35 @@ def test_a_failing_mail_server_is_retried_by_the_worker(coordinator, handler, mo
     assert tasks.send_new_information_notice.apply(args=(complaint.pk, "status_link")).get() == 0
     assert marker(complaint) is not None
     assert tasks.retry_countdown(0) == 60 and tasks.retry_countdown(20) == 3600
+
+
+# --- the file page --------------------------------------------------------------------------
+
+
+def detail(client, complaint):
+    response = client.get(reverse("cases:detail", args=[complaint.reference]))
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
+
+
+def test_the_handler_opening_the_file_clears_it_another_coordinator_does_not(client, coordinator, handler):
+    complaint = assigned(coordinator, handler)
+    services.note_new_information(complaint, at=MOMENT, source="status_link")
+
+    login_staff(client, coordinator)
+    assert "Nieuwe informatie sinds 01-06-2026 12:00" in detail(client, complaint)
+    assert marker(complaint) == MOMENT
+
+    login_staff(client, handler)
+    assert "Nieuwe informatie sinds" not in detail(client, complaint)
+    assert marker(complaint) is None
+
+    login_staff(client, coordinator)
+    assert "Nieuwe informatie sinds" not in detail(client, complaint)
+
+
+def test_a_coordinator_opening_an_unassigned_file_clears_it(client, coordinator, complaint):
+    services.note_new_information(complaint, at=MOMENT, source="status_link")
+    login_staff(client, coordinator)
+    assert "Nieuwe informatie sinds" not in detail(client, complaint)
+    assert marker(complaint) is None
