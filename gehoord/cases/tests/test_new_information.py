@@ -1,4 +1,4 @@
-"""New information from the complainant gets noticed: the marker, who clears it, the e-mail and the file page."""
+"""New information from the complainant gets noticed: the marker, who clears it, the e-mail, the inbox and the file page."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gehoord.accounts.testing import login_staff
-from gehoord.cases import lifecycle, services, tasks
+from gehoord.cases import inbox, lifecycle, services, tasks
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.organisation.constants import NewInformationNotice
@@ -240,3 +240,39 @@ def test_a_coordinator_opening_an_unassigned_file_clears_it(client, coordinator,
     login_staff(client, coordinator)
     assert "Nieuwe informatie sinds" not in detail(client, complaint)
     assert marker(complaint) is None
+
+
+# --- the inbox ------------------------------------------------------------------------------
+
+
+def test_the_inbox_marks_and_filters_new_information(client, coordinator, handler):
+    new = assigned(coordinator, handler)
+    quiet = assigned(coordinator, handler)
+    services.note_new_information(new, source="status_link")
+    login_staff(client, coordinator)
+
+    response = client.get(reverse("cases:list"))
+    rows = {c.reference: c for c in response.context["page"].object_list}
+    assert set(rows) == {new.reference, quiet.reference}
+    body = html.unescape(response.content.decode())
+    assert body.count(">nieuwe informatie</span>") == 1  # a word, not a colour alone
+
+    filtered = client.get(reverse("cases:list"), {"info": inbox.NEW_INFORMATION})
+    assert [c.reference for c in filtered.context["page"].object_list] == [new.reference]
+    assert filtered.context["filters"].info == inbox.NEW_INFORMATION
+    assert 'value="new_information" selected' in filtered.content.decode()
+    # The counts per status count what the filter shows.
+    assert filtered.context["page"].paginator.count == 1
+
+    services.mark_seen(new, handler)
+    assert list(client.get(reverse("cases:list"), {"info": inbox.NEW_INFORMATION}).context["page"]) == []
+
+
+def test_the_new_information_filter_is_offered_and_an_unknown_value_ignored(client, coordinator):
+    login_staff(client, coordinator)
+    form = client.get(reverse("cases:list")).context["form"]
+    assert str(form.fields["info"].label) == "Nieuwe informatie"
+    assert [value for value, _label in form.fields["info"].choices] == ["", inbox.NEW_INFORMATION]
+    response = client.get(reverse("cases:list"), {"info": "nieuw"})
+    assert response.context["form"].errors["info"]
+    assert response.context["filters"].info == ""
