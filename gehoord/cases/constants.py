@@ -225,3 +225,11 @@ class EventKind(models.TextChoices):
     COMPLAINANT_ADDITION = "complainant_addition", _("Aanvulling van de klager")
     OMBUDSMAN = "ombudsman", _("Ombudsman")
     AFTERCARE = "aftercare", _("Nazorg")
+
+
+class NewInformationSource(models.TextChoices):
+    """How the complainant added to a file: the `source` of services.note_new_information."""
+
+    STATUS_LINK = "status_link", _("via de statuslink")
+    EMAIL = "email", _("per e-mail")
+    UPLOAD = "upload", _("met een later bestand")

@@ -52,6 +52,11 @@ NOTICE_OVERDUE = "notice_overdue"
 FIRST_CONTACT_OVERDUE = "first_contact_overdue"
 DUE_VALUES = (OVERDUE, DUE_SOON, NOTICE_DUE_SOON, NOTICE_OVERDUE, FIRST_CONTACT_OVERDUE)
 
+# The "nieuwe informatie" filter: the complainant added to the file (status link, reply e-mail, later
+# upload) and it was not opened since by whoever clears the marker (Complaint.new_information_at).
+NEW_INFORMATION = "new_information"
+INFO_CHOICES = [("", _("Alle klachten")), (NEW_INFORMATION, _("Alleen met nieuwe informatie"))]
+
 PAGE_SIZE = 50
 
 # The sort orders, each with a tiebreaker so that pages never overlap.
@@ -90,6 +95,8 @@ class InboxFilters:
     # "", UNASSIGNED, MINE or a user's id.
     handler: str = ""
     due: str = ""
+    # "" or NEW_INFORMATION.
+    info: str = ""
     sort: str = NEWEST
 
     @property
@@ -170,6 +177,9 @@ class InboxFilter(forms.Form):
     handler = forms.ChoiceField(label=_("Behandelaar"), required=False, widget=_select())
     # Choices are set per request (see _due_choices): one label counts the window's days.
     due = forms.ChoiceField(label=_("Termijn"), required=False, widget=_select())
+    info = forms.ChoiceField(
+        label=_("Nieuwe informatie"), required=False, choices=INFO_CHOICES, widget=_select()
+    )
     sort = forms.ChoiceField(label=_("Sorteren"), required=False, choices=SORT_CHOICES, widget=_select())
 
     def __init__(self, data: Mapping | None = None, *args, **kwargs) -> None:
@@ -216,6 +226,7 @@ class InboxFilter(forms.Form):
             channel=data.get("channel") or "",
             handler=data.get("handler") or "",
             due=data.get("due") or "",
+            info=data.get("info") or "",
             sort=data.get("sort") or NEWEST,
         )
 

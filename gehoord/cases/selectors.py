@@ -18,6 +18,7 @@ from gehoord.cases.inbox import (
     DUE_SOON,
     FIRST_CONTACT_OVERDUE,
     MINE,
+    NEW_INFORMATION,
     NOTICE_DUE_SOON,
     NOTICE_OVERDUE,
     OVERDUE,
@@ -144,6 +145,8 @@ def _narrowed(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
         complaints = complaints.filter(handler_id=user.pk)
     elif filters.handler.isdigit():
         complaints = complaints.filter(handler_id=int(filters.handler))
+    if filters.info == NEW_INFORMATION:
+        complaints = complaints.filter(new_information_at__isnull=False)
     return _due(complaints, filters.due)
 
 

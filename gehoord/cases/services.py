@@ -554,3 +554,99 @@ def record_ombudsman(
             data={"on": on.isoformat(), "ended_on": ended_on.isoformat() if ended_on else None},
         )
     return complaint
+
+
+# --- new information from the complainant -------------------------------------------------
+# When the complainant adds to a file (the status link, a reply e-mail, a later upload), the
+# complaint is marked "nieuwe informatie" (Complaint.new_information_at) until the person who
+# works on it opens the file: its handler, or a coordinator while it has none. The municipality's
+# setting (Municipality.new_information_notice) says how they hear of it: in the daily digest
+# (gehoord.monitor.digest) or at once by e-mail (gehoord.cases.tasks.send_new_information_notice).
+
+
+def note_new_information(complaint: Complaint, *, at: dt.datetime | None = None, source: str) -> None:
+    """Mark `complaint` as having new information from the complainant, and tell its handler if set so.
+
+    Call it in the transaction that stores the addition, next to the timeline
+    entry that records what was added (this function records nothing on the
+    timeline itself). `at` is when the information arrived (default: now);
+    while the marker is not yet cleared the earliest unseen moment is kept.
+    `source` is one of :class:`gehoord.cases.constants.NewInformationSource`
+    (``"status_link"``, ``"email"``, ``"upload"``); it only words the e-mail.
+
+    When the municipality's setting is "immediate", an e-mail to whoever
+    clears the marker (see :func:`new_information_recipients`) is queued as
+    a Celery task once the transaction commits: a rollback sends nothing, and
+    a mail server or broker that is down never undoes or breaks the addition.
+    The e-mail names the reference and a link to the file only. With the
+    setting "digest" the complaint is listed in the next daily digest.
+    """
+    from django.db.models import Q
+
+    from gehoord.cases.constants import NewInformationSource
+    from gehoord.organisation.constants import NewInformationNotice
+
+    if source not in NewInformationSource.values:
+        raise ValueError(f"Unknown source of new information: {source!r}")
+    at = at or timezone.now()
+    # One UPDATE that keeps the earliest unseen moment, also against a concurrent addition.
+    Complaint.objects.filter(pk=complaint.pk).filter(
+        Q(new_information_at__isnull=True) | Q(new_information_at__gt=at)
+    ).update(new_information_at=at)
+    if complaint.new_information_at is None or complaint.new_information_at > at:
+        complaint.new_information_at = at
+    if Municipality.load().new_information_notice != NewInformationNotice.IMMEDIATE:
+        return
+    from gehoord.cases.tasks import send_new_information_notice
+
+    complaint_id = complaint.pk
+    # robust: a broker that is down must not fail the citizen's request; the inbox still marks the file.
+    transaction.on_commit(lambda: send_new_information_notice.delay(complaint_id, source), robust=True)
+
+
+def clears_new_information(user: User, complaint: Complaint) -> bool:
+    """Whether `user` opening the file means the new information is seen: its handler, or without one a coordinator."""
+    if complaint.handler_id is not None:
+        return complaint.handler_id == user.pk
+    return user.has_role(lifecycle.Role.COORDINATOR)
+
+
+def mark_seen(complaint: Complaint, user: User) -> bool:
+    """`user` opened the file: clear its "nieuwe informatie" marker if they are the one who clears it.
+
+    Clears it when `user` is the complaint's handler, or, while it has no
+    handler, a coordinator; anyone else leaves it for them. No query when
+    there is nothing to clear, one UPDATE when there is. Returns whether it
+    cleared the marker (and then sets ``new_information_at`` to None on
+    `complaint` too).
+    """
+    if complaint.new_information_at is None or not clears_new_information(user, complaint):
+        return False
+    # The handler is part of the condition: a reassignment at the same moment leaves the marker on.
+    cleared = Complaint.objects.filter(
+        pk=complaint.pk, handler_id=complaint.handler_id, new_information_at__isnull=False
+    ).update(new_information_at=None)
+    if cleared:
+        complaint.new_information_at = None
+    return bool(cleared)
+
+
+def new_information_recipients(complaint: Complaint) -> list[User]:
+    """Who is e-mailed at once about new information: the handler, or without an active one the coordinators.
+
+    Never a coordinator whose own conduct the complaint is about (Awb 9:7), nor
+    anyone without an e-mail address or no longer active.
+    """
+    from gehoord.accounts.models import User
+
+    handler = complaint.handler
+    if handler is not None and handler.is_active:
+        people: Iterable[User] = [handler]
+    else:
+        people = (
+            User.objects.filter(is_active=True, groups__name=lifecycle.Role.COORDINATOR)
+            .exclude(pk__in=complaint.employees_involved.values("pk"))
+            .distinct()
+            .order_by("pk")
+        )
+    return [person for person in people if person.email]

@@ -320,6 +320,8 @@ def _copy_states(complaint: Complaint) -> list[dict]:
 @login_required
 def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
     complaint = _file_or_404(request, reference)
+    # The handler (a coordinator while there is none) opening the file has seen what the complainant added.
+    services.mark_seen(complaint, request.user)
     return _render_file(request, complaint)
 
 

@@ -89,6 +89,7 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
             + (" " + _("met bijlagen: %(names)s") % {"names": names} if names else ""),
             details=text.strip(),
         )
+        services.note_new_information(complaint, source="status_link")
 
 
 def withdraw_by_complainant(complaint: Complaint, *, reason: str) -> Complaint:

@@ -10,7 +10,12 @@ within 4 weeks of receipt) has passed or ends within that window — deciding
 not to handle a complaint is theirs — the letters that have not reached the
 complainant yet (e-mails being retried, post waiting to be printed) and the
 e-mails the mailbox could not import. Improvement measures past their due
-date go to the coordinators and to the person responsible. Nobody gets an
+date go to the coordinators and to the person responsible. When the
+municipality is told of new information by digest
+(``Municipality.new_information_notice``), each handler also gets the
+complaints assigned to them that the complainant added to and that they have
+not opened since, and each coordinator those without a handler (and those they
+handle themselves): the files whose "nieuwe informatie" marker they clear. Nobody gets an
 empty digest. The digest names references and dates only: the
 complaint itself stays behind the login.
 """
@@ -22,7 +27,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -35,9 +40,11 @@ from gehoord.cases.selectors import (
     first_contact_late,
     notice_due_soon,
     notice_overdue,
+    visible_complaints,
     with_term_marks,
 )
 from gehoord.clock.terms import DUE_SOON_DAYS
+from gehoord.organisation.constants import NewInformationNotice
 from gehoord.organisation.models import Municipality
 
 
@@ -55,6 +62,8 @@ class Digest:
     mails_not_imported: int = 0
     # Improvement measures past their due date: all for coordinators, one's own for the rest.
     overdue_measures: list = field(default_factory=list)
+    # The complainant added to the file and the recipient, who clears the marker, has not opened it since.
+    new_information: list[Complaint] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -67,6 +76,7 @@ class Digest:
             or self.letters_not_sent
             or self.mails_not_imported
             or self.overdue_measures
+            or self.new_information
         )
 
 
@@ -103,6 +113,16 @@ def build_digest(
     return digest
 
 
+def _new_information(recipient: User, theirs: Q) -> list[Complaint]:
+    """The complaints `recipient` may see, `theirs` to clear, with new information; the longest waiting first.
+
+    Through :func:`~gehoord.cases.selectors.visible_complaints`: never a
+    complaint about the recipient's own conduct (Awb 9:7).
+    """
+    complaints = visible_complaints(recipient).filter(theirs, new_information_at__isnull=False)
+    return list(complaints.order_by("new_information_at", "reference"))
+
+
 def digests(today: dt.date | None = None) -> list[Digest]:
     """Every non-empty digest for today: one per active handler with work, one per coordinator."""
     from gehoord.correspondence.selectors import letters_not_sent
@@ -111,6 +131,7 @@ def digests(today: dt.date | None = None) -> list[Digest]:
 
     today = today or timezone.localdate()
     result = []
+    by_digest = Municipality.load().new_information_notice == NewInformationNotice.DIGEST
     late_measures = list(
         overdue_measures(today).select_related("responsible", "department").order_by("due_date")
     )
@@ -122,6 +143,11 @@ def digests(today: dt.date | None = None) -> list[Digest]:
         digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
         digest.mails_not_imported = messages_not_imported().count()
         digest.overdue_measures = list(late_measures)
+        if by_digest:
+            # The files whose marker a coordinator clears: without a handler, or their own to handle.
+            digest.new_information = _new_information(
+                coordinator, Q(handler__isnull=True) | Q(handler=coordinator)
+            )
         result.append(digest)
     handlers = User.objects.filter(is_active=True, groups__name=Role.HANDLER).exclude(email="").distinct()
     for handler in handlers.exclude(pk__in=coordinators.values("pk")):
@@ -129,6 +155,8 @@ def digests(today: dt.date | None = None) -> list[Digest]:
         digest.overdue_measures = [
             measure for measure in late_measures if measure.responsible_id == handler.pk
         ]
+        if by_digest:
+            digest.new_information = _new_information(handler, Q(handler=handler))
         result.append(digest)
     # Whoever else is responsible for a late measure (a department head, an employee) hears of it too.
     seen = {digest.recipient.pk for digest in result}

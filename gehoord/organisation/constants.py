@@ -10,3 +10,10 @@ class DocumentKind(models.TextChoices):
     OBJECTION = "objection", _("Bezwaarschrift")
     WOO_REQUEST = "woo_request", _("Woo-verzoek")
     DAMAGE_CLAIM = "damage_claim", _("Schadeclaim")
+
+
+class NewInformationNotice(models.TextChoices):
+    """How the handler hears that the complainant added to the file (Municipality.new_information_notice)."""
+
+    DIGEST = "digest", _("in de dagelijkse samenvatting")
+    IMMEDIATE = "immediate", _("direct per e-mail")

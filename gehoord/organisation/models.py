@@ -14,7 +14,7 @@ from gehoord.clock.terms import (
     DEFAULT_FIRST_CONTACT_WORKING_DAYS,
 )
 from gehoord.core.colours import validate_text_colour_on_white
-from gehoord.organisation.constants import DocumentKind
+from gehoord.organisation.constants import DocumentKind, NewInformationNotice
 
 
 class Municipality(models.Model):
@@ -103,8 +103,8 @@ class Municipality(models.Model):
     new_information_notice = models.CharField(
         _("melding van nieuwe informatie"),
         max_length=10,
-        choices=[("digest", _("in de dagelijkse samenvatting")), ("immediate", _("direct per e-mail"))],
-        default="digest",
+        choices=NewInformationNotice.choices,
+        default=NewInformationNotice.DIGEST,
         help_text=_(
             "Hoe de behandelaar hoort dat een klager iets aan de klacht heeft toegevoegd (statuslink, "
             "antwoord per e-mail, later bestand)."

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
-from gehoord.cases import inbox, lifecycle, selectors
+from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.constants import Channel, Status
 from gehoord.cases.inbox import ALL_STATUSES, PAGE_SIZE, InboxFilter, InboxFilters
 from gehoord.cases.models import Complaint
@@ -692,10 +692,12 @@ def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     set_terms(overdue, decision_in=-1, first_contact_in=-1)
     soon = complaint(days_ago=2)
     set_terms(soon, decision_in=3)
+    services.note_new_information(soon, source="status_link")  # its badge is checked by axe too
     page = staff_page(browser, live_server, client, coordinator)
 
     page.goto(URL)
     assert "termijn verstreken" in page.inner_text("table")
+    assert "nieuwe informatie" in page.inner_text("table")
     assert_no_axe_violations(page)
     tab_to(page, "#id_q")
     page.keyboard.type("parkeervergunning")

@@ -294,3 +294,33 @@ def test_an_addition_after_the_end_is_refused_with_the_lifecycles_reason(client,
 
     assert "Uw klacht is afgerond." in html_module.unescape(response.content.decode())
     assert not complaint.events.filter(kind=EventKind.COMPLAINANT_ADDITION).exists()
+
+
+def test_an_addition_through_the_status_link_is_marked_new_information(client, coordinator, handler):
+    complaint = make_complaint()
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    assert complaint.new_information_at is None
+    client.post(status_path(complaint), {"text": "Nog een detail dat ik vergat."})
+    complaint.refresh_from_db()
+    event = complaint.events.get(kind=EventKind.COMPLAINANT_ADDITION)
+    assert complaint.new_information_at is not None
+    assert abs(complaint.new_information_at - event.at) < dt.timedelta(seconds=5)
+
+
+def test_the_handler_is_mailed_at_once_when_the_setting_says_so(
+    client, coordinator, handler, django_capture_on_commit_callbacks
+):
+    municipality = Municipality.load()
+    municipality.new_information_notice = "immediate"
+    municipality.save()
+    complaint = make_complaint()
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(status_path(complaint), {"text": "Mijn buurman zag het ook gebeuren."})
+    assert response.status_code == 302
+    notices = [m for m in mail.outbox if m.to == [handler.email]]
+    assert len(notices) == 1 and complaint.reference in notices[0].subject
+    assert "buurman" not in notices[0].body and complaint.complainant.last_name not in notices[0].body

@@ -13,6 +13,8 @@ from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.monitor.digest import digests, send_digests
+from gehoord.organisation.constants import NewInformationNotice
+from gehoord.organisation.models import Municipality
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TODAY = dt.date(2026, 6, 1)  # a Monday
@@ -156,3 +158,47 @@ def test_the_mail_names_the_9_8_notice_terms_for_coordinators_only(coordinator, 
     assert f"- {soon.reference}, uiterlijk 04-06-2026" in soon_section
     assert "Beslissing binnen 5 dagen" in to_coordinator and "Beslissing binnen 5 dagen" in to_handler
     assert "9:8" not in to_handler
+
+
+# --- new information from the complainant ---------------------------------------------------------
+
+
+def test_the_digest_lists_new_information_for_whoever_clears_it(coordinator, handler):
+    assigned = factories.make_complaint(received_at=received(1))
+    lifecycle.perform(assigned, "start_triage", actor=coordinator)
+    assigned = lifecycle.assign_handler(assigned, handler, actor=coordinator)
+    unassigned = factories.make_complaint(received_at=received(1))
+    about_the_coordinator = factories.make_complaint(
+        received_at=received(1), employees_involved=[coordinator]
+    )
+    since = dt.datetime(2026, 5, 29, 16, 30, tzinfo=AMS)
+    for complaint in (assigned, unassigned, about_the_coordinator):
+        services.note_new_information(complaint, at=since, source="status_link")
+
+    by_person = {d.recipient: d for d in digests(TODAY)}
+    assert by_person[handler].new_information == [assigned]
+    # The coordinator clears it while there is no handler; never told about their own conduct (Awb 9:7).
+    assert by_person[coordinator].new_information == [unassigned]
+
+    assert send_digests(TODAY) == 2
+    to_handler = next(m for m in mail.outbox if m.to == [handler.email]).body
+    section = to_handler.split("Nieuwe informatie van de klager, nog niet bekeken:")[1]
+    assert f"- {assigned.reference}, sinds 29-05-2026 16:30: " in section
+    assert f"/medewerkers/klachten/{assigned.reference}/" in section
+    assert assigned.complainant.last_name not in to_handler
+
+    # Once the handler opened the file it is no longer listed; nobody gets an empty digest.
+    assert services.mark_seen(assigned, handler)
+    assert handler not in {d.recipient for d in digests(TODAY)}
+
+
+def test_with_immediate_mail_the_digest_leaves_new_information_out(coordinator, handler):
+    municipality = Municipality.load()
+    municipality.new_information_notice = NewInformationNotice.IMMEDIATE
+    municipality.save()
+    complaint = factories.make_complaint(received_at=received(1))
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    services.note_new_information(complaint, source="status_link")
+
+    assert {d.recipient for d in digests(TODAY)} == set()
