@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gehoord.cases import lifecycle, timeline
+from gehoord.cases import lifecycle, services, timeline
 from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint, Representative

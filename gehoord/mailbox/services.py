@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record_current as audit
+from gehoord.cases import services as case_services
 from gehoord.cases import timeline
 from gehoord.cases.attachment_policy import Screening, screen_content
 from gehoord.cases.constants import Channel, EventKind
@@ -137,6 +138,9 @@ def _add_to_complaint(
             details=parsed.text,
             data={"sender_verified": parsed.authentication.verdict},
         )
+        if own:
+            # The handler sees "nieuwe informatie" in the inbox until they open the file.
+            case_services.note_new_information(complaint, at=received_at, source="email")
 
 
 def _origin_note(parsed: ParsedMessage) -> tuple[str, str] | None:
