@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -412,6 +413,13 @@ def _render_file(
         "decision_outstanding": lifecycle.decision_outstanding(complaint, today)
         if any(t.name == "decide" for t, _form in transitions)
         else [],
+        # "Mogelijk dubbel" (see gehoord.intake.pipeline), either way round, only those the user may see.
+        "possible_duplicates": list(
+            selectors.visible_complaints(request.user)
+            .filter(Q(pk=complaint.possible_duplicate_of_id) | Q(possible_duplicate_of=complaint))
+            .exclude(pk=complaint.pk)
+            .only("reference")
+        ),
         # Who opened and changed this file: for the coordinator only.
         "audit_entries": audit_selectors.entries_for_complaint(complaint) if is_coordinator else None,
     }

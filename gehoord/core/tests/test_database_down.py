@@ -15,6 +15,7 @@ from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import Channel
 from gehoord.cases.models import Attachment, Complainant, Complaint
 from gehoord.cases.tests import factories
+from gehoord.correspondence import services as letter_services
 from gehoord.correspondence.models import Letter
 from gehoord.intake import registration
 from gehoord.intake import services as intake_services
@@ -137,7 +138,8 @@ def test_a_failure_midway_leaves_no_rows_and_no_files(settings, tmp_path, monkey
         assert len(_files_under(tmp_path / "media")) == 2
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(intake_services, "queue_acknowledgment", database_lost)
+    # The acknowledgment is queued by the register hook, last inside the intake's transaction.
+    monkeypatch.setattr(letter_services, "queue_acknowledgment", database_lost)
     data = valid_form_data(attachments=[pdf_file("brief.pdf"), _png("foto.png")])
 
     response = _client().post(FORM, data)
@@ -157,7 +159,7 @@ def test_a_staff_registration_that_fails_midway_leaves_no_rows_and_no_files(
         assert len(_files_under(tmp_path / "media")) == 1
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(registration, "queue_acknowledgment", database_lost)
+    monkeypatch.setattr(letter_services, "queue_acknowledgment", database_lost)
 
     with pytest.raises(OperationalError):
         registration.register_staff_complaint(
@@ -165,6 +167,7 @@ def test_a_staff_registration_that_fails_midway_leaves_no_rows_and_no_files(
                 "channel": Channel.LETTER,
                 "received_at": timezone.now(),
                 "last_name": "Boukhari",
+                "email": "fatima@example.nl",
                 "description": "Per brief: onvriendelijk behandeld aan de balie.",
             },
             files=[CheckedFile(pdf_file("scan.pdf"), "application/pdf")],

@@ -419,3 +419,40 @@ def test_only_the_pipeline_calls_the_registration():
 def test_nothing_but_the_timeline_writer_makes_a_timeline_entry():
     makers = {path for path, tree in _sources() if _makes(tree, "ComplaintEvent")}
     assert makers == {"cases/timeline.py"}
+
+
+def test_the_file_links_a_possible_duplicate_only_for_those_who_may_see_it(client):
+    from gehoord.accounts.testing import login_staff
+
+    person = {"last_name": "Boukhari", "email": "fatima@example.nl"}
+    first = take_in(
+        NewComplaint(
+            channel=Channel.EMAIL,
+            description="Aan de balie weggestuurd zonder uitleg.",
+            complainant=Complainant(**person),
+        )
+    ).complaint
+    second = take_in(
+        NewComplaint(
+            channel=Channel.PHONE,
+            description="Aan de balie zonder uitleg weggestuurd.",
+            complainant=Complainant(**person),
+        )
+    ).complaint
+    assert second.possible_duplicate_of == first
+
+    coordinator = factories.coordinator(username="coord")
+    login_staff(client, coordinator)
+    page = client.get(reverse("cases:detail", args=[second.reference])).content.decode()
+    assert "Mogelijk dubbel" in page and first.reference in page
+
+    # A handler of the second who may not see the first is not shown its reference.
+    handler = factories.handler(username="hanna")
+    from gehoord.cases import lifecycle
+
+    lifecycle.perform(second, "start_triage", actor=coordinator)
+    lifecycle.assign_handler(second, handler, actor=coordinator)
+    client.logout()
+    login_staff(client, handler)
+    page = client.get(reverse("cases:detail", args=[second.reference])).content.decode()
+    assert first.reference not in page
