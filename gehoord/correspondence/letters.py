@@ -41,6 +41,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from gehoord.cases.constants import CompetentOrgan
+from gehoord.cases.status_link import status_url
 from gehoord.correspondence import letter_templates, templating
 from gehoord.correspondence.constants import LetterKind, RecipientRole
 from gehoord.correspondence.default_texts import LetterText
@@ -56,7 +57,6 @@ from gehoord.correspondence.placeholders import (  # noqa: F401 - the names lett
     letter_data,
     signatory,
 )
-from gehoord.intake.status_link import status_url
 from gehoord.organisation.models import Municipality
 
 if TYPE_CHECKING:

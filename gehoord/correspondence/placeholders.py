@@ -40,8 +40,8 @@ from gehoord.cases.constants import (
     HearingSkipReason,
     NotHandledGround,
 )
+from gehoord.cases.status_link import status_url
 from gehoord.correspondence.constants import EMPLOYEE_KINDS, INTERNAL_KINDS, SIGNED_CHANNELS, LetterKind
-from gehoord.intake.status_link import status_url
 from gehoord.organisation.constants import DocumentKind
 
 if TYPE_CHECKING:
