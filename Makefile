@@ -51,6 +51,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r gehoord
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=gehoord.test_settings $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install

@@ -7,10 +7,8 @@ def staff_navigation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     from gehoord.accounts.access import is_coordinator, is_management
-    from gehoord.intake.registration import may_register
 
     return {
-        "may_register": may_register(user),
         "may_read_mailbox": is_coordinator(user),
         "may_see_survey_results": is_management(user),
     }

@@ -39,6 +39,10 @@ class ApiClient(models.Model):
     created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
 
+    # The audit trail records a request made with this client as the client's (an API client, not
+    # staff); gehoord.audit reads this flag, because it sits below this app and cannot import it.
+    audited_as_api_client = True
+
     class Meta:
         verbose_name = _("API-koppeling")
         verbose_name_plural = _("API-koppelingen")

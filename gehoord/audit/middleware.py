@@ -12,7 +12,7 @@ current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.Contex
 
 
 class AuditContextMiddleware:
-    """While a request is handled, :func:`gehoord.audit.services.record_timeline_event` finds it.
+    """While a request is handled, :func:`gehoord.audit.services.record_file_change` finds it.
 
     A lifecycle step or a note is recorded where the timeline event is written,
     far from the view; this context variable tells it who acted, from which

@@ -4,8 +4,10 @@ The trail holds personal data of its own (employees' user names, client
 addresses), so it has a retention term too. An entry is removed once it is
 older than ``AUDIT_RETENTION_YEARS`` (default 2) **and** the file it is about
 no longer holds personal data: its complaint's personal data have been erased
-(``gehoord.privacy``) or the complaint is gone. An entry about no file (a list,
-an export, the mailbox screen) goes on age alone. So as long as a
+(``gehoord.privacy``) or the complaint is gone. Which files those are is
+privacy's rule, which it registers here (:func:`register_released_files`):
+the trail sits below the apps it records. An entry about no file (a list, an
+export, the mailbox screen) goes on age alone. So as long as a
 complainant's data are kept, so is the record of who read or changed them —
 the answer to an AVG access request (art. 15) and to a complaint about the
 file's handling.
@@ -21,6 +23,7 @@ nothing else can remove any. The purge itself is recorded in the trail.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -30,12 +33,25 @@ from django.utils import timezone
 
 from gehoord.audit.models import Action, AuditEntry
 from gehoord.audit.services import record_system
-from gehoord.cases.models import Complaint
-from gehoord.privacy.models import PersonalDataErasure
-from gehoord.privacy.retention import years_before
+from gehoord.clock.terms import years_before
 
 BATCH = 1000
 PURGE_SETTING = "gehoord.purging_audit_entries_before"
+
+# A condition on AuditEntry.complaint_id that holds for the files without personal data any more.
+ReleasedFiles = Callable[[], Q]
+RELEASED_FILES: list[ReleasedFiles] = []
+
+
+def register_released_files(condition: ReleasedFiles) -> ReleasedFiles:
+    """Let entries about the files `condition` picks expire (once, however often it is registered).
+
+    Without any registered condition only entries about no file expire: the
+    trail never loses the record of a file that may still hold personal data.
+    """
+    if condition not in RELEASED_FILES:
+        RELEASED_FILES.append(condition)
+    return condition
 
 
 @dataclass(frozen=True)
@@ -59,11 +75,10 @@ def cutoff(now: dt.datetime | None = None, *, years: int | None = None) -> dt.da
 
 def expired_entries(before: dt.datetime):
     """Entries older than `before` whose file holds no personal data any more (or that name no file)."""
-    erased = PersonalDataErasure.objects.values("complaint_id")
-    existing = Complaint.objects.values("pk")
-    return AuditEntry.objects.filter(at__lt=before).filter(
-        Q(complaint_id__isnull=True) | Q(complaint_id__in=erased) | ~Q(complaint_id__in=existing)
-    )
+    expires = Q(complaint_id__isnull=True)
+    for released in RELEASED_FILES:
+        expires |= released()
+    return AuditEntry.objects.filter(at__lt=before).filter(expires)
 
 
 def purge_expired_entries(now: dt.datetime | None = None, *, dry_run: bool = False) -> PurgeResult:

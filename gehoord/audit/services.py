@@ -6,9 +6,9 @@
 * :func:`record_system` — outside a request (Celery tasks, management commands).
 * :func:`record_current` — in a service that runs both in requests and in tasks
   (the mailbox, social-media signals): the request being handled, else the system.
-* :func:`record_timeline_event` — every timeline event of a complaint (every
-  change of a file) is recorded as a write, in the transaction that writes it;
-  connected in :class:`gehoord.audit.apps.AuditConfig`.
+* :func:`record_file_change` — every change of a complaint file is recorded as
+  a write, in the transaction that makes it; called by the one timeline writer,
+  :func:`gehoord.cases.timeline.record`.
 * :func:`audited_export` — a streamed export, recorded once with its number of rows.
 """
 
@@ -22,15 +22,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from gehoord.api.models import ApiClient
 from gehoord.audit.middleware import current_request
 from gehoord.audit.models import Action, ActorKind, AuditEntry
-from gehoord.cases.constants import EventKind
 from gehoord.core import logs
 from gehoord.core.ratelimits import UNKNOWN_ADDRESS, client_address
 
 if TYPE_CHECKING:
-    from gehoord.cases.models import Complainant, Complaint, ComplaintEvent
+    from gehoord.accounts.models import User
+    from gehoord.cases.models import Complainant, Complaint
 
 Row = TypeVar("Row")
 
@@ -71,9 +70,10 @@ def _actor_fields(request: HttpRequest | None) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"actor": None, "actor_label": "", "actor_kind": ActorKind.CITIZEN}
     fields = {"actor": user, "actor_label": user.get_username(), "actor_kind": ActorKind.STAFF}
-    # DRF puts the authenticated client on the Django request too (Request.auth's setter).
+    # DRF puts the authenticated client on the Django request too (Request.auth's setter). The
+    # client says itself that it is one (gehoord.api.models.ApiClient): audit sits below the api app.
     client = getattr(request, "auth", None)
-    if isinstance(client, ApiClient):
+    if getattr(client, "audited_as_api_client", False):
         fields.update(actor_kind=ActorKind.API_CLIENT, api_client_id=client.pk)
     return fields
 
@@ -165,53 +165,29 @@ def _create(
     )
 
 
-def _action_for(event: ComplaintEvent) -> Action:
-    if event.kind == EventKind.CREATED:
-        return Action.CREATE
-    if event.kind == EventKind.LETTER and (event.data or {}).get("letter"):
-        return Action.SEND
-    return Action.CHANGE
+def record_file_change(
+    complaint: Complaint,
+    action: Action | str,
+    *,
+    note: str,
+    object_type: str,
+    object_id: int,
+    actor: User | None = None,
+) -> AuditEntry:
+    """A change of a complaint file (a timeline entry), recorded as a write in the caller's transaction.
 
-
-# The object a timeline event is about, by the key its data names it with.
-_EVENT_OBJECTS = (
-    ("attachment", "cases.attachment"),
-    ("letter", "correspondence.letter"),
-    ("contact", "cases.contact"),
-)
-
-
-def record_timeline_event(
-    sender, instance: ComplaintEvent, created: bool, raw: bool = False, **kwargs
-) -> None:
-    """post_save of a ComplaintEvent: the change it records is a write on the file.
-
-    Runs inside the transaction that writes the event, so the entry commits or
-    rolls back with the change. Who acted: the event's actor, else whoever the
-    request being handled is for (an API client, a citizen on the status link
-    or the form), else the system.
+    The entry commits or rolls back with the change. Who acted: `actor`, else
+    whoever the request being handled is for (an API client, a citizen on the
+    status link or the form), else the system.
     """
-    if not created or raw:
-        return
     request = current_request.get()
     fields = _actor_fields(request)
-    if instance.actor_id is not None and instance.actor_id != getattr(fields["actor"], "pk", None):
-        fields = {
-            "actor_id": instance.actor_id,
-            "actor_label": instance.actor.get_username(),
-            "actor_kind": ActorKind.STAFF,
-        }
-    data = instance.data or {}
-    object_type, object_id = "cases.complaintevent", instance.pk
-    for key, label in _EVENT_OBJECTS:
-        if isinstance(data.get(key), int):
-            object_type, object_id = label, data[key]
-            break
-    complaint = instance.complaint
-    AuditEntry.objects.create(
+    if actor is not None and actor.pk != getattr(fields["actor"], "pk", None):
+        fields = {"actor_id": actor.pk, "actor_label": actor.get_username(), "actor_kind": ActorKind.STAFF}
+    return AuditEntry.objects.create(
         at=timezone.now(),
-        action=_action_for(instance),
-        note=":".join(part for part in (instance.kind, instance.transition) if part),
+        action=action,
+        note=note,
         object_type=object_type,
         object_id=object_id,
         complaint_id=complaint.pk,

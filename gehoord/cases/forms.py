@@ -509,24 +509,3 @@ class JudgePartForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-
-
-class LearningReviewForm(forms.Form):
-    improvement_possible = forms.TypedChoiceField(
-        label=_("Was er iets te verbeteren?"),
-        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
-        coerce=lambda value: value == "ja",
-        widget=forms.RadioSelect,
-    )
-    reasoning = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
-    norms = forms.ModelMultipleChoiceField(
-        label=_("Behoorlijkheidsnormen die speelden"),
-        queryset=ConductNorm.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    lesson_for_complainant = forms.CharField(
-        label=_("Wat de klager hoort over wat we leerden"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
@@ -25,13 +23,11 @@ from gehoord.audit.services import record as audit
 from gehoord.cases import forms as case_forms
 from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, HearingParty
+from gehoord.cases.file_actions import ACTIONS
 from gehoord.cases.models import Complaint, Hearing
 from gehoord.clock import terms
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
-from gehoord.learning import measures
-from gehoord.learning.forms import MeasureForm
-from gehoord.learning.services import record_learning_review
 from gehoord.organisation.models import Municipality
 
 
@@ -103,174 +99,6 @@ def _inbox_csv(request: HttpRequest, complaints) -> HttpResponse:
     # One entry for the whole export, with its filters and the number of rows sent.
     rows = audited_export(request, rows, note=f"klachtenlijst csv {describe_query(request.GET)}")
     return csv_response(f"klachten-{today:%Y-%m-%d}", header, rows)
-
-
-@dataclass(frozen=True)
-class Action:
-    """A form on the file page and the service call it makes.
-
-    The key in :data:`ACTIONS` is the action's name in
-    :data:`gehoord.cases.lifecycle.ACTION_STATUSES`: the page shows the form
-    only when ``lifecycle.allowed_actions`` lists it, and the service refuses it
-    otherwise (a 409 with the lifecycle's message, whatever was posted).
-    `per_file` forms are built with the complaint (its employees, its terms);
-    `per_row` forms appear once per part or hearing, with the row's id in the
-    prefix.
-    """
-
-    form: type[forms.Form]
-    perform: Callable[[Complaint, dict, object], object]
-    done: str
-    per_file: bool = False
-    per_row: bool = False
-
-
-def _judge_part(complaint: Complaint, data: dict, actor) -> object:
-    part = complaint.parts.filter(pk=data["part"]).first()
-    if part is None:
-        raise DomainError(_("Dit klachtonderdeel hoort niet bij deze klacht."))
-    return services.judge_part(
-        part, judgement=data["judgement"], reasoning=data["reasoning"], norms=data["norms"], actor=actor
-    )
-
-
-def _hearing(complaint: Complaint, data: dict) -> Hearing:
-    hearing = complaint.hearings.select_related("complaint", "employee").filter(pk=data["hearing"]).first()
-    if hearing is None:
-        raise DomainError(_("Deze uitnodiging om te horen hoort niet bij deze klacht."))
-    return hearing
-
-
-def _hearing_response(complaint: Complaint, data: dict, actor) -> object:
-    return services.record_hearing_response(
-        _hearing(complaint, data), response=data["response"], on=data["on"], how=data["how"], actor=actor
-    )
-
-
-def _hearing_report(complaint: Complaint, data: dict, actor) -> object:
-    return services.record_hearing_report(
-        _hearing(complaint, data),
-        report=data["report"],
-        held_on=data["held_on"],
-        attended=not data["did_not_come"],
-        actor=actor,
-    )
-
-
-def _skip_hearing(complaint: Complaint, data: dict, actor) -> object:
-    return lifecycle.record_hearing_skipped(
-        complaint,
-        reason=data["reason"],
-        explanation=data["explanation"],
-        waived_on=data["waived_on"],
-        waived_how=data["waived_how"],
-        actor=actor,
-    )
-
-
-def _propose_measure(complaint: Complaint, data: dict, actor) -> object:
-    # From the file, a measure is proposed during its learning review. The register links a
-    # measure to any complaint (also a closed one); that is measures.link_complaint's business.
-    lifecycle.ensure_action_allowed(complaint, "propose_measure")
-    return measures.propose(actor=actor, complaints=[complaint], **data)
-
-
-ACTIONS: dict[str, Action] = {
-    "assign": Action(
-        case_forms.AssignHandlerForm,
-        lambda c, d, a: lifecycle.assign_handler(c, d["handler"], actor=a),
-        _("Behandelaar toegewezen."),
-    ),
-    "note": Action(
-        case_forms.NoteForm,
-        lambda c, d, a: services.add_note(c, text=d["text"], actor=a),
-        _("Notitie opgeslagen."),
-    ),
-    "contact": Action(
-        case_forms.ContactForm,
-        lambda c, d, a: services.record_contact(c, actor=a, **d),
-        _("Contact vastgelegd."),
-    ),
-    "competent_organ": Action(
-        case_forms.CompetentOrganForm,
-        lambda c, d, a: services.set_competent_organ(c, organ=d["organ"], actor=a),
-        _("Bevoegd bestuursorgaan vastgelegd."),
-        per_file=True,
-    ),
-    "about_failure_to_decide": Action(
-        case_forms.FailureToDecideForm,
-        lambda c, d, a: services.set_about_failure_to_decide(c, value=d["value"], actor=a),
-        _("Vastgelegd of de klacht over niet tijdig beslissen gaat."),
-        per_file=True,
-    ),
-    "representative": Action(
-        case_forms.AuthorisationForm,
-        lambda c, d, a: services.record_authorisation(
-            c, kind=d["kind"], on=d["on"], copy_to_complainant=d["copy_to_complainant"], actor=a
-        ),
-        _("Machtiging vastgelegd."),
-        per_file=True,
-    ),
-    "committee": Action(
-        case_forms.CommitteeForm,
-        lambda c, d, a: lifecycle.set_committee(c, committee=d["committee"], actor=a),
-        _("Vastgelegd of de adviescommissie de klacht behandelt."),
-        per_file=True,
-    ),
-    "waive_copy": Action(
-        case_forms.WaiveCopyForm,
-        lambda c, d, a: services.waive_copy(
-            c, reason=d["reason"], employee=d.get("employee"), explanation=d["explanation"], actor=a
-        ),
-        _("Reden vastgelegd waarom er geen kopie per e-mail gaat."),
-        per_file=True,
-    ),
-    "hearing_response": Action(
-        case_forms.HearingResponseForm,
-        _hearing_response,
-        _("Antwoord op de uitnodiging vastgelegd."),
-        per_row=True,
-    ),
-    "hearing_report": Action(
-        case_forms.HearingReportForm, _hearing_report, _("Hoorverslag opgeslagen."), per_row=True
-    ),
-    "skip_hearing": Action(
-        case_forms.SkipHearingForm, _skip_hearing, _("Vastgelegd waarom niet wordt gehoord.")
-    ),
-    "postpone": Action(
-        case_forms.PostponeForm,
-        lambda c, d, a: lifecycle.postpone_decision(c, weeks=d["weeks"], reason=d["reason"], actor=a),
-        _("Beslissing verdaagd."),
-        per_file=True,
-    ),
-    "extend_with_consent": Action(
-        case_forms.ExtensionConsentForm,
-        lambda c, d, a: lifecycle.record_extension_consent(
-            c, until=d["until"], consent_on=d["consent_on"], how=d["how"], actor=a
-        ),
-        _("Uitstel met instemming van de klager vastgelegd."),
-    ),
-    "findings": Action(
-        case_forms.FindingsForm,
-        lambda c, d, a: services.record_findings(
-            c, findings=d["findings"], conclusions=d["conclusions"], signatory=d["signatory"], actor=a
-        ),
-        _("Bevindingen opgeslagen."),
-    ),
-    "judge_part": Action(case_forms.JudgePartForm, _judge_part, _("Oordeel opgeslagen."), per_row=True),
-    "ombudsman": Action(
-        case_forms.OmbudsmanForm,
-        lambda c, d, a: services.record_ombudsman(c, on=d["on"], ended_on=d["ended_on"], actor=a),
-        _("Gegevens over de ombudsman vastgelegd."),
-        per_file=True,
-    ),
-    "learning_review": Action(
-        case_forms.LearningReviewForm,
-        lambda c, d, a: record_learning_review(c, actor=a, **d),
-        _("Leerpunten opgeslagen."),
-    ),
-    "propose_measure": Action(MeasureForm, _propose_measure, _("Verbetermaatregel vastgelegd.")),
-}
 
 
 def _action_form(

@@ -261,6 +261,25 @@ def ombudsman_deadline(ended: dt.date | dt.datetime, calendar: AtwCalendar | Non
     return extend_to_next_term_day(end, calendar)
 
 
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same date `years` later; 29 February becomes 1 March in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return dt.date(day.year + years, 3, 1)
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same date `years` earlier; 29 February becomes 28 February in a common year.
+
+    So ``start <= years_before(today, n)`` holds exactly when ``today >= years_after(start, n)``.
+    """
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return dt.date(day.year - years, 2, 28)
+
+
 def postponement_allowed_until(decision_due: dt.date) -> dt.date:
     """Awb 9:11 lid 2: a term can be postponed only before it has ended, so on its last day at the latest."""
     return decision_due

@@ -5,10 +5,6 @@ class CoreConfig(AppConfig):
     name = "gehoord.core"
 
     def ready(self) -> None:
-        from gehoord.core.metrics import register_domain_collector
-
-        register_domain_collector()
-
         from django.db.models.signals import post_init
 
         from gehoord.core.unavailable import remember_municipality

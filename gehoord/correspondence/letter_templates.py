@@ -9,6 +9,7 @@ so a letter never fails to render because of what an admin typed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -22,6 +23,19 @@ from gehoord.correspondence.models import LetterTemplate
 
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
+    from gehoord.cases.models import Complaint
+
+# Called as hook(complaint, now) on the example complaint of a preview, so that an app above
+# correspondence (the survey invitation, gehoord.surveys) adds what its placeholders show.
+ExampleDataHook = Callable[["Complaint", dt.datetime], None]
+EXAMPLE_DATA_HOOKS: list[ExampleDataHook] = []
+
+
+def register_example_data(hook: ExampleDataHook) -> ExampleDataHook:
+    """Have `hook` fill in its app's part of every preview's example complaint (once, however often)."""
+    if hook not in EXAMPLE_DATA_HOOKS:
+        EXAMPLE_DATA_HOOKS.append(hook)
+    return hook
 
 
 class InvalidLetterText(DomainError):
@@ -190,11 +204,8 @@ def _example_letter(kind: str):
         judgement=Judgement.UNFOUNDED,
         reasoning="Uw brief is op tijd beantwoord.",
     )
-    from gehoord.surveys.models import SurveyInvitation
-
-    SurveyInvitation.objects.create(
-        complaint=complaint, send_after=now, expires_on=timezone.localdate(now) + dt.timedelta(days=28)
-    )
+    for add_example_data in EXAMPLE_DATA_HOOKS:
+        add_example_data(complaint, now)
     hearing_on = timezone.localdate(now) + dt.timedelta(days=14)
     postponement = {
         "weeks": 4,

@@ -41,22 +41,22 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from gehoord.cases.constants import CompetentOrgan
+from gehoord.cases.status_link import status_url
 from gehoord.correspondence import letter_templates, templating
 from gehoord.correspondence.constants import LetterKind, RecipientRole
 from gehoord.correspondence.default_texts import LetterText
 from gehoord.correspondence.placeholders import (  # noqa: F401 - the names letters are known by
     DATE_FORMAT,
+    EMAIL_LINKS,
     LETTER_LANGUAGE,
     NOT_HANDLED_EXPLANATIONS,
     STATUS_LINK_PLACEHOLDER,
-    SURVEY_LINK_PLACEHOLDER,
     LetterContext,
     Values,
     format_date,
     letter_data,
     signatory,
 )
-from gehoord.intake.status_link import status_url
 from gehoord.organisation.models import Municipality
 
 if TYPE_CHECKING:
@@ -279,8 +279,8 @@ def render_email_text(
 def email_body(letter: Letter) -> str:
     """The text that is sent: the stored text with the personal links filled in."""
     text = letter.body_text.replace(STATUS_LINK_PLACEHOLDER, status_url(letter.complaint))
-    if SURVEY_LINK_PLACEHOLDER in text:
-        from gehoord.surveys.links import survey_url
-
-        text = text.replace(SURVEY_LINK_PLACEHOLDER, survey_url(letter.complaint.survey_invitation))
+    # The other apps' links (the survey's), each only asked for when its marker is in the text.
+    for marker, link in EMAIL_LINKS.items():
+        if marker in text:
+            text = text.replace(marker, link(letter.complaint))
     return text

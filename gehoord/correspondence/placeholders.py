@@ -40,8 +40,8 @@ from gehoord.cases.constants import (
     HearingSkipReason,
     NotHandledGround,
 )
+from gehoord.cases.status_link import status_url
 from gehoord.correspondence.constants import EMPLOYEE_KINDS, INTERNAL_KINDS, SIGNED_CHANNELS, LetterKind
-from gehoord.intake.status_link import status_url
 from gehoord.organisation.constants import DocumentKind
 
 if TYPE_CHECKING:
@@ -56,8 +56,6 @@ DATE_FORMAT = "j F Y"  # "25 november 2026" with the nl locale
 # Stands in the stored e-mail text for the personal status link, which is
 # only derived (HMAC) when the message is sent: the secret is never stored.
 STATUS_LINK_PLACEHOLDER = "[persoonlijke-link]"
-# The same for the personal link to the satisfaction survey.
-SURVEY_LINK_PLACEHOLDER = "[enquete-link]"
 
 # Keys of Letter.data that hold a date (stored as an ISO string).
 DATE_KEYS = frozenset(
@@ -431,25 +429,6 @@ def _lesson(context: LetterContext) -> Value:
     return review.lesson_for_complainant or None
 
 
-def _survey_link(context: LetterContext) -> Value:
-    if context.for_email:
-        return SURVEY_LINK_PLACEHOLDER
-    from gehoord.surveys.links import survey_url
-
-    url = survey_url(context.complaint.survey_invitation)
-    return format_html('<a href="{}">{}</a>', url, url)
-
-
-def _survey_qr(context: LetterContext) -> Value:
-    from gehoord.surveys.links import survey_qr_data_uri
-
-    return format_html(
-        '<p><img src="{}" alt="{}" width="120" height="120"></p>',
-        survey_qr_data_uri(context.complaint.survey_invitation),
-        _("QR-code met de link naar de enquête"),
-    )
-
-
 def _complainant_also_invited(context: LetterContext) -> Value:
     # Letters queued before the step said whom it invited: the complainant always was.
     if not context.data.get("complainant_invited", True):
@@ -475,7 +454,6 @@ def _only(*kinds: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-_SURVEY_KINDS = _only(LetterKind.SURVEY_INVITATION, LetterKind.SURVEY_REMINDER)
 _POSTPONEMENT_KINDS = _only(LetterKind.POSTPONEMENT, LetterKind.POSTPONEMENT_EMPLOYEE)
 _INVITATION_KINDS = _only(LetterKind.HEARING_INVITATION, LetterKind.HEARING_INVITATION_EMPLOYEE)
 _FORWARDING_KINDS = _only(LetterKind.FORWARDING, LetterKind.FORWARDED_DOCUMENT)
@@ -799,21 +777,7 @@ _PLACEHOLDERS = [
         _lesson,
         kinds=_only(LetterKind.VOUCHER),
     ),
-    # The invitation to the satisfaction survey, and its one reminder.
-    Placeholder("enquete_link", _("de persoonlijke link naar de enquête"), _survey_link, kinds=_SURVEY_KINDS),
-    Placeholder(
-        "enquete_qr",
-        _("blok: een QR-code met de link naar de enquête, voor wie de brief op papier krijgt"),
-        _survey_qr,
-        kinds=_SURVEY_KINDS,
-        block=True,
-    ),
-    Placeholder(
-        "enquete_verloopt",
-        _("de laatste dag waarop de enquête kan worden ingevuld"),
-        _date(lambda c: c.complaint.survey_invitation.expires_on),
-        kinds=_SURVEY_KINDS,
-    ),
+    # The survey's link, QR code and last day come from gehoord.surveys (register_placeholders).
 ]
 
 PLACEHOLDERS: dict[str, Placeholder] = {placeholder.name: placeholder for placeholder in _PLACEHOLDERS}
@@ -874,8 +838,6 @@ REQUIRED: dict[str, dict[str, str | Promise]] = {
         ),
     },
     LetterKind.VOUCHER: {"waarde_bon": _("de brief noemt de waarde van de bon")},
-    LetterKind.SURVEY_INVITATION: {"enquete_link": _("de uitnodiging geeft de link naar de enquête")},
-    LetterKind.SURVEY_REMINDER: {"enquete_link": _("de herinnering geeft de link naar de enquête")},
     LetterKind.DECISION: {
         "bevindingen": _("de beslissing noemt de bevindingen (artikel 9:12 Awb)"),
         "oordeel_per_onderdeel": _("de beslissing geeft het oordeel per onderdeel (artikel 9:12 Awb)"),
@@ -892,6 +854,36 @@ REQUIRED: dict[str, dict[str, str | Promise]] = {
 # Awb 9:3: no objection or appeal lies against the handling of a complaint, so
 # a letter that ends the handling must not suggest one.
 NO_APPEAL_KINDS = frozenset({LetterKind.DECISION, LetterKind.INFORMAL_CONFIRMATION})
+
+
+# Personal links an e-mail holds as a marker until it is sent, so that their secret is never stored:
+# marker -> the link for the complaint. The status link is this module's own (STATUS_LINK_PLACEHOLDER);
+# gehoord.correspondence.letters.email_body fills in both.
+EMAIL_LINKS: dict[str, Callable[[Complaint], str]] = {}
+
+
+def register_placeholders(
+    *placeholders: Placeholder,
+    required: Mapping[str, Mapping[str, str | Promise]] | None = None,
+    email_links: Mapping[str, Callable[[Complaint], str]] | None = None,
+) -> None:
+    """Add another app's placeholders after the ones above; called from that app's AppConfig.ready.
+
+    An app above correspondence (the survey's personal link and QR code,
+    ``gehoord.surveys``) offers its values this way, so correspondence
+    imports none of those apps. `required` adds to :data:`REQUIRED`;
+    `email_links` to :data:`EMAIL_LINKS`. A name already known is kept as it
+    is, so registering twice changes nothing.
+    """
+    for placeholder in placeholders:
+        if placeholder.name not in PLACEHOLDERS:
+            _PLACEHOLDERS.append(placeholder)
+            PLACEHOLDERS[placeholder.name] = placeholder
+    for kind, reasons in (required or {}).items():
+        for name, reason in reasons.items():
+            REQUIRED.setdefault(kind, {}).setdefault(name, reason)
+    for marker, link in (email_links or {}).items():
+        EMAIL_LINKS.setdefault(marker, link)
 
 
 def available(kind: str) -> list[Placeholder]:

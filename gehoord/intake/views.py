@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
+from gehoord.cases.status_link import complaint_for_status_link, status_path
 from gehoord.core.colours import darken
 from gehoord.core.errors import DomainError
 from gehoord.core.ratelimits import limited
@@ -31,7 +32,6 @@ from gehoord.intake.forms import (
 )
 from gehoord.intake.models import TriageDestination
 from gehoord.intake.public_status import public_status
-from gehoord.intake.status_link import complaint_for_status_link, status_path
 from gehoord.intake.tasks import send_forwarded_page
 from gehoord.intake.tokens import new_form_token, read_form_token
 from gehoord.organisation.models import Municipality

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class LearningConfig(AppConfig):
     name = "gehoord.learning"
     verbose_name = _("Leren van klachten")
+
+    def ready(self) -> None:
+        from gehoord.learning import file_page
+
+        # The file page (gehoord.cases) offers the learning review and the measure form through its registry.
+        file_page.register()

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.accounts.models import User
+from gehoord.cases.models import ConductNorm
 from gehoord.learning.models import MeasureStatus
 from gehoord.organisation.models import Department
 
@@ -93,3 +94,24 @@ class MeasureFilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Alleen te laat"), required=False)
     mine = forms.BooleanField(label=_("Alleen mijn maatregelen"), required=False)
+
+
+class LearningReviewForm(forms.Form):
+    improvement_possible = forms.TypedChoiceField(
+        label=_("Was er iets te verbeteren?"),
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+    reasoning = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
+    norms = forms.ModelMultipleChoiceField(
+        label=_("Behoorlijkheidsnormen die speelden"),
+        queryset=ConductNorm.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    lesson_for_complainant = forms.CharField(
+        label=_("Wat de klager hoort over wat we leerden"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

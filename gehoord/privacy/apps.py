@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PrivacyConfig(AppConfig):
     name = "gehoord.privacy"
     verbose_name = _("Privacy (AVG)")
+
+    def ready(self) -> None:
+        from gehoord.audit.retention import register_released_files
+        from gehoord.privacy.retention import files_without_personal_data
+
+        # The audit trail keeps its entries about a file as long as the file holds personal data.
+        register_released_files(files_without_personal_data)

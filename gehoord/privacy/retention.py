@@ -49,6 +49,8 @@ from gehoord.cases.constants import RetentionResult, Status
 from gehoord.cases.lifecycle import FINAL_STATUSES
 from gehoord.cases.models import Complaint
 from gehoord.clock import terms as clock
+from gehoord.clock.terms import years_after, years_before
+from gehoord.privacy.models import PersonalDataErasure
 
 NOT_HANDLED_STATUSES = frozenset({Status.NOT_HANDLED, Status.WITHDRAWN, Status.REFERRED})
 
@@ -94,25 +96,6 @@ class RetentionTerms:
     def years_from_closure(self, result: RetentionResult) -> int:
         """A term that counts from the closure, never shorter than the ombudsman term (Awb 9:24 lid 1)."""
         return max(self.years(result), clock.OMBUDSMAN_TERM_YEARS)
-
-
-def years_after(day: dt.date, years: int) -> dt.date:
-    """The same date `years` later; 29 February becomes 1 March in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return dt.date(day.year + years, 3, 1)
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    """The same date `years` earlier; 29 February becomes 28 February in a common year.
-
-    So ``start <= years_before(today, n)`` holds exactly when ``today >= years_after(start, n)``.
-    """
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return dt.date(day.year - years, 2, 28)
 
 
 def _ended(complaint: Complaint) -> bool:
@@ -246,3 +229,15 @@ def marked_for_transfer(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
     return complaints.filter(
         status__in=FINAL_STATUSES, closed_at__isnull=False, retention_result=RetentionResult.PERMANENT
     ).order_by("closed_at", "pk")
+
+
+def files_without_personal_data() -> Q:
+    """For the audit trail's retention: the files whose personal data are erased, or whose complaint is gone.
+
+    A condition on ``AuditEntry.complaint_id``, registered with
+    :func:`gehoord.audit.retention.register_released_files` by
+    :class:`gehoord.privacy.apps.PrivacyConfig`.
+    """
+    erased = PersonalDataErasure.objects.values("complaint_id")
+    existing = Complaint.objects.values("pk")
+    return Q(complaint_id__in=erased) | ~Q(complaint_id__in=existing)

@@ -12,3 +12,8 @@ class SurveysConfig(AppConfig):
 
         # Closing a complaint plans its survey invitation, in the closing transaction.
         register_after_step(invite_after_step)
+
+        from gehoord.surveys import placeholders
+
+        # The survey letters' link, QR code and last day: correspondence renders them, surveys computes them.
+        placeholders.register()

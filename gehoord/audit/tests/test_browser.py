@@ -3,10 +3,11 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gehoord.accounts.testing import sign_in_staff
 from gehoord.audit.models import Action, AuditEntry
 from gehoord.cases import services
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_no_axe_violations
 from gehoord.intake.tests.helpers import PNG_BYTES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

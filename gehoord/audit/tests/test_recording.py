@@ -12,12 +12,12 @@ from gehoord.audit import services as audit
 from gehoord.audit.models import Action, ActorKind, AuditEntry
 from gehoord.cases import lifecycle, services
 from gehoord.cases.constants import Status
+from gehoord.cases.status_link import status_path
 from gehoord.cases.tests import factories
 from gehoord.cases.tests.test_lifecycle import bring_to
 from gehoord.core.logs import REDACTED
 from gehoord.core.tokens import hash_token
 from gehoord.correspondence.constants import LetterKind
-from gehoord.intake.status_link import status_path
 from gehoord.intake.tests.helpers import JPEG_BYTES, PDF_BYTES, valid_form_data
 
 pytestmark = pytest.mark.django_db

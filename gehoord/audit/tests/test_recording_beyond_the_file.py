@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from gehoord.accounts.testing import login_staff
 from gehoord.audit.models import Action, ActorKind, AuditEntry
+from gehoord.cases.status_link import status_path
 from gehoord.cases.tests import factories
 from gehoord.core.logs import REDACTED
-from gehoord.intake.status_link import status_path
 from gehoord.intake.tests.test_registration import form_data
 from gehoord.mailbox import services as mailbox
 from gehoord.mailbox.models import InboundMessage, MessageOutcome

@@ -18,10 +18,11 @@ import pytest
 from django.apps import apps as django_apps
 from django.utils import timezone
 
+from gehoord.accounts.testing import sign_in_staff
 from gehoord.cases.constants import HearingParty, HearingResponse
 from gehoord.cases.models import Complaint, Hearing
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_fits_width, assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_fits_width, assert_no_axe_violations
 from gehoord.organisation.models import Municipality
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -75,20 +75,3 @@ def assert_fits_width(page, width: int) -> None:
     """No horizontal scrolling: everything fits the viewport (WCAG 1.4.10 reflow)."""
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll_width <= width, f"{page.url} is {scroll_width}px wide in a {width}px viewport"
-
-
-def sign_in_staff(page, user, password: str) -> None:
-    """Sign `user` in through the real login pages: password, then the current TOTP code."""
-    from django_otp.oath import totp
-
-    from gehoord.accounts.testing import totp_device
-
-    device = totp_device(user)
-    page.goto("/medewerkers/inloggen/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", password)
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/tweestapsverificatie/**")
-    page.fill("#id_token", f"{totp(device.bin_key, step=device.step, t0=device.t0):06d}")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/medewerkers/klachten/")

@@ -14,6 +14,7 @@ from gehoord.core import metrics
 from gehoord.correspondence.constants import Delivery, LetterKind, LetterStatus
 from gehoord.correspondence.models import Letter
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
+from gehoord.monitor import metrics as domain_metrics
 from gehoord.webhooks.models import DeliveryStatus, EventType, WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +141,7 @@ def test_a_failing_database_still_gives_an_answer(client, monkeypatch):
     def broken(*families):
         raise OSError("database gone")
 
-    monkeypatch.setattr(metrics.DomainCollector, "_count", staticmethod(broken))
+    monkeypatch.setattr(domain_metrics.DomainCollector, "_count", staticmethod(broken))
 
     response = client.get("/metrics", REMOTE_ADDR="127.0.0.1")
 
@@ -161,8 +162,9 @@ def test_under_gunicorn_the_workers_files_and_the_gauges_are_served(client, monk
 
 
 def test_the_collector_is_registered_once():
-    registered = metrics.register_domain_collector()
+    registered = domain_metrics.register_domain_collector()
 
-    assert metrics.register_domain_collector() is registered
-    assert isinstance(registered, metrics.DomainCollector)
+    assert domain_metrics.register_domain_collector() is registered
+    assert metrics.register_domain_collector(domain_metrics.DomainCollector) is registered
+    assert isinstance(registered, domain_metrics.DomainCollector)
     assert prometheus_client.REGISTRY.get_sample_value("gehoord_domain_metrics_up") is not None

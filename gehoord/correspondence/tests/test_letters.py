@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
+from gehoord.cases.status_link import status_url
 from gehoord.cases.tests.factories import ComplainantFactory, UserFactory, make_complaint
 from gehoord.correspondence import letter_templates, letters, services
 from gehoord.correspondence.constants import LetterKind
-from gehoord.intake.status_link import status_url
 from gehoord.organisation.models import Municipality
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from gehoord.cases.models import Complaint
+from gehoord.cases.status_link import status_path
 from gehoord.correspondence.constants import LetterStatus
 from gehoord.correspondence.services import deliver_due_letters
 from gehoord.correspondence.tests.backends import DISCONNECTED
-from gehoord.intake.status_link import status_path
 from gehoord.intake.tests.helpers import valid_form_data
 
 FORM_URL = "/klacht/formulier/"

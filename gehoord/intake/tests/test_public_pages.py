@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from gehoord.cases import lifecycle, services
 from gehoord.cases.constants import EventKind, Status
 from gehoord.cases.models import Complaint
+from gehoord.cases.status_link import status_path, status_secret
 from gehoord.cases.tests.factories import make_complaint
 from gehoord.intake.models import TriageDestination
-from gehoord.intake.status_link import status_path, status_secret
 from gehoord.intake.tests.helpers import pdf_file
 from gehoord.organisation.models import Municipality
 

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from gehoord.accounts.testing import sign_in_staff
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_no_axe_violations
 from gehoord.privacy.models import PersonalDataErasure
 from gehoord.privacy.tests.conftest import AMS, ended
 

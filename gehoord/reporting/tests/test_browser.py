@@ -2,8 +2,9 @@
 
 import pytest
 
+from gehoord.accounts.testing import sign_in_staff
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_no_axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
-from gehoord.intake.status_link import status_secret
+from gehoord.cases.status_link import status_secret
 from gehoord.security.tests.world import build_world
 
 # Per request: the CSRF token, the CSP nonce and the language switcher's way back to this very

@@ -21,11 +21,11 @@ from gehoord.api.models import ApiClient, Scope
 from gehoord.cases import lifecycle
 from gehoord.cases import services as case_services
 from gehoord.cases.models import Complaint
+from gehoord.cases.status_link import status_path
 from gehoord.cases.tests import factories
 from gehoord.core.tokens import hash_token
 from gehoord.correspondence.services import queue_acknowledgment
 from gehoord.intake.models import TriageDestination
-from gehoord.intake.status_link import status_path
 from gehoord.intake.views import SESSION_KEY
 from gehoord.learning import measures
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource

@@ -2,9 +2,10 @@
 
 import pytest
 
+from gehoord.accounts.testing import sign_in_staff
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
-from gehoord.core.testing.browser import assert_no_axe_violations, sign_in_staff
+from gehoord.core.testing.browser import assert_no_axe_violations
 from gehoord.mailbox import services as mailbox_services
 from gehoord.mailbox.tests.messages import mail
 from gehoord.social.constants import SignalStatus

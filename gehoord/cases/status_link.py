@@ -4,6 +4,9 @@ The secret in the link is derived (HMAC with the site's SECRET_KEY) from the
 complaint's id and a random nonce, so nothing in the database alone is enough
 to forge a link; rotating the nonce revokes the old link. Secrets are compared
 in constant time.
+
+It lives in cases, below intake (whose status page it opens) and
+correspondence (whose letters carry it), so both can use it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from gehoord.cases.models import Complaint
 from gehoord.cases.selectors import by_reference
 
+# The salt keeps its old module's name: changing it would break every link already sent.
 _SALT = "gehoord.intake.status-link"
 
 
