@@ -252,6 +252,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 # or the path of clamd's unix socket. While it is on, a file that cannot be scanned is refused.
 CLAMAV_ADDRESS = env.str("CLAMAV_ADDRESS", default="")
 CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=30.0)
+# The one attachment policy of every channel (gehoord.cases.attachment_policy): files per message, MB per file.
+ATTACHMENT_MAX_FILES = env.int("ATTACHMENT_MAX_FILES", default=5)
+ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", default=10)
 # Where `manage.py backup` writes its backups unless told otherwise (see docs/deploy.md).
 BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
 

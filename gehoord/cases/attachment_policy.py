@@ -47,8 +47,9 @@ from PIL import Image
 
 logger = logging.getLogger(__name__)
 
-MAX_FILES = 5
-MAX_FILE_SIZE = 10 * 1024 * 1024  # 10 MB
+MAX_FILES = settings.ATTACHMENT_MAX_FILES
+MAX_FILE_SIZE_MB = settings.ATTACHMENT_MAX_MB
+MAX_FILE_SIZE = MAX_FILE_SIZE_MB * 1024 * 1024
 
 # Detected on content (magic numbers), never on the file name.
 ALLOWED_TYPES = {
@@ -199,8 +200,10 @@ def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
     if file.size > MAX_FILE_SIZE:
         return (
             None,
-            _("Het bestand '%(name)s' is %(size)s; dat is groter dan 10 MB. Verklein het of kies een ander.")
-            % {"name": file.name, "size": filesizeformat(file.size)},
+            _(
+                "Het bestand '%(name)s' is %(size)s; dat is groter dan %(max)s MB. Verklein het of kies een ander."
+            )
+            % {"name": file.name, "size": filesizeformat(file.size), "max": MAX_FILE_SIZE_MB},
             False,
         )
     content_type = detect_content_type(file)

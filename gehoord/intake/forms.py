@@ -10,7 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILES, CheckedFile, check_uploads
+from gehoord.cases.attachment_policy import (
+    ALLOWED_DESCRIPTION,
+    MAX_FILE_SIZE_MB,
+    MAX_FILES,
+    CheckedFile,
+    check_uploads,
+)
 from gehoord.cases.constants import ContactPreference
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
@@ -206,8 +212,8 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal 10 MB: %(allowed)s.")
-        % {"max": MAX_FILES, "allowed": ALLOWED_DESCRIPTION},
+        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
+        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
     )
     # Honeypot: hidden from people (CSS display:none), irresistible to form-filling bots.
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
@@ -298,8 +304,8 @@ class AddInformationForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal 10 MB: %(allowed)s.")
-        % {"max": MAX_FILES, "allowed": ALLOWED_DESCRIPTION},
+        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
+        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
     )
 
     def clean(self) -> dict:

@@ -112,6 +112,10 @@ def register_staff_complaint(
 ) -> Complaint:
     """Register a complaint an employee received, in one transaction.
 
+    When the same person sent the same complaint within the resubmission
+    window (see :func:`~gehoord.intake.pipeline.take_in`), that complaint is
+    returned with ``resubmitted = True`` set on it, and no second one is made.
+
     `data` is the cleaned data of
     :class:`~gehoord.intake.staff_forms.StaffRegistrationForm`. The complaint
     is stored with the channel and the moment of receipt as entered, the
@@ -154,4 +158,7 @@ def register_staff_complaint(
             token=_SUBMISSION_PREFIX + token if token else "",
         )
     )
+    if intake.resubmitted:
+        # Not a second complaint (see take_in): the employee is told which one it joined.
+        intake.complaint.resubmitted = True
     return intake.complaint

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.accounts.models import User
-from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILES
+from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILE_SIZE_MB, MAX_FILES
 from gehoord.cases.constants import Channel, ContactPreference
 from gehoord.intake import reachability
 from gehoord.intake.forms import ContactDetailsCleaning, MultipleFileField
@@ -188,9 +188,9 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         label=_("Scans en bijlagen"),
         required=False,
         help_text=_(
-            "Bijvoorbeeld de scan van de brief of fax. Maximaal %(max)s bestanden van elk maximaal 10 MB: %(allowed)s."
+            "Bijvoorbeeld de scan van de brief of fax. Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s."
         )
-        % {"max": MAX_FILES, "allowed": ALLOWED_DESCRIPTION},
+        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
     )
     # The duplicate hint: the checkbox is shown with the hint; the hidden fields
     # are written by the view (see staff_views).

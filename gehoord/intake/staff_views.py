@@ -104,6 +104,11 @@ def _hint(request: HttpRequest, data: dict) -> DuplicateHint | None:
 
 
 def _success_message(complaint: Complaint) -> str:
+    if getattr(complaint, "resubmitted", False):
+        return _(
+            "Deze klacht was al binnen als %(reference)s: dezelfde persoon, dezelfde tekst. Er is geen tweede "
+            "klacht gemaakt; de tijdlijn van %(reference)s vermeldt het."
+        ) % {"reference": complaint.reference}
     message = _("Klacht %(reference)s is geregistreerd.") % {"reference": complaint.reference}
     if complaint.anonymous:
         return (

@@ -37,6 +37,7 @@ from gehoord.intake.tokens import new_form_token, read_form_token
 from gehoord.organisation.models import Municipality
 
 SESSION_KEY = "gehoord_intake_complaint"
+SENT_AGAIN_KEY = "gehoord_complaint_sent_again"
 
 
 @limited("triage")
@@ -78,6 +79,8 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
         token=token, data=form.cleaned_data, files=form.cleaned_data.get("attachments") or []
     )
     request.session[SESSION_KEY] = submission.complaint.pk
+    # Sent again (the Back button, a second tab): the page says this is the complaint already made.
+    request.session[SENT_AGAIN_KEY] = not submission.created
     return redirect("intake:received")
 
 
@@ -93,7 +96,12 @@ def received(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "intake/received.html",
-        {"complaint": complaint, "status_path": status_path(complaint), "status": public_status(complaint)},
+        {
+            "complaint": complaint,
+            "status_path": status_path(complaint),
+            "status": public_status(complaint),
+            "sent_again": request.session.get(SENT_AGAIN_KEY, False),
+        },
     )
 
 

@@ -40,6 +40,10 @@ MAX_TEXT_LENGTH = 20_000
 _AUTH_RESULT = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
 
 
+# What a DMARC result (RFC 7489) means for the file: the sender's domain vouches for it, or refuses it.
+_VERDICTS = dict(zip(("pass", "fail"), ("verified", "failed"), strict=True))
+
+
 @dataclass(frozen=True)
 class Authentication:
     """What the receiving mail server found out about the sender (SPF, DKIM, DMARC), as it wrote it.
@@ -62,7 +66,7 @@ class Authentication:
     @property
     def verdict(self) -> str:
         """ "verified" (DMARC pass), "failed" (DMARC fail) or "unknown" (no or no usable result)."""
-        return {"pass": "verified", "fail": "failed"}.get(self.dmarc, "unknown")
+        return _VERDICTS.get(self.dmarc, "unknown")
 
     @property
     def summary(self) -> str:

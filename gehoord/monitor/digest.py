@@ -131,7 +131,8 @@ def digests(today: dt.date | None = None) -> list[Digest]:
 
     today = today or timezone.localdate()
     result = []
-    by_digest = Municipality.load().new_information_notice == NewInformationNotice.DIGEST
+    # Two choices: whoever is not told at once is told here.
+    by_digest = Municipality.load().new_information_notice != NewInformationNotice.IMMEDIATE
     late_measures = list(
         overdue_measures(today).select_related("responsible", "department").order_by("due_date")
     )

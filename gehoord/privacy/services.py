@@ -599,6 +599,8 @@ def _erase_complaint_texts(complaint: Complaint) -> None:
         "conclusions",
         "referred_to",
         "end_reason",
+        # The digest of the text finds a resubmission; with the text gone it could only confirm a guess.
+        "text_fingerprint",
     ):
         setattr(complaint, name, "")
     # The personal status link stops working: nothing is left to show behind it.

@@ -148,3 +148,35 @@ def test_phone_sized_screen(mobile_page):
     page.wait_for_url("**/klacht/status/**")
     assert_fits_width(page, 375)
     assert_no_axe_violations(page)
+
+
+def _fill_in_the_complaint(page) -> None:
+    page.fill("#id_last_name", "Jansen")
+    page.fill("#id_email", "jansen@example.nl")
+    page.fill("#id_description", "De vuilniswagen heeft mijn container drie weken laten staan.")
+    page.fill("#id_conduct_date", "2026-11-01")
+    page.fill("#id_involved_description", "Afvalinzameling")
+    page.check("input[name=preferred_contact][value=email]")
+
+
+def test_back_and_submit_again_makes_no_second_complaint(page):
+    """Issue [10]: submit, go Back, submit again: one complaint, and the page shows its reference."""
+    page.goto("/klacht/formulier/")
+    _fill_in_the_complaint(page)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/klacht/ontvangen/")
+    reference = Complaint.objects.get().reference
+
+    page.go_back()
+    page.wait_for_url("**/klacht/formulier/")
+    if not page.input_value("#id_description"):
+        # The browser reloaded the form instead of restoring it: the person types it again.
+        _fill_in_the_complaint(page)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/klacht/ontvangen/")
+
+    assert Complaint.objects.count() == 1
+    text = page.inner_text("main")
+    assert reference in text
+    assert "al eerder verstuurd" in text
+    assert_no_axe_violations(page)

@@ -18,6 +18,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -50,6 +51,12 @@ GEHOORD = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # The public form is rate limited per client; every test here posts as the same client.
+    cache.clear()
 
 
 # --- reachability: one table, every entry point ---------------------------------------
@@ -456,3 +463,26 @@ def test_the_file_links_a_possible_duplicate_only_for_those_who_may_see_it(clien
     login_staff(client, handler)
     page = client.get(reverse("cases:detail", args=[second.reference])).content.decode()
     assert first.reference not in page
+
+
+def test_staff_registering_a_complaint_that_came_in_by_web_today_gets_the_first_one(client):
+    from gehoord.intake.registration import register_staff_complaint
+    from gehoord.intake.staff_views import _success_message
+    from gehoord.intake.tests.test_registration import form_data
+
+    client.post(
+        reverse("intake:form"), valid_form_data(description="Werd aan de balie weggestuurd zonder uitleg.")
+    )
+    web = Complaint.objects.get()
+    form = StaffRegistrationForm(
+        data=form_data(channel="phone", description="Werd aan de balie weggestuurd zonder uitleg.")
+    )
+    assert form.is_valid(), form.errors
+
+    complaint = register_staff_complaint(
+        data=form.cleaned_data, files=[], actor=factories.coordinator(username="c")
+    )
+
+    assert complaint == web and complaint.resubmitted
+    assert Complaint.objects.count() == 1
+    assert "al binnen als" in _success_message(complaint)

@@ -8,6 +8,7 @@ from gehoord.cases import services as case_services
 from gehoord.cases.constants import ContactChannel, Outcome, Route, Status
 from gehoord.cases.models import Complaint
 from gehoord.cases.tests import factories
+from gehoord.intake.pipeline import text_fingerprint
 from gehoord.intake.tests.helpers import PDF_BYTES
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -51,6 +52,7 @@ def full_complaint(db, coordinator, settings, tmp_path):
     complaint = factories.make_complaint(
         complainant=complainant,
         description="Mijn buurman Jansen en ik werden onbeleefd behandeld.",
+        text_fingerprint=text_fingerprint("Mijn buurman Jansen en ik werden onbeleefd behandeld."),
         desired_outcome="Excuses graag.",
         received_at=dt.datetime(2020, 3, 2, 10, tzinfo=AMS),
         departments=[factories.DepartmentFactory(name="Burgerzaken", code="burgerzaken")],

@@ -99,6 +99,7 @@ def test_erasure_removes_personal_data_and_files_and_keeps_the_figures(
     )
     assert complainant.anonymised_at is not None
     assert complaint.description == "" and complaint.desired_outcome == ""
+    assert complaint.text_fingerprint == ""
     assert not complaint.attachments.exists()
     assert not any(default_storage.exists(name) for name in files)
     assert all(not letter.pdf and letter.recipient_email == "" for letter in complaint.letters.all())

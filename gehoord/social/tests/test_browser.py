@@ -36,7 +36,7 @@ def test_from_a_post_to_a_complaint(page, live_server):
     # It still becomes a complaint: the form says what is missing first.
     page.get_by_role("button", name="Klacht aanmaken").click()
     page.wait_for_load_state()
-    assert "Vul een e-mailadres of telefoonnummer in" in page.inner_text("main")
+    assert "Vul minstens één manier in waarop de klager bereikbaar is" in page.inner_text("main")
     assert_no_axe_violations(page)
     page.fill("#id_email", "petra@example.org")
     page.get_by_role("button", name="Klacht aanmaken").click()

@@ -7,6 +7,7 @@ from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
 from gehoord.cases.tests import factories
 from gehoord.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
+from gehoord.webhooks.tests.intake import new_complaint
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_rotating_the_secret_makes_a_new_one(admin_client):
 
 def test_the_delivery_log_is_read_only_and_a_failed_one_can_be_started_over(admin_client):
     endpoint = WebhookEndpoint.objects.create(name="Dashboard", url="http://127.0.0.1:9/in")
-    factories.make_complaint()
+    new_complaint()
     delivery = WebhookDelivery.objects.get(endpoint=endpoint)
     WebhookDelivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.FAILED, attempts=13)
 

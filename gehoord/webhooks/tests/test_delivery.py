@@ -16,6 +16,7 @@ from gehoord.core.errors import GuardFailed
 from gehoord.webhooks import services
 from gehoord.webhooks.models import DeliveryStatus, EventType, WebhookDelivery, WebhookEndpoint
 from gehoord.webhooks.tasks import deliver_webhook
+from gehoord.webhooks.tests.intake import new_complaint
 from gehoord.webhooks.tests.receiver import Receiver
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_a_new_complaint_and_each_step_are_announced_signed(
     receiver, endpoint, coordinator, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        complaint = factories.make_complaint()
+        complaint = new_complaint()
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.perform(complaint, "start_triage", actor=coordinator)
 
@@ -65,14 +66,14 @@ def test_a_new_complaint_and_each_step_are_announced_signed(
 def test_no_personal_data_travels(receiver, endpoint, django_capture_on_commit_callbacks):
     complainant = factories.ComplainantFactory.build(first_name="Fatima", last_name="Yılmaz-Bakker")
     with django_capture_on_commit_callbacks(execute=True):
-        factories.make_complaint(complainant=complainant, description="De boa schold mij uit op het plein.")
+        new_complaint(complainant=complainant, description="De boa schold mij uit op het plein.")
     body = receiver.requests[0].body.decode()
     for personal in ("Fatima", "Yılmaz", complainant.email, "schold"):
         assert personal not in body
 
 
 def test_postponement_is_its_own_event(receiver, endpoint, coordinator, django_capture_on_commit_callbacks):
-    complaint = factories.make_complaint()
+    complaint = new_complaint()
     complaint = lifecycle.perform(complaint, "start_triage", actor=coordinator)
     complaint = lifecycle.perform(complaint, "start_formal", actor=coordinator)
     receiver.requests.clear()
@@ -88,7 +89,7 @@ def test_postponement_is_its_own_event(receiver, endpoint, coordinator, django_c
 def test_a_delay_with_the_complainants_consent_moves_the_decision_date_too(
     receiver, endpoint, coordinator, django_capture_on_commit_callbacks
 ):
-    complaint = factories.make_complaint()
+    complaint = new_complaint()
     complaint = lifecycle.perform(complaint, "start_triage", actor=coordinator)
     complaint = lifecycle.perform(complaint, "start_formal", actor=coordinator)
     receiver.requests.clear()
@@ -103,7 +104,7 @@ def test_a_delay_with_the_complainants_consent_moves_the_decision_date_too(
 
 
 def test_a_step_that_rolls_back_announces_nothing(endpoint, coordinator, django_capture_on_commit_callbacks):
-    complaint = factories.make_complaint()
+    complaint = new_complaint()
     complaint = lifecycle.perform(complaint, "start_triage", actor=coordinator)
     before = WebhookDelivery.objects.count()
     with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(GuardFailed):
@@ -120,7 +121,7 @@ def test_endpoint_gets_only_the_events_it_asked_for(
     )
     WebhookEndpoint.objects.create(name="Uit", url=receiver.url, is_active=False)
     with django_capture_on_commit_callbacks(execute=True):
-        complaint = factories.make_complaint()
+        complaint = new_complaint()
         lifecycle.perform(complaint, "start_triage", actor=coordinator)
     assert [_verified(only_steps, r)["type"] for r in receiver.requests] == ["complaint.status_changed"]
     assert WebhookDelivery.objects.get().endpoint == only_steps
@@ -128,7 +129,7 @@ def test_endpoint_gets_only_the_events_it_asked_for(
 
 def _one_delivery(endpoint, django_capture_on_commit_callbacks) -> WebhookDelivery:
     with django_capture_on_commit_callbacks(execute=True):
-        factories.make_complaint()
+        new_complaint()
     return WebhookDelivery.objects.get(endpoint=endpoint)
 
 
@@ -229,7 +230,7 @@ def test_a_delivered_event_is_never_sent_again(receiver, endpoint, django_captur
 
 def test_the_worker_task_retries_itself_after_the_backoff(receiver, endpoint):
     receiver.statuses = [500]
-    factories.make_complaint()  # the delivery is written; its task would run after the commit
+    new_complaint()  # the delivery is written; its task would run after the commit
     delivery = WebhookDelivery.objects.get()
     # Called directly the task is not eager, as in a worker: it asks Celery for a retry.
     with pytest.raises(Retry):
@@ -241,7 +242,7 @@ def test_the_worker_task_retries_itself_after_the_backoff(receiver, endpoint):
 
 def test_the_task_in_process_leaves_the_retry_to_beat(receiver, endpoint):
     receiver.statuses = [500]
-    factories.make_complaint()
+    new_complaint()
     delivery = WebhookDelivery.objects.get()
     assert deliver_webhook.apply(args=(delivery.pk, 0)).get() == DeliveryStatus.PENDING
     assert json.loads(receiver.requests[0].body)["type"] == "complaint.received"
