@@ -92,9 +92,17 @@ EXTENSIONS = {
 }
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable_name(name: str) -> str:
+    """A sender's file name as it may be shown and stored: no control characters (a NUL breaks PostgreSQL)."""
+    return _CONTROL_CHARACTERS.sub("", name or "")[:255]
+
+
 def safe_name(name: str, content_type: str) -> str:
     """`name` without folders, with the extension of the detected `content_type` instead of the sender's."""
-    base = PurePath(name.replace("\\", "/")).name.strip() or "bijlage"
+    base = PurePath(printable_name(name).replace("\\", "/")).name.strip() or "bijlage"
     stem = PurePath(base).stem.strip(" .") or "bijlage"
     return f"{stem[:200]}{EXTENSIONS.get(content_type, '')}"
 
@@ -196,14 +204,19 @@ def scan_for_viruses(file) -> None:
 def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
     """(detected type, "", False) for an allowed file; (None, why not, retryable) for a refused one."""
     if file.size == 0:
-        return None, _("Het bestand '%(name)s' is leeg. Kies een ander bestand.") % {"name": file.name}, False
+        return (
+            None,
+            _("Het bestand '%(name)s' is leeg. Kies een ander bestand.")
+            % {"name": printable_name(file.name)},
+            False,
+        )
     if file.size > MAX_FILE_SIZE:
         return (
             None,
             _(
                 "Het bestand '%(name)s' is %(size)s; dat is groter dan %(max)s MB. Verklein het of kies een ander."
             )
-            % {"name": file.name, "size": filesizeformat(file.size), "max": MAX_FILE_SIZE_MB},
+            % {"name": printable_name(file.name), "size": filesizeformat(file.size), "max": MAX_FILE_SIZE_MB},
             False,
         )
     content_type = detect_content_type(file)
@@ -211,7 +224,7 @@ def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
         return (
             None,
             _("Het bestand '%(name)s' is geen toegestaan bestandstype. Toegestaan zijn: %(allowed)s.")
-            % {"name": file.name, "allowed": ALLOWED_DESCRIPTION},
+            % {"name": printable_name(file.name), "allowed": ALLOWED_DESCRIPTION},
             False,
         )
     if not content_matches_type(file, content_type):
@@ -221,7 +234,7 @@ def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
                 "Het bestand '%(name)s' lijkt een %(type)s-bestand, maar de inhoud klopt daar niet mee. "
                 "Sla het opnieuw op als %(type)s of kies een ander bestand."
             )
-            % {"name": file.name, "type": ALLOWED_TYPES[content_type]},
+            % {"name": printable_name(file.name), "type": ALLOWED_TYPES[content_type]},
             False,
         )
     try:
@@ -233,7 +246,7 @@ def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
                 "Het bestand '%(name)s' bevat mogelijk een virus en is niet opgeslagen. "
                 "Controleer het bestand met een virusscanner of stuur het niet mee."
             )
-            % {"name": file.name},
+            % {"name": printable_name(file.name)},
             False,
         )
     except ScannerUnavailable:
@@ -243,7 +256,7 @@ def _verdict(file: UploadedFile) -> tuple[str | None, str, bool]:
                 "Het bestand '%(name)s' kon niet op virussen worden gecontroleerd en is daarom niet "
                 "opgeslagen. Probeer het over enkele minuten opnieuw, of verstuur het formulier zonder bijlage."
             )
-            % {"name": file.name},
+            % {"name": printable_name(file.name)},
             True,
         )
     return content_type, "", False
@@ -290,7 +303,7 @@ def content_matches_type(file, content_type: str) -> bool:
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 return archive.testzip() is None
-        except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        except Exception:  # a corrupt, encrypted or truncated archive (zlib.error, RuntimeError, ...)
             return False
     return True
 
@@ -320,17 +333,17 @@ def screen(files: Iterable[UploadedFile]) -> Screening:
         if len(accepted) >= MAX_FILES:
             refused.append(
                 RefusedFile(
-                    file.name or "",
+                    printable_name(file.name),
                     _(
                         "Het bestand '%(name)s' is niet opgeslagen: er zijn al %(max)s bestanden bij dit bericht."
                     )
-                    % {"name": file.name, "max": MAX_FILES},
+                    % {"name": printable_name(file.name), "max": MAX_FILES},
                 )
             )
             continue
         content_type, reason, retryable = _verdict(file)
         if content_type is None:
-            refused.append(RefusedFile(file.name or "", reason, retryable))
+            refused.append(RefusedFile(printable_name(file.name), reason, retryable))
         else:
             accepted.append(CheckedFile(file=file, content_type=content_type))
     return Screening(accepted=accepted, refused=refused)

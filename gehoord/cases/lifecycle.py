@@ -1216,6 +1216,7 @@ def postpone_decision(
                 weeks,
             )
             % {"weeks": weeks, "due": current.decision_due.strftime("%d-%m-%Y")},
+            transition="postpone",
             details=current.postponement_reason,
             data={
                 "previous_due": previous_due.isoformat(),
@@ -1280,6 +1281,7 @@ def record_extension_consent(
             actor=actor,
             summary=_("Beslissing met instemming van de klager uitgesteld tot %(due)s (Awb 9:11 lid 3)")
             % {"due": f"{current.decision_due:%d-%m-%Y}"},
+            transition="extend_with_consent",
             details=_("Instemming gegeven op %(date)s, %(how)s")
             % {"date": f"{consent_on:%d-%m-%Y}", "how": current.consent_how},
             data={
@@ -1338,6 +1340,7 @@ def set_committee(
                 else _("Niet door de adviescommissie; beslissing uiterlijk %(due)s (Awb 9:11 lid 1)")
             )
             % {"due": f"{current.decision_due:%d-%m-%Y}"},
+            transition="committee",
         )
         run_after_step_hooks(current, "committee", {"committee": committee})
     return current

@@ -7,17 +7,19 @@ records what it did on the complaint's timeline.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle, timeline
-from gehoord.cases.attachment_policy import check_uploads
+from gehoord.cases.attachment_policy import CheckedFile, check_uploads
 from gehoord.cases.constants import (
     AuthorisationKind,
     CompetentOrgan,
@@ -459,6 +461,64 @@ def set_about_failure_to_decide(
     return complaint
 
 
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[str]]:
+    """Collects the names of files stored in the block; if the block fails, they are deleted again.
+
+    A transaction that rolls back leaves no rows, but files written to storage
+    inside it stay: without this an attachment of a failed intake would
+    remain on disk with no complaint pointing to it.
+    """
+    stored: list[str] = []
+    try:
+        yield stored
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def store_files(
+    complaint: Complaint,
+    files: Sequence[CheckedFile],
+    *,
+    stored: list[str],
+    description: str,
+    actor: User | None = None,
+    at: dt.datetime | None = None,
+) -> list[Attachment]:
+    """Keep screened files as attachments of `complaint`, under their safe names, each on the timeline.
+
+    Each file's storage name is added to `stored` as soon as it is written (see
+    :func:`files_removed_on_failure`).
+    """
+    at = at or timezone.now()
+    attachments = []
+    for checked in files:
+        attachment = Attachment(
+            complaint=complaint,
+            original_name=checked.name[:255],
+            content_type=checked.content_type,  # read from the content, never the sender's claim
+            size=checked.file.size,
+            description=description[:200],
+            uploaded_by=actor,
+            uploaded_at=at,
+        )
+        attachment.file.save(checked.name, checked.file, save=False)
+        stored.append(attachment.file.name)
+        attachment.save()
+        timeline.record(
+            complaint,
+            kind=EventKind.ATTACHMENT,
+            at=at,
+            actor=actor,
+            summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
+            data={"attachment": attachment.pk},
+        )
+        attachments.append(attachment)
+    return attachments
+
+
 def add_attachment(
     complaint: Complaint, *, file: UploadedFile, actor: User | None, description: str = ""
 ) -> Attachment:
@@ -467,23 +527,9 @@ def add_attachment(
         (checked,) = check_uploads([file])
     except ValidationError as error:
         raise GuardFailed(" ".join(error.messages)) from error
-    attachment = Attachment(
-        complaint=complaint,
-        original_name=checked.name[:255],
-        content_type=checked.content_type,
-        size=file.size,
-        description=description.strip(),
-        uploaded_by=actor,
-    )
-    attachment.file.save(checked.name, file, save=False)
-    with transaction.atomic():
-        attachment.save()
-        timeline.record(
-            complaint,
-            kind=EventKind.ATTACHMENT,
-            actor=actor,
-            summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
-            data={"attachment": attachment.pk},
+    with files_removed_on_failure() as stored, transaction.atomic():
+        (attachment,) = store_files(
+            complaint, [checked], stored=stored, description=description.strip(), actor=actor
         )
     return attachment
 

@@ -2,7 +2,7 @@
 
 Every app that changes a complaint file — the lifecycle, staff services,
 intake, the mailbox, letters, learning, vouchers, surveys, privacy — records
-what it did through :func:`record`. The audit trail hangs off this one path
+what it did through :func:`record`. The audit trail and the webhooks hang off this one path
 (every timeline entry is a write on the file, recorded here with
 :func:`gehoord.audit.services.record_file_change`), so nothing can change a
 file without leaving both a timeline entry and an audit entry.
@@ -11,7 +11,7 @@ file without leaving both a timeline entry and an audit entry.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -26,6 +26,19 @@ if TYPE_CHECKING:
 
 # ComplaintEvent.summary holds at most this many characters; a longer summary is cut, never refused.
 SUMMARY_LENGTH = 300
+
+TimelineListener = Callable[[ComplaintEvent], None]
+# Apps above cases that act on what happened to a file (the webhooks) listen here, so they hang off
+# this one path too; registered from their AppConfig.ready, called inside the writer's transaction.
+LISTENERS: list[TimelineListener] = []
+
+
+def register_listener(listener: TimelineListener) -> TimelineListener:
+    """Have `listener` called with every new timeline entry (once, however often it is registered)."""
+    if listener not in LISTENERS:
+        LISTENERS.append(listener)
+    return listener
+
 
 # The object a timeline event is about, for the audit trail, by the key its data names it with.
 _EVENT_OBJECTS = (
@@ -64,6 +77,8 @@ def record(
         transition=transition,
     )
     _audit(event)
+    for listener in tuple(LISTENERS):
+        listener(event)
     return event
 
 

@@ -53,6 +53,13 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
         n for status, n in counts.items() if filters.statuses is None or status in filters.statuses
     )
     page = paginator.get_page(request.GET.get("page"))
+    # "mogelijk dubbel" only where the user may see the other complaint too (Awb 9:7: no trace of it).
+    linked = {c.possible_duplicate_of_id for c in page.object_list if c.possible_duplicate_of_id}
+    duplicates_shown = (
+        set(selectors.visible_complaints(request.user).filter(pk__in=linked).values_list("pk", flat=True))
+        if linked
+        else set()
+    )
     # The list shows complainants' names: one entry for the page, with its filters (a search term hidden).
     audit(
         request,
@@ -69,6 +76,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "facets": inbox.status_facets(counts, filters),
             "sorted_on": inbox.SORT_COLUMNS.get(filters.sort),
             "due_soon_days": terms.DUE_SOON_DAYS,
+            "duplicates_shown": duplicates_shown,
         },
     )
 

@@ -31,21 +31,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gehoord.cases import lifecycle, registration, timeline
+from gehoord.cases import services as case_services
 from gehoord.cases.attachment_policy import CheckedFile, RefusedFile
-from gehoord.cases.constants import Channel, ContactPreference, EventKind
-from gehoord.cases.models import Attachment, Complainant, Complaint, Representative
+from gehoord.cases.constants import Channel, ContactPreference, EventKind, NewInformationSource
+from gehoord.cases.models import Complainant, Complaint, Representative
+from gehoord.cases.services import files_removed_on_failure, store_files
 from gehoord.core.errors import GuardFailed
 from gehoord.intake import reachability
 from gehoord.intake.models import WebSubmission
@@ -135,64 +135,6 @@ def contact_details(complainant: Complainant) -> dict[str, str]:
     }
 
 
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[str]]:
-    """Collects the names of files stored in the block; if the block fails, they are deleted again.
-
-    A transaction that rolls back leaves no rows, but files written to storage
-    inside it stay: without this an attachment of a failed intake would
-    remain on disk with no complaint pointing to it.
-    """
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
-
-
-def store_files(
-    complaint: Complaint,
-    files: Sequence[CheckedFile],
-    *,
-    stored: list[str],
-    description: str = "",
-    actor: User | None = None,
-    at: dt.datetime | None = None,
-) -> list[Attachment]:
-    """Keep screened files as attachments of `complaint`, under their safe names, each on the timeline.
-
-    Each file's storage name is added to `stored` as soon as it is written (see
-    :func:`files_removed_on_failure`).
-    """
-    at = at or timezone.now()
-    attachments = []
-    for checked in files:
-        attachment = Attachment(
-            complaint=complaint,
-            original_name=checked.name[:255],
-            content_type=checked.content_type,  # read from the content, never the sender's claim
-            size=checked.file.size,
-            description=(description or _("Meegestuurd door de klager"))[:200],
-            uploaded_by=actor,
-            uploaded_at=at,
-        )
-        attachment.file.save(checked.name, checked.file, save=False)
-        stored.append(attachment.file.name)
-        attachment.save()
-        timeline.record(
-            complaint,
-            kind=EventKind.ATTACHMENT,
-            at=at,
-            actor=actor,
-            summary=_("Bijlage toegevoegd: %(name)s") % {"name": attachment.original_name},
-            data={"attachment": attachment.pk},
-        )
-        attachments.append(attachment)
-    return attachments
-
-
 def record_refused_files(
     complaint: Complaint, refused: Sequence[RefusedFile], *, actor: User | None = None
 ) -> None:
@@ -217,7 +159,16 @@ def _already_taken_in(token: str) -> Complaint | None:
 
 
 def resubmission_of(new: NewComplaint, fingerprint: str, received_at: dt.datetime) -> Complaint | None:
-    """The complaint `new` repeats: the same text from the same person within the window, else None."""
+    """The complaint `new` repeats, else None.
+
+    A resubmission is the same text, by the same channel, from the same person
+    (the same last name, and the same e-mail address, phone number or
+    postcode), within the window, while the first is still open. Another
+    channel is a near-duplicate at most (pointed out, never joined): a written
+    complaint never disappears into an oral one and keeps its acknowledgment
+    (Awb 9:6), and a withdrawn or ended complaint is not reopened this way. An
+    API retry matches only what the same client sent.
+    """
     if new.anonymous or not new.match_resubmission:
         return None
     municipality = new.municipality or Municipality.load()
@@ -227,12 +178,17 @@ def resubmission_of(new: NewComplaint, fingerprint: str, received_at: dt.datetim
             text_fingerprint=fingerprint,
             received_at__gte=received_at - window,
             received_at__lte=received_at + window,
+            channel=new.channel,
+            status__in=lifecycle.OPEN_STATUSES,
             anonymous=False,
             complainant__anonymised_at__isnull=True,
+            complainant__last_name__iexact=new.complainant.last_name.strip(),
         )
         .select_related("complainant")
         .order_by("received_at", "pk")
     )
+    if new.channel == Channel.API:
+        candidates = candidates.filter(events__kind=EventKind.CREATED, events__actor=new.actor)
     return next((c for c in candidates if same_person(c.complainant, new.complainant)), None)
 
 
@@ -259,14 +215,18 @@ def _record_resubmission(existing: Complaint, new: NewComplaint, stored: list[st
         % {"channel": channel},
         data={"resubmission": str(new.channel)},
     )
-    store_files(
+    added = store_files(
         existing,
         new.files,
         stored=stored,
-        description=new.attachment_description,
+        description=new.attachment_description or _("Meegestuurd door de klager"),
         actor=new.actor,
     )
     record_refused_files(existing, new.refused_files, actor=new.actor)
+    if added and new.actor is None:
+        # Files the complainant sent with it are new information for the handler.
+        source = NewInformationSource.EMAIL if new.channel == Channel.EMAIL else NewInformationSource.UPLOAD
+        case_services.note_new_information(existing, source=source)
 
 
 def take_in(new: NewComplaint) -> Intake:
@@ -320,12 +280,12 @@ def take_in(new: NewComplaint) -> Intake:
                 complaint,
                 new.files,
                 stored=stored,
-                description=new.attachment_description,
+                description=new.attachment_description or _("Meegestuurd door de klager"),
                 actor=new.actor,
                 at=received_at if new.actor is None else None,
             )
             record_refused_files(complaint, new.refused_files, actor=new.actor)
-            _point_out_duplicate(complaint, actor=new.actor)
+            _point_out_duplicate(complaint)
             if new.token:
                 WebSubmission.objects.create(token=new.token, complaint=complaint)
             lifecycle.run_after_step_hooks(complaint, "register", {"channel": str(new.channel)})
@@ -339,18 +299,12 @@ def take_in(new: NewComplaint) -> Intake:
     return Intake(complaint, created=True, refused_files=new.refused_files)
 
 
-def _point_out_duplicate(complaint: Complaint, *, actor: User | None) -> None:
+def _point_out_duplicate(complaint: Complaint) -> None:
     other = _possible_duplicate_of(complaint)
     if other is None:
         return
+    # No timeline note: the timeline is read by people who may not see the other complaint, and even
+    # "this person complains about something else too" is a trace of it (Awb 9:7). The file page and
+    # the inbox show the link to those who may see both.
     Complaint.objects.filter(pk=complaint.pk).update(possible_duplicate_of=other)
     complaint.possible_duplicate_of = other
-    timeline.record(
-        complaint,
-        kind=EventKind.NOTE,
-        actor=actor,
-        # No reference here: the timeline is read by people who may not see the other complaint
-        # (Awb 9:7). The file page links it for those who may.
-        summary=_("Mogelijk dubbel: dezelfde persoon heeft een open klacht met een vergelijkbare tekst"),
-        data={"possible_duplicate_of": other.pk},
-    )

@@ -156,6 +156,8 @@ def register_staff_complaint(
             files=list(files),
             attachment_description=_("Toegevoegd bij de registratie"),
             token=_SUBMISSION_PREFIX + token if token else "",
+            # The employee saw the same person's open complaints and chose a new one: that choice stands.
+            match_resubmission=not data.get("register_anyway"),
         )
     )
     if intake.resubmitted:

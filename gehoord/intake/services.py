@@ -11,7 +11,8 @@ from gehoord.cases import lifecycle, services, timeline
 from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint, Representative
-from gehoord.intake.pipeline import Intake, NewComplaint, files_removed_on_failure, store_files, take_in
+from gehoord.cases.services import files_removed_on_failure, store_files
+from gehoord.intake.pipeline import Intake, NewComplaint, take_in
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
         # Asked with the row locked, so a step taken at the same moment cannot slip in between.
         complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
         lifecycle.ensure_action_allowed(complaint, "complainant_addition")
-        store_files(complaint, files, stored=stored)
+        store_files(complaint, files, stored=stored, description=_("Meegestuurd door de klager"))
         names = ", ".join(f.name for f in files)
         timeline.record(
             complaint,

@@ -70,8 +70,9 @@ def register(request: HttpRequest) -> HttpResponse:
         complaint = registration.register_staff_complaint(
             data=data, files=data["attachments"], actor=request.user, token=token
         )
-    messages.success(request, _success_message(complaint))
-    if visible_complaints(request.user).filter(pk=complaint.pk).exists():
+    visible = visible_complaints(request.user).filter(pk=complaint.pk).exists()
+    messages.success(request, _success_message(complaint, visible=visible))
+    if visible:
         return redirect(reverse("cases:detail", args=[complaint.reference]))
     # A handler sees a complaint only once it is assigned to them.
     return redirect(request.path)
@@ -103,8 +104,14 @@ def _hint(request: HttpRequest, data: dict) -> DuplicateHint | None:
     return _shown_hint(request, same_person) if same_person else None
 
 
-def _success_message(complaint: Complaint) -> str:
+def _success_message(complaint: Complaint, *, visible: bool = True) -> str:
     if getattr(complaint, "resubmitted", False):
+        if not visible:
+            # Awb 9:7: a complaint the employee may not see is not named to them, not even by reference.
+            return _(
+                "Deze klacht was al geregistreerd: dezelfde persoon, dezelfde tekst, hetzelfde kanaal. Er is "
+                "geen tweede klacht gemaakt; de klachtencoördinator ziet de eerste."
+            )
         return _(
             "Deze klacht was al binnen als %(reference)s: dezelfde persoon, dezelfde tekst. Er is geen tweede "
             "klacht gemaakt; de tijdlijn van %(reference)s vermeldt het."

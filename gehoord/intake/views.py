@@ -38,6 +38,7 @@ from gehoord.organisation.models import Municipality
 
 SESSION_KEY = "gehoord_intake_complaint"
 SENT_AGAIN_KEY = "gehoord_complaint_sent_again"
+SHOW_LINK_KEY = "gehoord_complaint_show_link"
 
 
 @limited("triage")
@@ -78,9 +79,13 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
     submission = services.submit_web_complaint(
         token=token, data=form.cleaned_data, files=form.cleaned_data.get("attachments") or []
     )
-    request.session[SESSION_KEY] = submission.complaint.pk
     # Sent again (the Back button, a second tab): the page says this is the complaint already made.
+    # Its status link is shown only to the browser that sent it first (the same session): someone
+    # else who sends the same text with the same name and address learns nothing more than that.
+    seen_before = request.session.get(SESSION_KEY) == submission.complaint.pk
     request.session[SENT_AGAIN_KEY] = not submission.created
+    request.session[SHOW_LINK_KEY] = submission.created or seen_before
+    request.session[SESSION_KEY] = submission.complaint.pk
     return redirect("intake:received")
 
 
@@ -101,6 +106,7 @@ def received(request: HttpRequest) -> HttpResponse:
             "status_path": status_path(complaint),
             "status": public_status(complaint),
             "sent_again": request.session.get(SENT_AGAIN_KEY, False),
+            "show_link": request.session.get(SHOW_LINK_KEY, True),
         },
     )
 

@@ -74,18 +74,41 @@ class Authentication:
 
 
 def authentication_of(message: EmailMessage, authserv_id: str = "") -> Authentication:
-    """The results our receiving server wrote in the message's Authentication-Results header."""
-    for header in message.get_all("Authentication-Results") or []:
-        text = str(header)
-        server = text.split(";", 1)[0].strip().split()[0].lower() if text.strip() else ""
+    """The results our receiving server wrote in the message's Authentication-Results header.
+
+    Never raises: a header that cannot be read proves nothing, so it gives the
+    "unknown" verdict, as no header does.
+    """
+    try:
+        headers = [str(header) for header in message.get_all("Authentication-Results") or []]
+    except (ValueError, LookupError, UnicodeError, IndexError):
+        return Authentication()
+    for text in headers:
+        server_part, _separator, results_part = text.partition(";")
+        words = server_part.split()
+        server = words[0].lower() if words else ""
         if authserv_id and server != authserv_id.lower():
             continue
         results: dict[str, str] = {}
-        for method, result in _AUTH_RESULT.findall(text.split(";", 1)[1] if ";" in text else ""):
+        for method, result in _AUTH_RESULT.findall(results_part):
             # The first result per method counts (a header may list several DKIM signatures).
             results.setdefault(method.lower(), result.lower())
         return Authentication(**results)
     return Authentication()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_NUL_AND_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _one_line(value: str) -> str:
+    """A header value as it may be stored and shown: no control characters (a NUL breaks PostgreSQL)."""
+    return _CONTROL.sub("", value)
+
+
+def _text(value: str) -> str:
+    """Body text without control characters other than tabs and line breaks."""
+    return _NUL_AND_CONTROL_BUT_LAYOUT.sub("", value)
 
 
 class MalformedMessage(ValueError):
@@ -133,7 +156,10 @@ def sender_and_subject(raw: bytes) -> tuple[str, str]:
     """From and Subject as far as they can be read, for the record of a message that failed."""
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
-        return str(message.get("From", "") or "")[:320], str(message.get("Subject", "") or "")[:200]
+        return (
+            _one_line(str(message.get("From", "") or ""))[:320],
+            _one_line(str(message.get("Subject", "") or ""))[:200],
+        )
     except Exception:
         return "", ""
 
@@ -165,7 +191,7 @@ def _sender(message: EmailMessage) -> tuple[str, str]:
     addresses: tuple[Address, ...] = getattr(header, "addresses", ()) if header is not None else ()
     for address in addresses:
         if address.addr_spec and "@" in address.addr_spec:
-            return address.addr_spec.strip().lower(), (address.display_name or "").strip()
+            return _one_line(address.addr_spec).strip().lower(), _one_line(address.display_name or "").strip()
     raise MalformedMessage(
         _("Het bericht heeft geen geldig afzenderadres (From); de klager is niet te bereiken.")
     )
@@ -183,7 +209,7 @@ def _body_text(message: EmailMessage) -> str:
         ) from error
     if part.get_content_type() == "text/html":
         content = html_to_text(content)
-    return content.replace("\r\n", "\n").strip()[:MAX_TEXT_LENGTH]
+    return _text(content.replace("\r\n", "\n")).strip()[:MAX_TEXT_LENGTH]
 
 
 def _attachments(message: EmailMessage) -> list[MailAttachment]:
@@ -194,7 +220,12 @@ def _attachments(message: EmailMessage) -> list[MailAttachment]:
         payload = part.get_payload(decode=True)
         if not payload:
             continue
-        filename = (part.get_filename() or "").strip() or f"bijlage-{len(found) + 1}"
+        try:
+            filename = (part.get_filename() or "").strip()
+        except (ValueError, LookupError, UnicodeError):  # an undecodable name is no reason to lose the file
+            filename = ""
+        # No control characters (a NUL breaks PostgreSQL): the name is shown and stored.
+        filename = re.sub(r"[\x00-\x1f\x7f]", "", filename) or f"bijlage-{len(found) + 1}"
         found.append(MailAttachment(filename[:200], part.get_content_type(), payload))
     return found
 
@@ -207,7 +238,7 @@ def parse(raw: bytes) -> ParsedMessage:
     if message.defects and not message.keys():
         raise MalformedMessage(_("Het bericht heeft geen kopregels; het is geen e-mail."))
     try:
-        subject = str(message.get("Subject", "") or "").strip()
+        subject = _one_line(str(message.get("Subject", "") or "")).strip()
     except (ValueError, IndexError) as error:
         raise MalformedMessage(_("De onderwerpregel is niet te lezen.")) from error
     sender_email, sender_name = _sender(message)

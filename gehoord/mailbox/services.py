@@ -35,15 +35,9 @@ from gehoord.cases import timeline
 from gehoord.cases.attachment_policy import Screening, screen_content
 from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint
+from gehoord.cases.services import files_removed_on_failure, store_files
 from gehoord.core.errors import GuardFailed
-from gehoord.intake.pipeline import (
-    Intake,
-    NewComplaint,
-    files_removed_on_failure,
-    record_refused_files,
-    store_files,
-    take_in,
-)
+from gehoord.intake.pipeline import Intake, NewComplaint, record_refused_files, take_in
 from gehoord.mailbox.imap import Mailbox
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
 from gehoord.mailbox.parsing import MalformedMessage, ParsedMessage, message_id_of, parse, sender_and_subject
@@ -266,7 +260,11 @@ def _import_new(
 ) -> InboundMessage:
     try:
         parsed = parse(raw)
-    except MalformedMessage as error:
+    except (
+        Exception
+    ) as error:  # MalformedMessage, or anything the parser did not foresee: recorded, never raised
+        if not isinstance(error, MalformedMessage):
+            logger.exception("Reading an e-mail failed")
         sender, subject = sender_and_subject(raw)
         return _record(
             message_id,

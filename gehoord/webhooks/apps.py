@@ -7,8 +7,9 @@ class WebhooksConfig(AppConfig):
     verbose_name = _("Webhooks")
 
     def ready(self) -> None:
-        from gehoord.cases.lifecycle import register_after_step
-        from gehoord.webhooks.services import announce_after_step
+        from gehoord.cases.timeline import register_listener
+        from gehoord.webhooks.services import announce_recorded
 
-        # Every lifecycle step (and every new complaint) is announced to the subscribed systems.
-        register_after_step(announce_after_step)
+        # Every new complaint and every lifecycle step is on the timeline (its one writer):
+        # announced from there to the subscribed systems.
+        register_listener(announce_recorded)

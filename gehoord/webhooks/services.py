@@ -25,12 +25,13 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from gehoord.cases.constants import EventKind
 from gehoord.core.retries import backoff
 from gehoord.webhooks import signing
 from gehoord.webhooks.models import DeliveryStatus, EventType, WebhookDelivery, WebhookEndpoint
 
 if TYPE_CHECKING:
-    from gehoord.cases.models import Complaint
+    from gehoord.cases.models import Complaint, ComplaintEvent
 
 logger = logging.getLogger(__name__)
 
@@ -90,9 +91,17 @@ def announce(complaint: Complaint, step: str) -> list[WebhookDelivery]:
     return deliveries
 
 
-def announce_after_step(complaint: Complaint, name: str, params: dict[str, Any]) -> None:
-    """The lifecycle hook (registered in the app config)."""
-    announce(complaint, name)
+def announce_recorded(event: ComplaintEvent) -> None:
+    """The timeline listener (registered in the app config): a new complaint and every lifecycle step.
+
+    A complaint taken in is its "created" entry; a step is an entry that names
+    it (a status change, a postponement, consent to a further delay, the
+    advisory committee). Notes, contacts, letters and the like are not announced.
+    """
+    if event.kind == EventKind.CREATED:
+        announce(event.complaint, "register")
+    elif event.transition:
+        announce(event.complaint, event.transition)
 
 
 def _enqueue(delivery_ids: list[int]) -> None:

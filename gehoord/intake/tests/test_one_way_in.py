@@ -331,9 +331,9 @@ def test_a_near_duplicate_from_another_channel_is_pointed_out_never_merged(clien
     )
     web = Complaint.objects.exclude(pk=by_mail.pk).get()
     assert web.possible_duplicate_of == by_mail
-    note = web.events.get(data__possible_duplicate_of=by_mail.pk)
-    # The reference stays off the timeline: not everyone who reads it may see the other complaint.
-    assert by_mail.reference not in note.summary + note.details
+    # Nothing of the other complaint on the timeline: not everyone who reads it may see the other one.
+    timeline_text = " ".join(event.summary + event.details for event in web.events.all())
+    assert by_mail.reference not in timeline_text and "dubbel" not in timeline_text
 
 
 # --- the acknowledgment is the register hook's --------------------------------------------------
@@ -462,27 +462,123 @@ def test_the_file_links_a_possible_duplicate_only_for_those_who_may_see_it(clien
     client.logout()
     login_staff(client, handler)
     page = client.get(reverse("cases:detail", args=[second.reference])).content.decode()
-    assert first.reference not in page
+    assert first.reference not in page and "Mogelijk dubbel" not in page
+    assert "mogelijk dubbel" not in client.get(reverse("cases:list")).content.decode()
+    client.logout()
+    login_staff(client, coordinator)
+    assert "mogelijk dubbel" in client.get(reverse("cases:list")).content.decode()
 
 
-def test_staff_registering_a_complaint_that_came_in_by_web_today_gets_the_first_one(client):
+def test_staff_registering_a_phone_complaint_twice_gets_the_first_one():
     from gehoord.intake.registration import register_staff_complaint
     from gehoord.intake.staff_views import _success_message
     from gehoord.intake.tests.test_registration import form_data
 
+    def register(username: str):
+        form = StaffRegistrationForm(data=form_data(channel="phone", description="Weggestuurd aan de balie."))
+        assert form.is_valid(), form.errors
+        return register_staff_complaint(
+            data=form.cleaned_data, files=[], actor=factories.coordinator(username=username)
+        )
+
+    first = register("eerste")
+    again = register("tweede")
+
+    assert again == first and again.resubmitted
+    assert Complaint.objects.count() == 1
+    assert first.reference in _success_message(again, visible=True)
+    # Awb 9:7: not named to an employee who may not see it.
+    assert first.reference not in _success_message(again, visible=False)
+
+
+def test_the_same_text_by_another_channel_is_a_possible_duplicate_not_a_resubmission(client):
     client.post(
         reverse("intake:form"), valid_form_data(description="Werd aan de balie weggestuurd zonder uitleg.")
     )
     web = Complaint.objects.get()
-    form = StaffRegistrationForm(
-        data=form_data(channel="phone", description="Werd aan de balie weggestuurd zonder uitleg.")
+    person = Complainant(last_name="Boukhari", email="fatima@example.nl")
+    by_letter = take_in(
+        NewComplaint(
+            channel=Channel.LETTER,
+            description="Werd aan de balie weggestuurd zonder uitleg.",
+            complainant=person,
+        )
     )
-    assert form.is_valid(), form.errors
+    # A written complaint of its own, with its own acknowledgment (Awb 9:6), pointed out as a possible duplicate.
+    assert by_letter.created and by_letter.complaint.possible_duplicate_of == web
+    assert by_letter.complaint.letters.filter(kind=LetterKind.ACKNOWLEDGMENT).exists()
 
-    complaint = register_staff_complaint(
-        data=form.cleaned_data, files=[], actor=factories.coordinator(username="c")
+
+def test_a_withdrawn_complaint_sent_again_is_a_new_complaint():
+    from gehoord.cases import lifecycle
+
+    person = {"last_name": "Boukhari", "email": "fatima@example.nl"}
+    first = take_in(
+        NewComplaint(channel=Channel.WEB, description="Weggestuurd.", complainant=Complainant(**person))
     )
+    lifecycle.perform(first.complaint, "withdraw", actor=None, reason="Toch niet.")
+    again = take_in(
+        NewComplaint(channel=Channel.WEB, description="Weggestuurd.", complainant=Complainant(**person))
+    )
+    assert again.created and again.complaint != first.complaint
 
-    assert complaint == web and complaint.resubmitted
+
+def test_a_stranger_sending_the_same_complaint_is_not_shown_its_status_link(client):
+    """Same name, e-mail and text from another browser: the reference, never the status link."""
+    from gehoord.cases.status_link import status_path
+
+    client.post(
+        reverse("intake:form"), valid_form_data(description="Mijn container is drie weken niet geleegd.")
+    )
+    complaint = Complaint.objects.get()
+    stranger = Client()
+    stranger.post(
+        reverse("intake:form"), valid_form_data(description="Mijn container is drie weken niet geleegd.")
+    )
+    page = stranger.get(reverse("intake:received")).content.decode()
+
     assert Complaint.objects.count() == 1
-    assert "al binnen als" in _success_message(complaint)
+    assert complaint.reference in page
+    assert status_path(complaint) not in page
+    # The browser that sent it first sees the link again.
+    client.post(
+        reverse("intake:form"), valid_form_data(description="Mijn container is drie weken niet geleegd.")
+    )
+    assert status_path(complaint) in client.get(reverse("intake:received")).content.decode()
+
+
+def test_an_api_retry_matches_only_what_the_same_client_sent():
+    body = {
+        "last_name": "Jansen",
+        "email": "petra@example.org",
+        "description": "Drie keer beloofd teruggebeld.",
+    }
+    answers = []
+    for name in ("eerste", "tweede"):
+        user = factories.coordinator(username=f"koppeling-{name}")
+        token = name * 8
+        ApiClient.objects.create(name=name, user=user, scopes=[Scope.INTAKE], token_hash=hash_token(token))
+        client = Client(headers={"Authorization": f"Bearer {token}"})
+        answers.append(client.post("/api/v1/complaints/", body, content_type="application/json"))
+    assert [answer.status_code for answer in answers] == [201, 201]
+    assert Complaint.objects.count() == 2
+
+
+def _corrupt_docx() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>" * 50)
+        archive.writestr("word/document.xml", "<w:document/>" * 500)
+    content = bytearray(buffer.getvalue())
+    start = content.index(b"word/document.xml") + len("word/document.xml")
+    content[start + 10 : start + 40] = b"\xff" * 30  # corrupt the compressed data, keep the zip's directory
+    return bytes(content)
+
+
+def test_a_corrupt_office_file_is_refused_not_a_server_error(client):
+    upload = SimpleUploadedFile("brief.docx", _corrupt_docx())
+    response = client.post(reverse("intake:form"), {**valid_form_data(), "attachments": [upload]})
+    assert response.status_code == 400
+    assert not Complaint.objects.exists()

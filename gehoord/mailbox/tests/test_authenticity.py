@@ -87,3 +87,38 @@ def test_a_quoted_reference_that_does_not_exist_becomes_a_new_complaint_with_a_n
     note = row.complaint.events.get(summary="Genoemd kenmerk niet gevonden")
     assert "K-2026-99999" in note.details
     assert Complaint.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "; dmarc=fail",
+        "",
+        "   ",
+        "mx.gemeente.example",
+        ";;;",
+        "mx; dmarc",
+        "mx; dmarc==",
+        "(comment) ; spf=pass",
+    ],
+)
+def test_an_odd_header_is_no_verdict_and_no_failure(header):
+    raw = f"Authentication-Results: {header}\n".encode() + mail(sender=SENDER)
+
+    assert parse(raw).authentication.verdict in {"unknown", "failed", "verified"}
+    assert import_message(raw).outcome == MessageOutcome.NEW_COMPLAINT
+
+
+def test_a_nul_in_an_attachment_name_is_taken_out():
+    from email import message_from_bytes, policy
+
+    message = message_from_bytes(mail(sender=SENDER), policy=policy.default)
+    message.add_attachment(b"MZ\x90\x00" + b"\x00" * 64, maintype="application", subtype="octet-stream")
+    part = list(message.iter_attachments())[-1]
+    part.replace_header("Content-Disposition", "attachment; filename*=utf-8''a%00b.exe")
+
+    row = import_message(message.as_bytes())
+
+    assert row.outcome == MessageOutcome.NEW_COMPLAINT
+    note = next(event for event in row.complaint.events.all() if "refused_files" in event.data)
+    assert "\x00" not in note.summary + note.details and "ab.exe" in note.summary

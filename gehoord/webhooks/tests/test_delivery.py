@@ -246,3 +246,16 @@ def test_the_task_in_process_leaves_the_retry_to_beat(receiver, endpoint):
     delivery = WebhookDelivery.objects.get()
     assert deliver_webhook.apply(args=(delivery.pk, 0)).get() == DeliveryStatus.PENDING
     assert json.loads(receiver.requests[0].body)["type"] == "complaint.received"
+
+
+def test_the_webhooks_hang_off_the_timeline_writer(endpoint, coordinator, handler):
+    """A step is announced because it is on the timeline; a note or a contact is not a step."""
+    from gehoord.cases import services as case_services
+
+    complaint = new_complaint()
+    lifecycle.perform(complaint, "start_triage", actor=coordinator)
+    lifecycle.postpone_decision(complaint, weeks=2, reason="Wij wachten op informatie.", actor=coordinator)
+    case_services.add_note(complaint, text="Gebeld, geen gehoor.", actor=coordinator)
+
+    types = list(WebhookDelivery.objects.order_by("pk").values_list("event_type", flat=True))
+    assert types == [EventType.RECEIVED, EventType.STATUS_CHANGED, EventType.DECISION_POSTPONED]
