@@ -269,7 +269,7 @@ class ReportFigures(ApiView):
             department = Department.objects.filter(code=code).first() if slug_re.match(code) else None
             if department is None:
                 return problem(400, _("Onbekende afdeling."))
-        result = figures(period, department)
+        result = figures(period, department, viewer=request.user)
         return Response(
             {
                 "start": period.start,

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import reduce
 from operator import and_, or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
@@ -33,6 +33,8 @@ from gehoord.clock.terms import DUE_SOON_DAYS
 if TYPE_CHECKING:
     from gehoord.accounts.models import User
 
+Row = TypeVar("Row")
+
 
 def visible_complaints(user: User) -> QuerySet[Complaint]:
     """The complaints `user` may see.
@@ -53,7 +55,35 @@ def visible_complaints(user: User) -> QuerySet[Complaint]:
         if not scopes:
             return complaints.none()
         complaints = complaints.filter(reduce(or_, scopes))
-    return complaints.exclude(pk__in=Complaint.objects.filter(employees_involved=user).values("pk"))
+    return complaints.exclude(pk__in=about_own_conduct(user))
+
+
+def about_own_conduct(user: User) -> QuerySet[Complaint]:
+    """The complaints about `user`'s own conduct (Awb 9:7): never shown to them, in any list or count."""
+    return Complaint.objects.filter(employees_involved=user).values("pk")
+
+
+def visible_through(
+    user: User, rows: QuerySet[Row], complaint_field: str = "complaint", *, keep_unlinked: bool = False
+) -> QuerySet[Row]:
+    """`rows` (vouchers, signals, measures, answers, ...) narrowed to those whose complaint `user` may see.
+
+    The one filter for every list, export and count of something that belongs
+    to a complaint: the rule is :func:`visible_complaints`, so a list built on
+    this cannot show a trace of a complaint about the viewer's own conduct.
+    With `keep_unlinked`, rows that belong to no complaint (a signal not
+    turned into one) stay.
+    """
+    condition = Q(**{f"{complaint_field}__in": visible_complaints(user).values("pk")})
+    if keep_unlinked:
+        condition |= Q(**{f"{complaint_field}__isnull": True})
+    return rows.filter(condition)
+
+
+def without_own_conduct(user: User, rows: QuerySet[Row], complaint_field: str = "pk") -> QuerySet[Row]:
+    """`rows` without what concerns complaints about `user`'s own conduct: for figures over the whole
+    organisation (the dashboard), where the role otherwise decides nothing about which complaints count."""
+    return rows.exclude(**{f"{complaint_field}__in": about_own_conduct(user)})
 
 
 def complaint_list(user: User) -> QuerySet[Complaint]:

@@ -30,6 +30,7 @@ from gehoord.accounts.roles import Role
 from gehoord.cases import lifecycle, timeline
 from gehoord.cases.constants import EventKind
 from gehoord.cases.models import Complaint
+from gehoord.cases.selectors import visible_through
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.learning.models import (
     UNFINISHED_MEASURE_STATUSES,
@@ -77,8 +78,23 @@ def overdue(today: dt.date | None = None) -> QuerySet[ImprovementMeasure]:
     return ImprovementMeasure.objects.filter(status__in=UNFINISHED_MEASURE_STATUSES, due_date__lt=today)
 
 
-def _history(measure: ImprovementMeasure, actor: User, summary: str, details: str = "") -> None:
-    MeasureEvent.objects.create(measure=measure, actor=actor, summary=summary[:300], details=details)
+def _history(
+    measure: ImprovementMeasure,
+    actor: User,
+    summary: str,
+    details: str = "",
+    complaint: Complaint | None = None,
+) -> None:
+    MeasureEvent.objects.create(
+        measure=measure, actor=actor, summary=summary[:300], details=details, complaint=complaint
+    )
+
+
+def history_for(viewer: User, measure: ImprovementMeasure) -> QuerySet[MeasureEvent]:
+    """The measure's history as `viewer` may see it: no entry about a complaint they may not see."""
+    return visible_through(viewer, measure.events.all(), keep_unlinked=True).select_related(
+        "actor", "complaint"
+    )
 
 
 def _on_timeline(complaint: Complaint, measure: ImprovementMeasure, actor: User) -> None:
@@ -150,7 +166,7 @@ def link_complaint(measure: ImprovementMeasure, complaint: Complaint, *, actor: 
         )
     with transaction.atomic():
         measure.complaints.add(complaint)
-        _history(measure, actor, _("Klacht %(reference)s gekoppeld") % {"reference": complaint.reference})
+        _history(measure, actor, _("Klacht gekoppeld"), complaint=complaint)
         _on_timeline(complaint, measure, actor)
 
 

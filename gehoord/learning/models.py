@@ -92,6 +92,11 @@ class MeasureEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     summary = models.CharField(_("samenvatting"), max_length=300)
     details = models.TextField(_("toelichting"), blank=True)
+    # The complaint an entry is about ("Klacht gekoppeld"): by key, never by reference in the text,
+    # so the history shows it only to those who may see it (Awb 9:7).
+    complaint = models.ForeignKey(
+        "cases.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["at", "pk"]

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -49,7 +50,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
             register = register.filter(responsible=request.user)
     register = register.order_by("due_date", "pk")
     if request.GET.get("formaat") == "csv":
-        return _register_csv(register, today)
+        return _register_csv(register, today, visible_complaints(request.user).order_by("reference"))
     page = Paginator(register, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -66,7 +67,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _register_csv(register, today) -> HttpResponse:
+def _register_csv(register, today, visible) -> HttpResponse:
     header = [
         _("Maatregel"),
         _("Afdeling"),
@@ -86,7 +87,8 @@ def _register_csv(register, today) -> HttpResponse:
             _("ja") if measure.is_overdue(today) else "",
             ", ".join(complaint.reference for complaint in measure.complaints.all()),
         ]
-        for measure in register.prefetch_related("complaints")
+        # Only the complaints the viewer may see (Awb 9:7), as on the measure's page.
+        for measure in register.prefetch_related(Prefetch("complaints", queryset=visible))
     )
     return csv_response(f"verbetermaatregelen-{today:%Y-%m-%d}", header, rows)
 
@@ -139,7 +141,7 @@ def _render_detail(
         {
             "measure": measure,
             "complaints": visible_complaints(request.user).filter(improvement_measures=measure),
-            "events": measure.events.select_related("actor"),
+            "events": measures.history_for(request.user, measure),
             "today": timezone.localdate(),
             "may_manage": measures.may_manage(request.user, measure),
             "may_advance": measures.may_advance(request.user, measure) and measure.status != "evaluated",

@@ -41,6 +41,7 @@ from gehoord.cases.selectors import (
     notice_due_soon,
     notice_overdue,
     visible_complaints,
+    visible_through,
     with_term_marks,
 )
 from gehoord.clock.terms import DUE_SOON_DAYS
@@ -138,10 +139,9 @@ def digests(today: dt.date | None = None) -> list[Digest]:
     )
     coordinators = User.objects.filter(is_active=True, groups__name=Role.COORDINATOR).exclude(email="")
     for coordinator in coordinators.distinct():
-        # Not the complaints about the coordinator's own conduct (Awb 9:7).
-        visible = Complaint.objects.exclude(employees_involved=coordinator)
-        digest = build_digest(coordinator, visible, today, notices=True)
-        digest.letters_not_sent = list(letters_not_sent().exclude(complaint__employees_involved=coordinator))
+        # The one filter: not the complaints about the coordinator's own conduct (Awb 9:7).
+        digest = build_digest(coordinator, visible_complaints(coordinator), today, notices=True)
+        digest.letters_not_sent = list(visible_through(coordinator, letters_not_sent()))
         digest.mails_not_imported = messages_not_imported().count()
         digest.overdue_measures = list(late_measures)
         if by_digest:
@@ -152,7 +152,7 @@ def digests(today: dt.date | None = None) -> list[Digest]:
         result.append(digest)
     handlers = User.objects.filter(is_active=True, groups__name=Role.HANDLER).exclude(email="").distinct()
     for handler in handlers.exclude(pk__in=coordinators.values("pk")):
-        digest = build_digest(handler, Complaint.objects.filter(handler=handler), today)
+        digest = build_digest(handler, visible_complaints(handler).filter(handler=handler), today)
         digest.overdue_measures = [
             measure for measure in late_measures if measure.responsible_id == handler.pk
         ]

@@ -28,6 +28,7 @@ import datetime as dt
 import statistics
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import (
@@ -48,13 +49,16 @@ from django.utils import timezone
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, Channel, Outcome, Route, Rung, Status
 from gehoord.cases.lifecycle import ACTIVE_STATUSES, FINAL_STATUSES
 from gehoord.cases.models import Complaint, ComplaintPart
-from gehoord.cases.selectors import decision_due_soon, decision_overdue, notice_overdue
+from gehoord.cases.selectors import decision_due_soon, decision_overdue, notice_overdue, without_own_conduct
 from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.organisation.models import Department
 from gehoord.surveys.models import QuestionKind, SurveyAnswer
 from gehoord.surveys.services import quarter_of
 from gehoord.vouchers.models import FlowerVoucher, VoucherStatus
+
+if TYPE_CHECKING:
+    from gehoord.accounts.models import User
 
 SECONDS_PER_DAY = 86_400
 
@@ -212,10 +216,23 @@ def complaints_for(department: Department | None) -> QuerySet[Complaint]:
     return complaints.filter(departments=department) if department is not None else complaints
 
 
-def figures(period: Period, department: Department | None = None, *, today: dt.date | None = None) -> Figures:
-    """Every figure for `period` (and `department`); a dozen grouped queries, whatever the volume."""
+def figures(
+    period: Period,
+    department: Department | None = None,
+    *,
+    today: dt.date | None = None,
+    viewer: User | None = None,
+) -> Figures:
+    """Every figure for `period` (and `department`); a dozen grouped queries, whatever the volume.
+
+    With `viewer` (the dashboard, the API) nothing about a complaint on the viewer's own conduct
+    counts (Awb 9:7: not even as a number they could tell apart from yesterday's). The annual
+    report, compiled for the municipality, counts everything.
+    """
     today = today or timezone.localdate()
     complaints = complaints_for(department).order_by()
+    if viewer is not None:
+        complaints = without_own_conduct(viewer, complaints)
     open_statuses = [status for status in Status.values if status in ACTIVE_STATUSES]
 
     # Today: open complaints by status and route, and how many terms are past or near — one query.
@@ -296,6 +313,8 @@ def figures(period: Period, department: Department | None = None, *, today: dt.d
     )
 
     vouchers = FlowerVoucher.objects.all()
+    if viewer is not None:
+        vouchers = without_own_conduct(viewer, vouchers, "complaint")
     if department is not None:
         vouchers = vouchers.filter(complaint__departments=department)
     voucher_row = vouchers.aggregate(

@@ -27,7 +27,7 @@ def _labelled(counts: dict[str, int], choices) -> list[tuple[str, int]]:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None)
-    result = figures(form.period(), form.chosen_department())
+    result = figures(form.period(), form.chosen_department(), viewer=request.user)
     channel_labels = dict(Channel.choices)
     return render(
         request,

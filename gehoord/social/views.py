@@ -36,18 +36,20 @@ def _queue(
     if current not in selectors.STATUS_FILTERS:
         current = "open"
     if request.GET.get("formaat") == "csv":
-        return _queue_csv(request, selectors.signal_queue(current))
+        return _queue_csv(request, selectors.signal_queue(request.user, current))
     # The queue shows writers' names and posts: a read of personal data (the CSV is an export instead).
     audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
-    page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.signal_queue(request.user, current), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "social/queue.html",
         {
             "page": page,
             "current": current,
-            "counts": selectors.status_counts(),
-            "median_response": selectors.median_time_to_first_response(),
+            "counts": selectors.status_counts(request.user),
+            "median_response": selectors.median_time_to_first_response(request.user),
             "import_form": import_form or CsvImportForm(),
             "import_problems": import_problems or [],
         },
@@ -128,7 +130,9 @@ def _detail(
 @coordinator_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    signal = services.mark_read(get_object_or_404(SocialSignal, pk=pk), actor=request.user)
+    signal = services.mark_read(
+        get_object_or_404(selectors.signals_for(request.user), pk=pk), actor=request.user
+    )
     audit(request, AuditAction.VIEW, complaint=signal.complaint, obj=signal, note="signaal")
     return _detail(request, signal)
 
@@ -136,7 +140,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @coordinator_required
 @require_http_methods(["POST"])
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    signal = get_object_or_404(SocialSignal, pk=pk)
+    signal = get_object_or_404(selectors.signals_for(request.user), pk=pk)
     form_class = {"contact": ContactForm, "dismiss": DismissForm, "convert": ConvertForm}.get(action)
     if form_class is None:
         raise PermissionDenied

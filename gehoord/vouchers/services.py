@@ -25,6 +25,7 @@ from gehoord.accounts.access import is_coordinator
 from gehoord.cases import timeline
 from gehoord.cases.constants import FOUNDED_JUDGEMENTS, EventKind, Outcome
 from gehoord.cases.models import Complaint
+from gehoord.cases.selectors import visible_through
 from gehoord.core.errors import GuardFailed, PermissionDenied
 from gehoord.correspondence.constants import LetterKind
 from gehoord.correspondence.services import queue_letter
@@ -101,10 +102,16 @@ def mark_not_applicable(voucher: FlowerVoucher, *, reason: str, note: str = "", 
     return voucher
 
 
-def due_for_batch() -> QuerySet[FlowerVoucher]:
-    """Due vouchers not yet in a batch, oldest first."""
+def vouchers_for(viewer: User) -> QuerySet[FlowerVoucher]:
+    """The vouchers `viewer` may see: of the complaints they may see (Awb 9:7: none about their own conduct)."""
+    return visible_through(viewer, FlowerVoucher.objects.all())
+
+
+def due_for_batch(viewer: User) -> QuerySet[FlowerVoucher]:
+    """Due vouchers not yet in a batch, oldest first, as `viewer` may see them."""
     return (
-        FlowerVoucher.objects.filter(status=VoucherStatus.DUE, batch__isnull=True)
+        vouchers_for(viewer)
+        .filter(status=VoucherStatus.DUE, batch__isnull=True)
         .select_related("complaint", "complaint__complainant")
         .order_by("created_at", "pk")
     )
@@ -116,12 +123,16 @@ def has_postal_address(voucher: FlowerVoucher) -> bool:
 
 
 def create_batch(*, actor: User) -> VoucherBatch:
-    """Put every due voucher with a postal address in a new batch to order."""
+    """Put every due voucher with a postal address that `actor` may see in a new batch to order.
+
+    A voucher for a complaint about the actor's own conduct stays due, for another coordinator
+    to order (Awb 9:7: its name and address never reach the actor).
+    """
     _ensure_coordinator(actor)
     with transaction.atomic():
         vouchers = [
             voucher
-            for voucher in due_for_batch().select_for_update(of=("self",))
+            for voucher in due_for_batch(actor).select_for_update(of=("self",))
             if has_postal_address(voucher)
         ]
         if not vouchers:
@@ -188,10 +199,11 @@ EXPORT_COLUMNS = [
 ]
 
 
-def batch_rows(batch: VoucherBatch) -> list[list[str]]:
-    """The order list: who gets a voucher of what value, at which address."""
+def batch_rows(batch: VoucherBatch, viewer: User) -> list[list[str]]:
+    """The order list as `viewer` may see it: who gets a voucher of what value, at which address."""
     rows = []
-    for voucher in batch.vouchers.select_related("complaint__complainant").order_by("complaint__reference"):
+    vouchers = visible_through(viewer, batch.vouchers.all())
+    for voucher in vouchers.select_related("complaint__complainant").order_by("complaint__reference"):
         complainant = voucher.complaint.complainant
         rows.append(
             [

@@ -22,13 +22,13 @@ from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
 from gehoord.vouchers import services
 from gehoord.vouchers.forms import DateForm, NotApplicableForm
-from gehoord.vouchers.models import FlowerVoucher, VoucherBatch, VoucherStatus
+from gehoord.vouchers.models import VoucherBatch, VoucherStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
-    due = list(services.due_for_batch())
+    due = list(services.due_for_batch(request.user))
     return render(
         request,
         "vouchers/overview.html",
@@ -37,7 +37,8 @@ def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 
             "without_address": [voucher for voucher in due if not services.has_postal_address(voucher)],
             "batches": VoucherBatch.objects.select_related("created_by").order_by("-created_at")[:20],
             "counts": {
-                status.value: FlowerVoucher.objects.filter(status=status).count() for status in VoucherStatus
+                status.value: services.vouchers_for(request.user).filter(status=status).count()
+                for status in VoucherStatus
             },
             "bound": bound or {},
             "not_applicable_form": NotApplicableForm(),
@@ -67,7 +68,7 @@ def new_batch(request: HttpRequest) -> HttpResponse:
 @coordinator_required
 @require_POST
 def not_applicable(request: HttpRequest, pk: int) -> HttpResponse:
-    voucher = get_object_or_404(FlowerVoucher, pk=pk)
+    voucher = get_object_or_404(services.vouchers_for(request.user), pk=pk)
     form = NotApplicableForm(request.POST)
     if form.is_valid():
         try:
@@ -90,7 +91,7 @@ def _batch_page(request: HttpRequest, batch: VoucherBatch, *, form=None, status:
         "vouchers/batch.html",
         {
             "batch": batch,
-            "rows": services.batch_rows(batch),
+            "rows": services.batch_rows(batch, request.user),
             "columns": services.EXPORT_COLUMNS,
             "date_form": form or DateForm(initial={"on": timezone.localdate().strftime("%d-%m-%Y")}),
         },
@@ -130,7 +131,7 @@ def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise PermissionDenied
     header = [str(column) for column in services.EXPORT_COLUMNS]
-    rows = services.batch_rows(batch)
+    rows = services.batch_rows(batch, request.user)
     # Names and addresses of complainants leave the system: one entry for the list.
     audit(request, AuditAction.EXPORT, obj=batch, note=f"bloemenbonnen {fmt} ({len(rows)} rijen)")
     filename = f"bloemenbonnen-{batch.created_at:%Y-%m-%d}-{batch.pk}"
