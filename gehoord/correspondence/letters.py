@@ -69,6 +69,7 @@ EMAIL_TEMPLATES = {
     RecipientRole.INTERNAL: "correspondence/email/internal.txt",
 }
 
+
 @dataclass(frozen=True)
 class LetterSpec:
     """How a kind of letter behaves, apart from its text."""
