@@ -288,6 +288,13 @@ MAILBOX_PROCESSED_FOLDER = env.str("MAILBOX_PROCESSED_FOLDER", default="")
 # Empty: the topmost such header counts, which the receiving server adds last.
 MAILBOX_AUTHSERV_ID = env.str("MAILBOX_AUTHSERV_ID", default="")
 
+# Outgoing requests to configured addresses (webhooks, Mastodon) go through gehoord.core.outbound:
+# https only, and never to an internal address (loopback, private, link-local, metadata, CGNAT ...).
+# OUTBOUND_ALLOWED_HOSTS names hosts that may resolve to internal addresses (an internal case system);
+# OUTBOUND_ALLOW_HTTP allows http:// as well (on with DEBUG; for internal receivers and tests).
+OUTBOUND_ALLOWED_HOSTS = env.list("OUTBOUND_ALLOWED_HOSTS", default=[])
+OUTBOUND_ALLOW_HTTP = env.bool("OUTBOUND_ALLOW_HTTP", default=DEBUG)
+
 # Mentions of the municipality's Mastodon account become social-media signals (off without both).
 MASTODON_API_BASE_URL = env.str("MASTODON_API_BASE_URL", default="")
 MASTODON_ACCESS_TOKEN = env.str("MASTODON_ACCESS_TOKEN", default="")

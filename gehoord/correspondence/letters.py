@@ -33,10 +33,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -70,10 +68,6 @@ EMAIL_TEMPLATES = {
     RecipientRole.EMPLOYEE: "correspondence/email/employee.txt",
     RecipientRole.INTERNAL: "correspondence/email/internal.txt",
 }
-
-# Relative resources in a letter (a logo, later) resolve here; nothing is ever
-# fetched over the network while rendering.
-ASSETS_DIR = Path(settings.BASE_DIR) / "gehoord" / "static"
 
 
 @dataclass(frozen=True)
@@ -236,15 +230,10 @@ def render_pdf(
 ) -> bytes:
     """The letter as a tagged PDF/UA-1 document, so screen readers can read the attachment."""
     # WeasyPrint takes a while to import; only processes that render letters pay for it.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    from gehoord.core.pdf import html_to_pdf
 
-    html = render_html(letter, municipality=municipality, text=text)
-    return HTML(
-        string=html,
-        base_url=str(ASSETS_DIR) + "/",
-        url_fetcher=URLFetcher(allowed_protocols=("file", "data")),
-    ).write_pdf(pdf_variant="pdf/ua-1")
+    # Relative resources (a logo, later) resolve to the static files; nothing else is ever fetched.
+    return html_to_pdf(render_html(letter, municipality=municipality, text=text))
 
 
 def render_email_text(

@@ -316,7 +316,11 @@ class AddInformationForm(forms.Form):
 
 
 class ForwardForm(forms.Form):
-    """'Stuur door': send the public complaints page to someone."""
+    """'Stuur door': send the public complaints page to someone (gehoord.intake.forwarding).
+
+    No name of the sender: the e-mail says a visitor of the website sent it, and nothing the
+    visitor types can make it look as if someone else (or the municipality) did.
+    """
 
     recipient = forms.EmailField(
         label=_("E-mailadres van de ontvanger"),
@@ -325,21 +329,15 @@ class ForwardForm(forms.Form):
             "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
         },
     )
-    sender_name = forms.CharField(label=_("Uw naam"), max_length=100, required=False)
     message = forms.CharField(
         label=_("Korte boodschap"),
-        help_text=_("Maximaal 500 tekens."),
+        help_text=_("Maximaal 500 tekens. Links en e-mailadressen worden weggelaten."),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Uw boodschap is te lang: maximaal 500 tekens. Maak hem korter.")},
     )
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
-
-    def clean_sender_name(self) -> str:
-        # The name goes into the e-mail's subject, where a line break is refused (and would
-        # be a header injection): a name is one line, whatever was pasted into the field.
-        return " ".join(self.cleaned_data["sender_name"].split())
 
     def clean_fax_number(self) -> str:
         if self.cleaned_data["fax_number"]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
@@ -174,13 +173,7 @@ def forward(request: HttpRequest) -> HttpResponse:
     """'Stuur door': send the complaints page to someone by e-mail."""
     form = ForwardForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        send_forwarded_page.delay(
-            data["recipient"],
-            data["sender_name"],
-            data["message"],
-            request.build_absolute_uri(reverse("intake:start")),
-        )
+        send_forwarded_page.delay(form.cleaned_data["recipient"], form.cleaned_data["message"])
         return redirect("intake:forwarded")
     return render(request, "intake/forward.html", {"form": form}, status=400 if form.errors else 200)
 

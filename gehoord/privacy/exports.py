@@ -32,12 +32,9 @@ def render_html(data: dict[str, Any]) -> str:
 def render_pdf(data: dict[str, Any]) -> bytes:
     """The export as a tagged PDF/UA-1 document, like the letters and the annual report."""
     # WeasyPrint takes a while to import; only processes that render PDFs pay for it.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    from gehoord.core.pdf import html_to_pdf
 
-    return HTML(string=render_html(data), url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    return html_to_pdf(render_html(data))
 
 
 def render_zip(complainant: Complainant, data: dict[str, Any]) -> bytes:

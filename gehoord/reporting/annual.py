@@ -164,13 +164,10 @@ def _context(result: Figures, rows: list[RegisterRow], total: int, measures) -> 
 
 
 def render_pdf(context: dict) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    # WeasyPrint takes a while to import; only processes that render PDFs pay for it.
+    from gehoord.core.pdf import html_to_pdf
 
-    html = render_to_string("reporting/annual_report.html", context)
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    return html_to_pdf(render_to_string("reporting/annual_report.html", context))
 
 
 def render_xlsx(result: Figures, rows: list[RegisterRow], measures) -> bytes:

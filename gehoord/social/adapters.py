@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from gehoord.core import outbound
 from gehoord.core.text import html_to_text
 from gehoord.social.constants import Platform, SignalSource
 
@@ -266,11 +267,16 @@ class MastodonAdapter(SignalAdapter):
             version_check_mode="none",
             request_timeout=self.timeout,
             ratelimit_method="throw",
+            # Every request vetted and pinned to the address it vetted, no redirects (gehoord.core.outbound).
+            session=outbound.session(),
         )
 
     def fetch(self) -> list[IncomingSignal]:
         from gehoord.social.models import AdapterCursor
 
+        # Checked up front for a clear error (the session checks again at every request):
+        # raises outbound.OutboundError when the address is not https or not on the internet.
+        outbound.vet(self.api_base_url)
         cursor = AdapterCursor.objects.filter(key=self.cursor_key).values_list("value", flat=True).first()
         client = self._client()
         notifications = []

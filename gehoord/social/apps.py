@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SocialConfig(AppConfig):
     name = "gehoord.social"
     verbose_name = _("Sociale media")
+
+    def ready(self) -> None:
+        from gehoord.social import checks  # noqa: F401  (registers the settings check)

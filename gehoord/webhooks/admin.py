@@ -11,7 +11,12 @@ from gehoord.webhooks.signing import new_secret
 
 
 class WebhookEndpointForm(forms.ModelForm):
-    url = forms.URLField(label=_("adres"), max_length=500, assume_scheme="https")
+    url = forms.URLField(
+        label=_("adres"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=WebhookEndpoint._meta.get_field("url").help_text,
+    )
     events = forms.MultipleChoiceField(
         label=_("gebeurtenissen"),
         choices=EventType.choices,

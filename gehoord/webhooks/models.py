@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core import outbound
 from gehoord.webhooks.signing import new_secret
 
 
@@ -27,7 +29,10 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(
         _("adres"),
         max_length=500,
-        help_text=_("Gehoord stuurt elke gebeurtenis als POST met JSON naar dit adres (https aanbevolen)."),
+        help_text=_(
+            "Gehoord stuurt elke gebeurtenis als POST met JSON naar dit adres. Het begint met https:// "
+            "en ligt op internet: interne adressen worden geweigerd."
+        ),
     )
     events = models.JSONField(
         _("gebeurtenissen"),
@@ -51,6 +56,15 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        # Checked again at every send (gehoord.core.outbound); here the admin hears it at once.
+        if self.url:
+            try:
+                outbound.check_url(self.url)
+            except ValidationError as error:
+                raise ValidationError({"url": error.messages}) from error
 
     def wants(self, event_type: str) -> bool:
         return not self.events or event_type in self.events

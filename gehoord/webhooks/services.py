@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gehoord.cases.constants import EventKind
+from gehoord.core import outbound
 from gehoord.core.retries import backoff
 from gehoord.webhooks import signing
 from gehoord.webhooks.models import DeliveryStatus, EventType, WebhookDelivery, WebhookEndpoint
@@ -45,6 +46,7 @@ CONNECT_TIMEOUT = 5
 READ_TIMEOUT = 10
 MAX_ERROR_LENGTH = 500
 USER_AGENT = "Gehoord-Webhooks/1"
+GUARD_REFUSED = "Refused by the outgoing-requests guard, not sent:"
 
 # The lifecycle step names (see gehoord.cases.lifecycle) that are not a status change.
 # A further delay with the complainant's consent (Awb 9:11 lid 3), and the advisory committee (lid 1),
@@ -149,14 +151,16 @@ def deliver(delivery_id: int, *, expected_attempts: int | None = None) -> Webhoo
             ),
         }
         try:
-            response = requests.post(
-                endpoint.url,
-                data=body,
-                headers=headers,
-                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
-                # A redirect is not an answer: the receiver's address should be configured as it is.
-                allow_redirects=False,
+            # Vetted again at every send (the address may resolve elsewhere now), and never redirected:
+            # the receiver's address should be configured as it is.
+            response = outbound.post(
+                endpoint.url, data=body, headers=headers, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT)
             )
+        except outbound.OutboundError as refusal:
+            # Nothing was sent, so the log says only that the guard refused: it tells no one which ports answer.
+            delivery.last_status_code = None
+            _failed(delivery, f"{GUARD_REFUSED} {refusal.message}")
+            return delivery
         except requests.RequestException as exc:
             delivery.last_status_code = None
             _failed(delivery, f"{type(exc).__name__}: {exc}")

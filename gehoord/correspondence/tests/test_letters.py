@@ -139,3 +139,32 @@ def test_email_text_is_not_html_escaped(municipality):
     letter = services.queue_acknowledgment(complaint)
 
     assert "D'Hondt & Zn" in letter.body_text
+
+
+def test_addresses_in_a_letter_text_or_placeholder_value_are_never_fetched(
+    municipality, monkeypatch, tmp_path
+):
+    """WeasyPrint's fetcher serves only Gehoord's static files: no file:, no http(s) (gehoord.core.pdf)."""
+    from gehoord.core.testing.network import NetworkTripwire
+    from gehoord.correspondence.default_texts import LetterText
+
+    complaint = make_complaint(
+        complainant=ComplainantFactory.build(last_name='<img src="http://169.254.169.254/latest/meta-data/">')
+    )
+    letter = services.queue_acknowledgment(complaint)
+    default = letter_templates.default_text(LetterKind.ACKNOWLEDGMENT)
+    text = LetterText(
+        subject=default.subject,
+        email_summary=default.email_summary,
+        body=default.body + '\n\nZie <img src="file:///etc/passwd"> en ![kaart](http://169.254.169.254/).\n',
+    )
+    tripwire = NetworkTripwire().install(monkeypatch)
+
+    content = letters.render_pdf(letter, text=text)
+
+    assert tripwire.attempts == []
+    assert not [name for name in tripwire.files if name.startswith("/etc/")]
+    monkeypatch.undo()
+    words = " ".join(poppler(content, tmp_path)["text"].split())
+    assert 'Zie <img src="file:///etc/passwd">' in words  # shown as the text it is
+    assert "169.254.169.254/latest/meta-data/" in words

@@ -176,12 +176,7 @@ def test_complainant_withdraws_after_confirming(client, db):
 def test_stuur_door_sends_the_page_and_thanks(client, db):
     response = client.post(
         reverse("intake:forward"),
-        {
-            "recipient": "buurvrouw@example.nl",
-            "sender_name": "Jan",
-            "message": "Kijk hier eens naar.",
-            "fax_number": "",
-        },
+        {"recipient": "buurvrouw@example.nl", "message": "Kijk hier eens naar.", "fax_number": ""},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("intake:forwarded")
@@ -189,22 +184,56 @@ def test_stuur_door_sends_the_page_and_thanks(client, db):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["buurvrouw@example.nl"]
-    assert "Jan" in message.subject and "/klacht/" in message.body and "Kijk hier eens naar." in message.body
+    assert "/klacht/" in message.body and "Kijk hier eens naar." in message.body
 
 
-@pytest.mark.parametrize("name", ["Jan\r\nBcc: iedereen@example.org", "Jan\rde Vries", "Jan\u2028de Vries"])
-def test_stuur_door_keeps_the_sender_name_on_one_line(client, db, name):
-    # Found by gehoord/security/tests/test_arbitrary_input.py: a line break in the name made the
-    # subject an invalid mail header, so the e-mail was never sent.
-    response = client.post(
-        reverse("intake:forward"), {"recipient": "buurvrouw@example.nl", "sender_name": name}
+HOSTILE_NOTE = (
+    "Uw belastingteruggave staat klaar: https://belasting-terug.example/inloggen?bsn=1 of\n"
+    "www.gemeente-betaal.example, gemeente-loket.example/betalen, 10.0.0.1/x, "
+    "mail naar hulp@gemeente-loket.example, klik javascript:alert(1) of "
+    "gemeente\uff0eexample (met een brede punt) of http\u200bs://verborgen.example.\n"
+    "Met vriendelijke groet, De Burgemeester"
+)
+
+
+def test_stuur_door_sends_a_fixed_e_mail_from_the_site_with_the_note_as_plain_text_without_links(
+    client, db, settings
+):
+    settings.DEFAULT_FROM_EMAIL = "Klachtenteam <klachten@gemeente.example>"
+    municipality = Municipality.load()
+    municipality.name = "Gemeente Voorbeeld"
+    municipality.save()
+
+    client.post(
+        reverse("intake:forward"),
+        # The old form's name field: it is no field any more, and reaches nothing.
+        {"recipient": "buurvrouw@example.nl", "sender_name": "De Burgemeester", "message": HOSTILE_NOTE},
     )
+
+    (message,) = mail.outbox
+    headers = message.message()
+    assert headers["From"] == "Website van Gemeente Voorbeeld <klachten@gemeente.example>"
+    assert headers["Subject"] == "Een pagina van Gemeente Voorbeeld: klachten"
+    assert headers["Reply-To"] is None
+    assert message.content_subtype == "plain" and not message.attachments
+    assert "Een bezoeker van de website van Gemeente Voorbeeld stuurt u deze pagina." in message.body
+    assert "Burgemeester" not in headers["From"] + headers["Subject"]
+    # The one link is the complaints page at the configured site address.
+    links = re.findall(r"\S+://\S+|www\.\S+|\S+@\S+|\S+\.example\S*|\d+\.\d+\.\d+\.\d+\S*", message.body)
+    assert links == [settings.SITE_URL + reverse("intake:start")]
+    assert "javascript:" not in message.body and "\u200b" not in message.body
+    assert message.body.count("[link verwijderd]") == 8
+    assert "Uw belastingteruggave staat klaar:" in message.body  # the words stay, as plain text
+
+
+@pytest.mark.parametrize("note", ["Kijk\r\nBcc: iedereen@example.org", "Kijk\u2028eens"])
+def test_stuur_door_puts_nothing_of_the_visitor_in_a_header(client, db, note):
+    response = client.post(reverse("intake:forward"), {"recipient": "buurvrouw@example.nl", "message": note})
 
     assert response.status_code == 302
     (message,) = mail.outbox
-    assert "\n" not in message.subject and "\r" not in message.subject
-    assert message.message()["Subject"]  # a valid header: this raised BadHeaderError
-    assert message.subject.startswith(" ".join(name.split()))
+    assert message.message()["Bcc"] is None and message.bcc == []
+    assert message.recipients() == ["buurvrouw@example.nl"]
 
 
 def test_an_empty_stuur_door_post_shows_the_errors(client, db):

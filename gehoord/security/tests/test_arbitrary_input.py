@@ -434,7 +434,7 @@ PUBLIC_FORMS = {
     "survey": (lambda world: world.survey_path, _survey_fields, {302}),
     "forward": (
         lambda world: "/klacht/stuur-door/",
-        lambda: {"recipient": "buurman@example.org", "sender_name": "Fatima", "message": "Kijk eens."},
+        lambda: {"recipient": "buurman@example.org", "message": "Kijk eens."},
         {302},
     ),
     # Django's set_language: back to `next`, or 204 when there is nowhere safe to go.

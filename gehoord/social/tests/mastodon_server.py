@@ -44,6 +44,8 @@ class StandIn:
         self.token = token
         self.notifications: list[dict] = []
         self.requests: list[str] = []
+        # When set, every request is answered with a redirect to this address.
+        self.redirect_to = ""
 
 
 @contextmanager
@@ -54,6 +56,12 @@ def mastodon_server(token: str = "mastodon-token"):
         def do_GET(self) -> None:
             state.requests.append(self.path)
             url = urlparse(self.path)
+            if state.redirect_to:
+                self.send_response(302)
+                self.send_header("Location", state.redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
             if self.headers.get("Authorization") != f"Bearer {state.token}":
                 return self._send(401, {"error": "The access token is invalid"})
             if url.path != "/api/v1/notifications":

@@ -1,8 +1,12 @@
 """The Mastodon adapter against a local server that speaks Mastodon's REST API."""
 
 import pytest
+from django.core import checks
 from django.test import override_settings
+from mastodon.errors import MastodonNetworkError
 
+from gehoord.core import outbound
+from gehoord.core.testing.resolver import PUBLIC_ADDRESS, FakeResolver
 from gehoord.social import services
 from gehoord.social.adapters import MastodonAdapter
 from gehoord.social.constants import Platform, SignalSource
@@ -14,7 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def server():
+def server(settings):
+    # The stand-in listens on loopback over http: allowed here by the outgoing-requests guard's settings.
+    settings.OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.OUTBOUND_ALLOW_HTTP = True
     with mastodon_server() as server:
         yield server
 
@@ -107,3 +114,70 @@ def test_the_scheduled_poll_uses_the_settings(server):
 def test_without_an_account_the_poll_does_nothing():
     with override_settings(MASTODON_API_BASE_URL="", MASTODON_ACCESS_TOKEN=""):
         assert poll_mastodon() is None
+
+
+# -- the outgoing-requests guard (gehoord.core.outbound) -----------------------------------
+
+
+def test_an_internal_server_is_not_polled(server, settings):
+    settings.OUTBOUND_ALLOWED_HOSTS = []
+    server.notifications = [mention(11, 1001)]
+
+    with pytest.raises(outbound.OutboundRefused, match="intern netwerk"):
+        services.ingest(adapter(server))
+
+    assert server.requests == [] and not SocialSignal.objects.exists()
+
+
+def test_http_is_refused_in_production(server, settings):
+    settings.DEBUG = False
+    settings.OUTBOUND_ALLOW_HTTP = False
+
+    with pytest.raises(outbound.OutboundRefused, match="https://"):
+        services.ingest(adapter(server))
+
+    assert server.requests == []
+
+
+class Rebinding(FakeResolver):
+    """Public for the first lookup, the stand-in's loopback address after that."""
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        answer = super().__call__(host, port)
+        self.answers[host] = ["127.0.0.1"]
+        return answer
+
+
+def test_a_name_rebound_to_loopback_is_refused_at_the_request(server, settings, monkeypatch):
+    settings.OUTBOUND_ALLOWED_HOSTS = []
+    monkeypatch.setattr(outbound, "resolve", Rebinding({"mastodon.example": [PUBLIC_ADDRESS]}))
+    port = server.base_url.rsplit(":", 1)[1]
+    server.notifications = [mention(11, 1001)]
+
+    with pytest.raises(MastodonNetworkError, match="intern netwerk"):
+        services.ingest(
+            MastodonAdapter(api_base_url=f"http://mastodon.example:{port}", access_token=server.token)
+        )
+
+    assert server.requests == []
+
+
+def test_a_redirect_from_the_server_is_not_followed(server):
+    from mastodon.errors import MastodonAPIError
+
+    # A 3xx is an answer like any other: it is not followed to wherever it points.
+    server.redirect_to = "http://169.254.169.254/latest/meta-data/"
+    with pytest.raises(MastodonAPIError):
+        services.ingest(adapter(server))
+    assert len(server.requests) == 1
+
+
+def test_the_start_up_check_wants_https_in_production(settings):
+    settings.MASTODON_API_BASE_URL = "http://mastodon.example"
+    settings.OUTBOUND_ALLOW_HTTP = False
+    errors = checks.run_checks(tags=[checks.Tags.security])
+    assert [error.id for error in errors if error.id.startswith("gehoord.social")] == ["gehoord.social.E001"]
+
+    settings.MASTODON_API_BASE_URL = "https://mastodon.example"
+    errors = checks.run_checks(tags=[checks.Tags.security])
+    assert not [error for error in errors if error.id.startswith("gehoord.social")]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from gehoord.accounts.roles import Role
 from gehoord.accounts.testing import login_staff
 from gehoord.cases.tests import factories
+from gehoord.core import outbound
+from gehoord.core.testing.resolver import PUBLIC_ADDRESS, FakeResolver
 from gehoord.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from gehoord.webhooks.tests.intake import new_complaint
 
@@ -18,7 +20,8 @@ def admin_client(client):
     return login_staff(client, admin)
 
 
-def test_admin_adds_an_endpoint_with_a_secret_and_chosen_events(admin_client):
+def test_admin_adds_an_endpoint_with_a_secret_and_chosen_events(admin_client, monkeypatch):
+    monkeypatch.setattr(outbound, "resolve", FakeResolver({"zaken.example.nl": [PUBLIC_ADDRESS]}))
     response = admin_client.post(
         reverse("admin:webhooks_webhookendpoint_add"),
         {
