@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SocialConfig(AppConfig):
     name = "gehoord.social"
     verbose_name = _("Sociale media")
+
+    def ready(self) -> None:
+        from gehoord.social import personal_data
+
+        # A signal's author, text and replies: exported and erased by privacy, through the core registry.
+        personal_data.register()
