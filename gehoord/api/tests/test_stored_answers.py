@@ -177,3 +177,31 @@ def test_after_erasure_no_stored_answer_holds_the_complainants_data(coordinator)
     # A retry with the erased key is a new request: the note's complaint is not there any more to hear it.
     again = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "k1"})
     assert "Idempotent-Replayed" not in again
+
+
+def test_the_migration_links_old_answers_to_their_complaint_or_removes_them():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "gehoord.api.migrations.0002_idempotent_answers_expire_and_name_their_complaint"
+    )
+    client = api_client(Scope.INTAKE, Scope.WRITE)
+    complaint = factories.make_complaint()
+    made = IdempotentResponse.objects.create(
+        client=client,
+        key="a",
+        request_hash="0" * 64,
+        status_code=201,
+        body={"reference": complaint.reference},
+    )
+    # A note's answer names no reference: it cannot be checked on a replay nor erased with its complaint.
+    noted = IdempotentResponse.objects.create(
+        client=client, key="b", request_hash="0" * 64, status_code=201, body={"details": "Gebeld met Jansen"}
+    )
+
+    migration.link_or_remove_stored_answers(apps, None)
+
+    assert IdempotentResponse.objects.get(pk=made.pk).complaint == complaint
+    assert not IdempotentResponse.objects.filter(pk=noted.pk).exists()
