@@ -34,6 +34,9 @@ def test_a_model_with_personal_data_fields_and_no_eraser_is_found():
         class Meta:
             app_label = "privacy"
 
+        def __str__(self) -> str:
+            return self.witness_name
+
     assert personal_data.unerased_fields([Witness]) == [
         "privacy.Witness.email",
         "privacy.Witness.witness_name",
@@ -48,6 +51,9 @@ def test_a_registered_eraser_or_a_declaration_covers_it(monkeypatch):
 
         class Meta:
             app_label = "privacy"
+
+        def __str__(self) -> str:
+            return self.witness_name
 
     monkeypatch.setattr(personal_data, "HOLDERS", dict(personal_data.HOLDERS))
     monkeypatch.setattr(personal_data, "NO_COMPLAINANT_DATA", dict(personal_data.NO_COMPLAINANT_DATA))
