@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.api.schedule import BEAT_SCHEDULE as API_BEAT_SCHEDULE
 from gehoord.audit.schedule import BEAT_SCHEDULE as AUDIT_BEAT_SCHEDULE
 from gehoord.core import logs
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
@@ -310,6 +311,11 @@ RETENTION_NOT_HANDLED_YEARS = env.int("RETENTION_NOT_HANDLED_YEARS", default=1)
 # The audit trail: entries older than this whose file holds no personal data any more are removed daily
 # (gehoord.audit.retention).
 AUDIT_RETENTION_YEARS = env.int("AUDIT_RETENTION_YEARS", default=2)
+# The REST API's stored Idempotency-Key answers hold a complaint's data: a retry with the same key gets
+# the first answer for this many hours; after that the key is new again and an hourly task removes it.
+IDEMPOTENCY_KEY_HOURS = env.int("IDEMPOTENCY_KEY_HOURS", default=24)
+if IDEMPOTENCY_KEY_HOURS < 1:
+    raise ImproperlyConfigured("IDEMPOTENCY_KEY_HOURS must be at least 1 (hour).")
 for _name in (
     "RETENTION_HANDLED_YEARS",
     "RETENTION_FINANCIAL_YEARS",
@@ -349,6 +355,7 @@ CELERY_BEAT_SCHEDULE = {
     **PRIVACY_BEAT_SCHEDULE,
     **AUDIT_BEAT_SCHEDULE,
     **WEBHOOKS_BEAT_SCHEDULE,
+    **API_BEAT_SCHEDULE,
 }
 
 # The REST API (/api/v1/): client tokens with scopes, problem+json errors, OpenAPI 3 by drf-spectacular.

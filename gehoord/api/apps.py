@@ -7,4 +7,10 @@ class ApiConfig(AppConfig):
     verbose_name = _("Koppelingen (API)")
 
     def ready(self) -> None:
-        from gehoord.api import schema  # noqa: F401 - registers the authentication scheme
+        from gehoord.api import (
+            personal_data,
+            schema,  # noqa: F401 - registers the authentication scheme
+        )
+
+        # Stored Idempotency-Key answers go with the complaint's personal data (privacy drives it).
+        personal_data.register()

@@ -62,14 +62,24 @@ class ApiClient(models.Model):
 
 
 class IdempotentResponse(models.Model):
-    """The first answer to a POST with an Idempotency-Key, replayed for a retry with the same key."""
+    """The first answer to a POST with an Idempotency-Key, replayed for a retry with the same key.
+
+    It holds the complaint's data as they were answered, so it is kept only for
+    ``IDEMPOTENCY_KEY_HOURS`` (:mod:`gehoord.api.idempotency`), replayed only
+    while the client may still see ``complaint``, and removed with the
+    complaint's personal data (:mod:`gehoord.api.personal_data`).
+    """
 
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=200)
     request_hash = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     body = models.JSONField()
-    created_at = models.DateTimeField(default=timezone.now)
+    # The complaint the answer is about (made, noted on, stepped); None for an answer about none.
+    complaint = models.ForeignKey(
+        "cases.Complaint", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         constraints = [

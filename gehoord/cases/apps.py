@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "gehoord.cases"
     verbose_name = _("Klachten")
+
+    def ready(self) -> None:
+        from gehoord.cases import personal_data
+
+        # The file's personal data: exported and erased by privacy, through the core registry.
+        personal_data.register()

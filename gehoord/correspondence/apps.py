@@ -16,6 +16,11 @@ class CorrespondenceConfig(AppConfig):
         # Every kind of letter has a text for the admin to edit from the first migrate on.
         post_migrate.connect(_ensure_letter_templates, sender=self)
 
+        from gehoord.correspondence import personal_data
+
+        # The letters' recipients, texts and PDFs: exported and erased by privacy, through the core registry.
+        personal_data.register()
+
 
 def _ensure_letter_templates(using: str = "default", **kwargs) -> None:
     from gehoord.correspondence.letter_templates import ensure_templates

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class IntakeConfig(AppConfig):
     name = "gehoord.intake"
     verbose_name = _("Klacht indienen")
+
+    def ready(self) -> None:
+        from gehoord.intake import personal_data
+
+        # The web form's token of a complaint: exported and erased by privacy, through the core registry.
+        personal_data.register()

@@ -11,3 +11,8 @@ class LearningConfig(AppConfig):
 
         # The file page (gehoord.cases) offers the learning review and the measure form through its registry.
         file_page.register()
+
+        from gehoord.learning import personal_data
+
+        # The learning review's texts: exported and erased by privacy, through the core registry.
+        personal_data.register()

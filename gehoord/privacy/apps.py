@@ -12,3 +12,8 @@ class PrivacyConfig(AppConfig):
 
         # The audit trail keeps its entries about a file as long as the file holds personal data.
         register_released_files(files_without_personal_data)
+
+        from gehoord.privacy import personal_data
+
+        # The models below privacy that hold no complainant's data, each with the reason.
+        personal_data.register()

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from gehoord.cases.models import Complainant
 from gehoord.organisation.models import Municipality
-from gehoord.privacy.services import attachment_file_name, letter_file_name
+from gehoord.privacy.services import stored_files
 
 logger = logging.getLogger(__name__)
 
@@ -38,17 +38,13 @@ def render_pdf(data: dict[str, Any]) -> bytes:
 
 
 def render_zip(complainant: Complainant, data: dict[str, Any]) -> bytes:
-    """The JSON, the PDF, and every stored attachment and letter PDF, under the names the export lists."""
+    """The JSON, the PDF, and every stored file (attachments, letter PDFs), under the names the export lists."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(JSON_NAME, render_json(data))
         archive.writestr(PDF_NAME, render_pdf(data))
         for complaint in complainant.complaints.order_by("received_at", "pk"):
-            stored = [(attachment_file_name(a), a.file) for a in complaint.attachments.all() if a.file]
-            stored += [
-                (letter_file_name(letter), letter.pdf) for letter in complaint.letters.all() if letter.pdf
-            ]
-            for name, file in stored:
+            for name, file in stored_files(complaint):
                 try:
                     with file.open("rb") as handle:
                         archive.writestr(name, handle.read())

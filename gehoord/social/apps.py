@@ -7,4 +7,10 @@ class SocialConfig(AppConfig):
     verbose_name = _("Sociale media")
 
     def ready(self) -> None:
-        from gehoord.social import checks  # noqa: F401  (registers the settings check)
+        from gehoord.social import (
+            checks,  # noqa: F401  (registers the settings check)
+            personal_data,
+        )
+
+        # A signal's author, text and replies: exported and erased by privacy, through the core registry.
+        personal_data.register()

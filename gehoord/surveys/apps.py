@@ -17,3 +17,8 @@ class SurveysConfig(AppConfig):
 
         # The survey letters' link, QR code and last day: correspondence renders them, surveys computes them.
         placeholders.register()
+
+        from gehoord.surveys import personal_data
+
+        # The survey invitation's personal link: exported and erased by privacy, through the core registry.
+        personal_data.register()

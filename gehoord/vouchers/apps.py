@@ -12,3 +12,8 @@ class VouchersConfig(AppConfig):
 
         # A decision with a (partly) founded part makes a voucher due, in the decision's transaction.
         register_after_step(voucher_after_step)
+
+        from gehoord.vouchers import personal_data
+
+        # The voucher's note: exported and erased by privacy, through the core registry.
+        personal_data.register()

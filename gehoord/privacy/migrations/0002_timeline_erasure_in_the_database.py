@@ -1,6 +1,6 @@
 """On PostgreSQL the timeline's trigger (cases 0003) refuses every change; this lets exactly one through.
 
-The privacy erasure (gehoord.privacy.services._blank_timeline) blanks the
+The privacy erasure (gehoord.cases.personal_data._blank_timeline) blanks the
 summary, details and data of a complaint's events, after saying so for its
 own transaction (``gehoord.erasing_personal_data``). Any other change, or
 that one without the setting, and every DELETE, is still refused.
