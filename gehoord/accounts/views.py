@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,9 +18,12 @@ from gehoord.accounts.forms import TokenForm
 
 def _too_fast(devices) -> str:
     seconds = min(two_factor.seconds_to_wait(device) for device in devices)
-    return _(
-        "Na een verkeerde code moet u even wachten. Probeer het over %(seconds)s seconden opnieuw, "
-        "of vraag de klachtencoördinator de wachttijd op te heffen."
+    return ngettext(
+        "Na een verkeerde code moet u even wachten. Probeer het over %(seconds)d seconde opnieuw, "
+        "of vraag de klachtencoördinator de wachttijd op te heffen.",
+        "Na een verkeerde code moet u even wachten. Probeer het over %(seconds)d seconden opnieuw, "
+        "of vraag de klachtencoördinator de wachttijd op te heffen.",
+        seconds,
     ) % {"seconds": seconds}
 
 

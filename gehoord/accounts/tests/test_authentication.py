@@ -177,7 +177,7 @@ def test_the_wait_after_wrong_codes_stops_growing(client, coordinator, settings)
     password_login(client, coordinator)
 
     waiting = client.post(reverse("accounts:verify"), {"token": current_code(device)})
-    assert "Probeer het over 1 seconden opnieuw" in waiting.content.decode()
+    assert "Probeer het over 1 seconde opnieuw" in waiting.content.decode()
 
     TOTPDevice.objects.filter(pk=device.pk).update(
         throttling_failure_timestamp=timezone.now() - dt.timedelta(seconds=300)
