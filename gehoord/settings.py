@@ -195,24 +195,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Staff sign in with a password and a TOTP code (django-otp); after
-# AXES_FAILURE_LIMIT failed attempts for one user name from one address the
-# login is locked for AXES_COOLOFF_MINUTES (django-axes).
+# AXES_FAILURE_LIMIT failed attempts for one user name from one client address the
+# login is locked for AXES_COOLOFF_MINUTES (django-axes). Service accounts (API
+# clients) cannot sign in at all (gehoord.accounts.backends).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "gehoord.accounts.backends.StaffModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+# A user name is locked for one client only: whoever knows a colleague's user name cannot lock them out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client address by the same rule as the rate limits and the audit trail (CLIENT_IP_HEADER).
+# Without this axes falls back to REMOTE_ADDR (django-ipware is not installed): behind a proxy
+# that is the proxy, and one user name would be locked for everyone.
+AXES_CLIENT_IP_CALLABLE = "gehoord.core.ratelimits.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = [env.str("CLIENT_IP_HEADER", default="") or "REMOTE_ADDR"]
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Gehoord")
+# After a wrong code django-otp makes the next try wait 1, 2, 4, ... seconds, without end. Someone
+# who knows only the password could keep an employee out that way; the wait stops growing here
+# (gehoord.accounts.two_factor), and the coordinator can lift it.
+TOTP_MAX_WAIT_SECONDS = env.int("TOTP_MAX_WAIT_SECONDS", default=5 * 60)
+# Functioneel beheer manages the users, but never sees their TOTP secrets or QR codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Optional single sign-on with OpenID Connect (mozilla-django-oidc), switched on
-# by OIDC_RP_CLIENT_ID. Users are matched on e-mail address and must already
-# exist; the identity provider is trusted for the second factor.
+# by OIDC_RP_CLIENT_ID. Employees must already exist: they are matched on the
+# provider's `sub` claim, stored at the first sign-on, which links the account by a
+# verified e-mail address (gehoord.accounts.oidc). The TOTP step follows, unless
+# OIDC_MFA_REPLACES_TOTP is on and the provider says it did multi-factor itself.
 OIDC_ENABLED = bool(env.str("OIDC_RP_CLIENT_ID", default=""))
+OIDC_MFA_REPLACES_TOTP = env.bool("OIDC_MFA_REPLACES_TOTP", default=False)
+# The `amr` values (RFC 8176) and `acr` values of the ID token that count as multi-factor.
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=["mfa"])
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
 if OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("gehoord.accounts.oidc.StaffOIDCBackend")

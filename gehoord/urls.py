@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("medewerkers/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("medewerkers/tweestapsverificatie/", include("gehoord.accounts.urls")),
+    path("medewerkers/wachttijden-inloggen/", include("gehoord.accounts.staff_urls")),
     path("medewerkers/klachten/", include("gehoord.cases.urls")),
     path("medewerkers/brieven/", include("gehoord.correspondence.urls")),
     path("medewerkers/registreren/", include("gehoord.intake.staff_urls")),

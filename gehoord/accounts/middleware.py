@@ -2,8 +2,9 @@
 
 A signed-in employee who has not yet given a TOTP code in this session is sent
 to the verification page (or, without a device yet, to the set-up page) for
-every staff and admin page. Sessions opened through OpenID Connect single
-sign-on are trusted: the identity provider does the second factor.
+every staff and admin page. A session opened through OpenID Connect single
+sign-on skips this step only when OIDC_MFA_REPLACES_TOTP is on and the
+identity provider said it did multi-factor (gehoord.accounts.oidc).
 
 A session ends after `STAFF_IDLE_TIMEOUT` seconds without a request (a screen
 left open on a desk), and in any case `SESSION_COOKIE_AGE` seconds after

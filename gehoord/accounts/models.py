@@ -20,6 +20,27 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("functie"), max_length=120, blank=True)
     phone = models.CharField(_("direct telefoonnummer"), max_length=40, blank=True)
+    # An API client acts as an account; binding it to a person's account would let whoever holds
+    # the token act as that person. So a client needs an account of its own, which cannot sign in.
+    is_service_account = models.BooleanField(
+        _("serviceaccount"),
+        default=False,
+        help_text=_(
+            "Een account voor een API-koppeling, niet voor een persoon: het kan niet inloggen. "
+            "Alleen bij het aanmaken te kiezen."
+        ),
+    )
+    # The identity provider's stable identifier (the `sub` claim): an e-mail address can change
+    # hands, `sub` does not. Filled at the first single sign-on (see gehoord.accounts.oidc).
+    oidc_subject = models.CharField(
+        _("OIDC-subject"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Het vaste kenmerk van deze medewerker bij de identity provider (claim 'sub')."),
+    )
 
     class Meta:
         verbose_name = _("medewerker")

@@ -1,20 +1,30 @@
-"""The second step of signing in: set up or enter a TOTP code."""
+"""The second step of signing in (set up or enter a TOTP code), and the coordinator's view of the waits."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gehoord.accounts import two_factor
+from gehoord.accounts.access import coordinator_required
 from gehoord.accounts.forms import TokenForm
 
-TOO_FAST = gettext_lazy(
-    "Na een verkeerde code moet u even wachten. Probeer het over een paar seconden opnieuw."
-)
+
+def _too_fast(devices) -> str:
+    seconds = min(two_factor.seconds_to_wait(device) for device in devices)
+    return ngettext(
+        "Na een verkeerde code moet u even wachten. Probeer het over %(seconds)d seconde opnieuw, "
+        "of vraag de klachtencoördinator de wachttijd op te heffen.",
+        "Na een verkeerde code moet u even wachten. Probeer het over %(seconds)d seconden opnieuw, "
+        "of vraag de klachtencoördinator de wachttijd op te heffen.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def _next(request: HttpRequest) -> str:
@@ -32,9 +42,9 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:setup")
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
+        devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
         if all(two_factor.throttled(device) for device in devices):
-            form.add_error("token", TOO_FAST)
+            form.add_error("token", _too_fast(devices))
         elif two_factor.verify(request, request.user, form.cleaned_data["token"]):
             return redirect(_next(request))
         else:
@@ -57,7 +67,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if two_factor.throttled(device):
-            form.add_error("token", TOO_FAST)
+            form.add_error("token", _too_fast([device]))
         elif two_factor.confirm_device(request, device, form.cleaned_data["token"]):
             return redirect(_next(request))
         else:
@@ -75,3 +85,24 @@ def setup(request: HttpRequest) -> HttpResponse:
         "secret": two_factor.secret_for_manual_entry(device),
     }
     return render(request, "accounts/setup.html", context, status=400 if form.errors else 200)
+
+
+@coordinator_required
+@require_GET
+def waits(request: HttpRequest) -> HttpResponse:
+    """Employees whose authenticator had wrong codes: the coordinator can let them try again at once."""
+    devices = [(device, two_factor.seconds_to_wait(device)) for device in two_factor.waiting_devices()]
+    return render(request, "accounts/waits.html", {"devices": devices})
+
+
+@coordinator_required
+@require_POST
+def lift_wait(request: HttpRequest, pk: int) -> HttpResponse:
+    device = get_object_or_404(two_factor.waiting_devices(), pk=pk)
+    two_factor.lift_wait(request, device)
+    messages.success(
+        request,
+        _("%(name)s kan meteen weer een code invullen.")
+        % {"name": device.user.get_full_name() or device.user},
+    )
+    return redirect("employees:waits")

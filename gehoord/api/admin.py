@@ -16,6 +16,11 @@ class ApiClientForm(forms.ModelForm):
         model = ApiClient
         fields = ["name", "user", "scopes", "is_active"]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only service accounts are offered (ApiClient.clean refuses a person's account as well).
+        self.fields["user"].queryset = self.fields["user"].queryset.filter(is_service_account=True)
+
 
 @admin.register(ApiClient)
 class ApiClientAdmin(TokenShownOnceAdmin):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions, permissions, throttling
 
+from gehoord.accounts.access import is_management
 from gehoord.api.models import ApiClient
 from gehoord.core.ratelimits import wait_seconds
 
@@ -21,7 +22,11 @@ def _throttle(wait: int | None) -> None:
 
 
 class ApiClientAuthentication(authentication.BaseAuthentication):
-    """``Authorization: Bearer <token>``; the request then acts as the client's service account."""
+    """``Authorization: Bearer <token>``; the request then acts as the client's service account.
+
+    A client bound to a person's account is refused like an unknown token
+    (ApiClient.authenticate looks only among service accounts).
+    """
 
     def authenticate(self, request):
         header = authentication.get_authorization_header(request).decode("latin-1")
@@ -59,6 +64,15 @@ class HasScope(permissions.BasePermission):
             self.message = _("Deze koppeling heeft het recht '%(scope)s' niet.") % {"scope": needed}
             return False
         return True
+
+
+class HasManagementRole(permissions.BasePermission):
+    """The service account holds the role the dashboard asks (coordinator or department head)."""
+
+    message = _("Het serviceaccount van deze koppeling heeft niet de rol die het dashboard vraagt.")
+
+    def has_permission(self, request, view) -> bool:
+        return is_management(request.user)
 
 
 class AddressThrottle(throttling.BaseThrottle):

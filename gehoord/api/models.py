@@ -1,7 +1,8 @@
 """Client applications of the REST API, their scopes, and the answers to Idempotency-Keys.
 
 A client authenticates with a bearer token of which only a hash is stored. It
-acts as its service account: what that account's roles let it see in the back
+acts as its service account (``User.is_service_account``: an account of its own
+that cannot sign in, never a person's, or the token would act as that person): what that account's roles let it see in the back
 office is what the client sees (the same rules, in the same selectors). Scopes
 limit what it may do: ``intake`` (submit complaints), ``read``, ``write``
 (notes, contacts, lifecycle steps) and ``reports`` (figures).
@@ -10,6 +11,7 @@ limit what it may do: ``intake`` (submit complaints), ``read``, ``write``
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,14 +52,29 @@ class ApiClient(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        if self.user_id is not None and not self.user.is_service_account:
+            raise ValidationError(
+                {
+                    "user": _(
+                        "Kies een serviceaccount: een koppeling mag niet handelen als een medewerker. "
+                        "Maak onder Medewerkers een account aan met 'serviceaccount' aangevinkt."
+                    )
+                }
+            )
+
     def has_scope(self, scope: str) -> bool:
         return scope in self.scopes
 
     @classmethod
     def authenticate(cls, token: str) -> ApiClient | None:
-        """The active client with this token (and an active service account), or None."""
+        """The active client with this token, acting as an active service account (never a person), or None."""
         return holder_of(
-            cls.objects.select_related("user").filter(is_active=True, user__is_active=True), token
+            cls.objects.select_related("user").filter(
+                is_active=True, user__is_active=True, user__is_service_account=True
+            ),
+            token,
         )
 
 

@@ -22,7 +22,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from gehoord.api.auth import AddressThrottle, ApiClientAuthentication, HasScope
+from gehoord.api.auth import AddressThrottle, ApiClientAuthentication, HasManagementRole, HasScope
 from gehoord.api.idempotency import idempotent
 from gehoord.api.models import Scope
 from gehoord.api.problems import form_problem, problem
@@ -241,6 +241,8 @@ class ComplaintTransitions(ApiView):
 
 
 class ReportFigures(ApiView):
+    # The figures of the dashboard, for the role that may see the dashboard (gehoord.reporting.views).
+    permission_classes = [HasScope, HasManagementRole]
     required_scopes = {"GET": Scope.REPORTS}
 
     @extend_schema(

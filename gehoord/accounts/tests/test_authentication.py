@@ -1,12 +1,15 @@
 """Staff sign-in: password, then a TOTP code; lockout after repeated failures; optional SSO."""
 
+import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -130,17 +133,108 @@ def test_single_sign_on_is_switched_on_by_environment_variables():
     assert result.stdout.split() == ["/oidc/authenticate/", "True"]
 
 
-def test_sso_matches_existing_active_employees_on_email_only(db, settings):
-    settings.OIDC_RP_CLIENT_ID = "gehoord"
-    settings.OIDC_RP_CLIENT_SECRET = "secret"
-    settings.OIDC_OP_TOKEN_ENDPOINT = "https://idp.gemeente.example/token"
-    settings.OIDC_OP_USER_ENDPOINT = "https://idp.gemeente.example/userinfo"
-    settings.OIDC_RP_SIGN_ALGO = "HS256"
-    from gehoord.accounts.oidc import StaffOIDCBackend
+# --- lockout per user name and client --------------------------------------------------------------
 
-    employee = factories.UserFactory(email="h.jansen@gemeente.example")
-    factories.UserFactory(email="oud@gemeente.example", is_active=False)
-    backend = StaffOIDCBackend()
-    assert list(backend.filter_users_by_claims({"email": "H.Jansen@gemeente.example"})) == [employee]
-    assert not backend.filter_users_by_claims({"email": "oud@gemeente.example"}).exists()
-    assert not backend.filter_users_by_claims({}).exists()
+PROXY = "10.0.0.2"  # nginx: every request reaches Gehoord from here
+
+
+def behind_proxy(client_address: str) -> Client:
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_REAL_IP=client_address)
+
+
+def test_behind_a_proxy_a_lockout_holds_only_for_the_client_that_guessed(coordinator, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    guesser, colleague = behind_proxy("203.0.113.5"), behind_proxy("198.51.100.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("login"), {"username": coordinator.username, "password": "fout"})
+
+    assert password_login(guesser, coordinator).status_code == 429
+    signed_in = password_login(colleague, coordinator)  # the same user name, from another client
+    assert signed_in.status_code == 302
+    assert colleague.get("/medewerkers/klachten/").url.startswith(reverse("accounts:setup"))
+
+
+def test_axes_and_the_rate_limits_name_the_same_client(settings, rf):
+    from axes.helpers import get_client_ip_address
+
+    from gehoord.core.ratelimits import client_address
+
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    request = rf.post("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.9")
+    assert get_client_ip_address(request) == client_address(request) == "203.0.113.9"
+
+
+# --- the wait after wrong TOTP codes ---------------------------------------------------------------
+
+
+def test_the_wait_after_wrong_codes_stops_growing(client, coordinator, settings):
+    settings.TOTP_MAX_WAIT_SECONDS = 300
+    device = totp_device(coordinator)
+    # Someone who knows only the password sent forty wrong codes: django-otp alone would wait 2**39 seconds.
+    device.throttling_failure_count = 40
+    device.throttling_failure_timestamp = timezone.now() - dt.timedelta(seconds=299)
+    device.save()
+    password_login(client, coordinator)
+
+    waiting = client.post(reverse("accounts:verify"), {"token": current_code(device)})
+    assert "Probeer het over 1 seconde opnieuw" in waiting.content.decode()
+
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=timezone.now() - dt.timedelta(seconds=300)
+    )
+    done = client.post(
+        reverse("accounts:verify"), {"token": current_code(device), "next": "/medewerkers/klachten/"}
+    )
+    assert done.status_code == 302 and done.url == "/medewerkers/klachten/"
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+
+
+def test_a_wrong_code_after_the_capped_wait_waits_the_cap_again(client, coordinator, settings):
+    from gehoord.accounts import two_factor
+
+    settings.TOTP_MAX_WAIT_SECONDS = 300
+    device = totp_device(coordinator)
+    device.throttling_failure_count = 40
+    device.throttling_failure_timestamp = timezone.now() - dt.timedelta(seconds=301)
+    device.save()
+    password_login(client, coordinator)
+
+    client.post(reverse("accounts:verify"), {"token": "000000"})
+    device.refresh_from_db()
+    assert 299 <= two_factor.seconds_to_wait(device) <= 300
+
+
+# --- the session key changes at each step -----------------------------------------------------------
+
+
+def test_the_session_key_changes_after_the_password_and_after_the_code(client, coordinator):
+    device = totp_device(coordinator)
+    client.get(reverse("login"))
+    anonymous_key = client.session.session_key
+    password_login(client, coordinator)
+    after_password = client.session.session_key
+    client.post(reverse("accounts:verify"), {"token": current_code(device)})
+    after_code = client.session.session_key
+
+    assert len({anonymous_key, after_password, after_code}) == 3
+    assert client.get("/medewerkers/klachten/").status_code == 200
+
+
+def test_the_session_key_changes_when_the_first_device_is_confirmed(client, coordinator):
+    password_login(client, coordinator)
+    client.get(reverse("accounts:setup"))
+    before = client.session.session_key
+    device = TOTPDevice.objects.get(user=coordinator)
+    client.post(reverse("accounts:setup"), {"token": current_code(device)})
+    assert client.session.session_key != before
+    assert client.get("/medewerkers/klachten/").status_code == 200
+
+
+# --- service accounts ---------------------------------------------------------------------------------
+
+
+def test_a_service_account_cannot_sign_in(client, db):
+    account = factories.coordinator(is_service_account=True, password=PASSWORD)
+    assert password_login(client, account).status_code == 200  # the form again: not signed in
+    assert "_auth_user_id" not in client.session

@@ -27,7 +27,7 @@ NEW_COMPLAINT = {
 
 
 def api_client(*scopes: str, user=None, token: str = TOKEN) -> ApiClient:
-    user = user or factories.coordinator(username=f"koppeling-{token[:6]}")
+    user = user or factories.coordinator(username=f"koppeling-{token[:6]}", is_service_account=True)
     return ApiClient.objects.create(
         name=f"Koppeling {token[:6]}", user=user, scopes=list(scopes), token_hash=hash_token(token)
     )
@@ -130,7 +130,7 @@ def test_a_way_to_reach_the_complainant_is_needed():
 
 
 def test_the_client_sees_what_its_service_account_may_see():
-    handler = factories.handler()
+    handler = factories.handler(is_service_account=True)
     api_client(Scope.READ, user=handler)
     theirs = lifecycle.assign_handler(factories.make_complaint(), handler, actor=factories.coordinator())
     other = factories.make_complaint()
@@ -263,7 +263,7 @@ def test_the_schema_and_its_documentation_need_nothing_from_the_internet(client)
 
 def test_a_department_head_account_sees_its_department():
     department = factories.DepartmentFactory(name="Burgerzaken", code="bz")
-    head = factories.UserFactory(roles=[Role.DEPARTMENT_HEAD])
+    head = factories.UserFactory(roles=[Role.DEPARTMENT_HEAD], is_service_account=True)
     department.head = head
     department.save()
     api_client(Scope.READ, user=head)

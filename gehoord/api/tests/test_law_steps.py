@@ -38,7 +38,7 @@ def formal(coordinator, **kwargs) -> Complaint:
 
 @pytest.fixture
 def coordinator():
-    user = factories.coordinator(username="koppeling-wet")
+    user = factories.coordinator(username="koppeling-wet", is_service_account=True)
     api_client(Scope.READ, Scope.WRITE, user=user)
     return user
 

@@ -48,7 +48,7 @@ def api_world(db, settings):
     # switches that off, and so must a WSGI caller that runs inside the test's transaction.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    user = factories.coordinator(username="koppeling-schemathesis")
+    user = factories.coordinator(username="koppeling-schemathesis", is_service_account=True)
     ApiClient.objects.create(
         name="Schemathesis", user=user, scopes=[s.value for s in Scope], token_hash=hash_token(TOKEN)
     )

@@ -237,7 +237,7 @@ def api_call(method: str, path: str, data=None):
 
 @pytest.fixture
 def api_app(db):
-    user = factories.coordinator(username="zaaksysteem")
+    user = factories.coordinator(username="zaaksysteem", is_service_account=True)
     return ApiClient.objects.create(
         name="Zaaksysteem", user=user, scopes=[Scope.READ, Scope.WRITE], token_hash=hash_token(TOKEN)
     )

@@ -29,7 +29,7 @@ Wij bellen u vóór {{ datum_eerste_contact }}.
 
 @pytest.fixture
 def admin_user():
-    return factories.UserFactory(roles=[Role.ADMIN], is_staff=True, is_superuser=True)
+    return factories.UserFactory(roles=[Role.ADMIN], is_staff=True)
 
 
 @pytest.fixture

@@ -67,3 +67,17 @@ def test_demo_code_gives_a_working_second_factor(client, db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("demo_code", "coordinator", stdout=StringIO())
+
+
+def test_the_demo_functional_admin_is_a_role_not_a_superuser(demo, db):
+    from gehoord.accounts.roles import ADMIN_PERMISSIONS
+
+    assert not User.objects.filter(is_superuser=True).exists()
+    User.objects.filter(username="beheerder").update(is_superuser=True)  # a demo database from before
+    call_command("load_demo_data", stdout=StringIO())  # loaded already: only the accounts are looked at
+
+    beheerder = User.objects.get(username="beheerder")
+    assert beheerder.is_staff and not beheerder.is_superuser
+    assert beheerder.has_role(Role.ADMIN)
+    assert beheerder.get_all_permissions() == ADMIN_PERMISSIONS
+    assert not User.objects.filter(is_superuser=True).exists()

@@ -97,7 +97,7 @@ def _social_form(details: dict) -> bool:
 
 
 def _api(details: dict) -> bool:
-    user = factories.coordinator(username="koppeling")
+    user = factories.coordinator(username="koppeling", is_service_account=True)
     ApiClient.objects.create(
         name="Koppeling", user=user, scopes=[Scope.INTAKE], token_hash=hash_token("t" * 32)
     )
@@ -288,7 +288,7 @@ def test_the_same_mail_forwarded_twice_joins_the_first_complaint():
 
 
 def test_an_api_retry_without_idempotency_key_answers_with_the_first_complaint():
-    user = factories.coordinator(username="koppeling")
+    user = factories.coordinator(username="koppeling", is_service_account=True)
     ApiClient.objects.create(
         name="Koppeling", user=user, scopes=[Scope.INTAKE], token_hash=hash_token("k" * 32)
     )
@@ -555,7 +555,7 @@ def test_an_api_retry_matches_only_what_the_same_client_sent():
     }
     answers = []
     for name in ("eerste", "tweede"):
-        user = factories.coordinator(username=f"koppeling-{name}")
+        user = factories.coordinator(username=f"koppeling-{name}", is_service_account=True)
         token = name * 8
         ApiClient.objects.create(name=name, user=user, scopes=[Scope.INTAKE], token_hash=hash_token(token))
         client = Client(headers={"Authorization": f"Bearer {token}"})

@@ -268,7 +268,7 @@ def world(db):
     world = build_world()
     world.objects["api_client"] = ApiClient.objects.create(
         name="Alle rechten",
-        user=factories.coordinator(username="api-alle-rechten"),
+        user=factories.coordinator(username="api-alle-rechten", is_service_account=True),
         scopes=[scope.value for scope in Scope],
         token_hash=hash_token(ALL_SCOPES_TOKEN),
     )

@@ -44,6 +44,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from gehoord.accounts.roles import ADMIN_PERMISSIONS
 from gehoord.security.tests.world import API_CALLERS, ROLES, STAFF, World, build_world
 
 Outcome = int | str
@@ -269,6 +270,13 @@ PAGES: list[Row] = [
     Row("privacy:erase", "get", _url("privacy:erase", REF), privacy_screen(200)),
     # The files kept permanently, for transfer to the archive: a list through visible_complaints.
     Row("privacy:transfer_list", "get", _url("privacy:transfer_list"), coordinators(200)),
+    Row("employees:waits", "get", _url("employees:waits"), coordinators(200)),
+    Row(
+        "employees:lift_wait",
+        "post",
+        _url("employees:lift_wait", lambda w: w.objects["waiting_device"].pk),
+        coordinators(302),
+    ),
     Row(
         "correspondence:mark_printed", "post", _url("correspondence:mark_printed", LETTER), file_readers(302)
     ),
@@ -509,16 +517,21 @@ def test_api(world, row):
 # --- the admin site, generically -------------------------------------------------------------------
 
 ADMIN = {**dict.fromkeys(ROLES, "admin_login"), "unverified": "2fa", "admin": 200}
-ADMIN_PAGES = ["admin:index"] + [
-    f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist" for model in admin.site._registry
-]
+# Functioneel beheer opens a model's list only with its role's view permission (not a superuser).
+ADMIN_PAGES = {"admin:index": 200} | {
+    f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist": (
+        200 if f"{model._meta.app_label}.view_{model._meta.model_name}" in ADMIN_PERMISSIONS else 403
+    )
+    for model in admin.site._registry
+}
 
 
 @pytest.mark.parametrize("name", ADMIN_PAGES)
 def test_admin_page(world, name):
-    row = Row(name, "get", _url(name), ADMIN)
+    expect = {**ADMIN, "admin": ADMIN_PAGES[name]}
+    row = Row(name, "get", _url(name), expect)
     actual = _run(world, row, ROLES, world.client, json=False)
-    assert actual == ADMIN, differences(actual, ADMIN)
+    assert actual == expect, differences(actual, expect)
 
 
 def test_the_admin_login_is_for_everyone(world):

@@ -55,14 +55,15 @@ ROLES = (
 STAFF = tuple(role for role in ROLES if role not in ("anonymous", "citizen", "unverified"))
 
 WEBHOOK_TOKEN = "matrix-webhook-token-0123456789"
-# The callers of the API: a token per scope (each acting as a coordinator), a handler's token
-# with read and write (object-level: it sees only its own complaints), and no or a wrong token.
+# The callers of the API: a token per scope (each acting as a service account with the coordinator
+# role), a token with read and write whose service account has the handler role (object-level: it
+# sees only complaints assigned to it, and none is), and no or a wrong token.
 API_TOKENS = {
-    "intake": ("matrix-intake-token-0123456789", [Scope.INTAKE], "coordinator"),
-    "read": ("matrix-read-token-0123456789abc", [Scope.READ], "coordinator"),
-    "write": ("matrix-write-token-0123456789ab", [Scope.WRITE], "coordinator"),
-    "reports": ("matrix-reports-token-01234567", [Scope.REPORTS], "coordinator"),
-    "other_handler_rw": ("matrix-handler-token-0123456", [Scope.READ, Scope.WRITE], "other_handler"),
+    "intake": ("matrix-intake-token-0123456789", [Scope.INTAKE], Role.COORDINATOR),
+    "read": ("matrix-read-token-0123456789abc", [Scope.READ], Role.COORDINATOR),
+    "write": ("matrix-write-token-0123456789ab", [Scope.WRITE], Role.COORDINATOR),
+    "reports": ("matrix-reports-token-01234567", [Scope.REPORTS], Role.COORDINATOR),
+    "other_handler_rw": ("matrix-handler-token-0123456", [Scope.READ, Scope.WRITE], Role.HANDLER),
 }
 API_CALLERS = ("no_token", "bad_token", "staff_session", "webhook_token", *API_TOKENS)
 BAD_TOKEN = "matrix-not-a-token-00000000000"
@@ -107,6 +108,15 @@ class World:
         return client
 
 
+def _waiting_device(user: User):
+    """An authenticator after wrong codes: the coordinator may lift its wait."""
+    device = totp_device(user)
+    device.throttling_failure_count = 3
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
+    return device
+
+
 def build_world() -> World:
     department = factories.DepartmentFactory(name="Burgerzaken", code="bz")
     other_department = factories.DepartmentFactory(name="Belastingen", code="bel")
@@ -117,7 +127,8 @@ def build_world() -> World:
         "other_handler": factories.handler(),
         "department_head": factories.UserFactory(roles=[Role.DEPARTMENT_HEAD]),
         "other_department_head": factories.UserFactory(roles=[Role.DEPARTMENT_HEAD]),
-        "admin": factories.UserFactory(roles=[Role.ADMIN], is_staff=True, is_superuser=True),
+        # Functioneel beheer: staff in the admin, with its role's permissions only (not a superuser).
+        "admin": factories.UserFactory(roles=[Role.ADMIN], is_staff=True),
         "involved_employee": factories.UserFactory(department=department),
         "involved_coordinator": factories.coordinator(),
     }
@@ -167,9 +178,10 @@ def build_world() -> World:
         "batch": VoucherBatch.objects.create(created_by=coordinator),
         "report": _finished_report(coordinator),
         "webhook_client": webhook_client(WEBHOOK_TOKEN),
+        "waiting_device": _waiting_device(people["assigned_handler"]),
     }
-    for name, (token, scopes, account) in API_TOKENS.items():
-        user = people[account] if account != "coordinator" else factories.coordinator(username=f"api-{name}")
+    for name, (token, scopes, role) in API_TOKENS.items():
+        user = factories.UserFactory(username=f"api-{name}", roles=[role], is_service_account=True)
         ApiClient.objects.create(
             name=f"Koppeling {name}", user=user, scopes=[str(s) for s in scopes], token_hash=hash_token(token)
         )

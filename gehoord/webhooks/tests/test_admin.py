@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    admin = factories.UserFactory(roles=[Role.ADMIN], is_staff=True, is_superuser=True)
+    admin = factories.UserFactory(roles=[Role.ADMIN], is_staff=True)
     return login_staff(client, admin)
 
 

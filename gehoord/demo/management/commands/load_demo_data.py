@@ -51,7 +51,8 @@ from gehoord.organisation.models import Department, ForwardingDestination, Munic
 DEMO_PASSWORD = "gehoord-demo"  # noqa: S105  # nosec B105
 
 STAFF = [
-    # username, first, last, roles, department code, superuser
+    # username, first, last, roles, department code, admin site (functioneel beheer: its role's
+    # permissions only, never a superuser; see gehoord.accounts.roles)
     ("coordinator", "Carla", "de Vries", [Role.COORDINATOR], "kcc", False),
     ("behandelaar", "Hamid", "El Amrani", [Role.HANDLER], "kcc", False),
     ("behandelaar2", "Sanne", "Jansen", [Role.HANDLER], "burgerzaken", False),
@@ -377,8 +378,8 @@ class Command(BaseCommand):
 
     def _staff(self, departments: dict[str, Department]) -> dict[str, User]:
         staff = {}
-        for username, first, last, roles, department, superuser in STAFF:
-            user = self._user(username, first, last, departments[department], superuser)
+        for username, first, last, roles, department, admin_site in STAFF:
+            user = self._user(username, first, last, departments[department], admin_site)
             user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
             staff[username] = user
         for username, *_rest in STAFF:
@@ -395,7 +396,7 @@ class Command(BaseCommand):
             staff[username].save(update_fields=["is_active"])
         return staff
 
-    def _user(self, username: str, first: str, last: str, department: Department, superuser: bool) -> User:
+    def _user(self, username: str, first: str, last: str, department: Department, admin_site: bool) -> User:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={
@@ -403,14 +404,17 @@ class Command(BaseCommand):
                 "last_name": last,
                 "email": f"{username}@gemeente.example",
                 "department": department,
-                "is_staff": superuser,
-                "is_superuser": superuser,
+                "is_staff": admin_site,
                 "phone": f"010 {self.rng.randint(100, 999)} {self.rng.randint(1000, 9999)}",
             },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+        elif user.is_superuser or user.is_staff != admin_site:
+            # A demo database from before functioneel beheer lost superuser status.
+            user.is_superuser, user.is_staff = False, admin_site
+            user.save(update_fields=["is_superuser", "is_staff"])
         return user
 
     # --- complaints -------------------------------------------------------------
