@@ -21,6 +21,7 @@ from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complainant
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
+from gehoord.core.params import page_number
 from gehoord.social import selectors, services
 from gehoord.social.adapters import CsvFileAdapter, InvalidSignals
 from gehoord.social.forms import ContactForm, ConvertForm, CsvImportForm, DismissForm
@@ -39,7 +40,9 @@ def _queue(
         return _queue_csv(request, selectors.signal_queue(current))
     # The queue shows writers' names and posts: a read of personal data (the CSV is an export instead).
     audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
-    page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.signal_queue(current), PAGE_SIZE).get_page(
+        page_number(request.GET.get("pagina"))
+    )
     return render(
         request,
         "social/queue.html",

@@ -15,11 +15,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.urls import resolve, reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gehoord.accounts.testing import login_staff
 from gehoord.audit.models import Action as AuditAction
@@ -33,6 +35,7 @@ from gehoord.learning.models import ImprovementMeasure
 from gehoord.reporting import annual
 from gehoord.reporting.figures import Period
 from gehoord.reporting.models import ReportRun
+from gehoord.security.tests.test_arbitrary_input import fuzz, query_string
 from gehoord.social.tests.factories import SocialSignalFactory
 from gehoord.surveys.models import Question, QuestionKind, SurveyAnswer, SurveyResponse
 from gehoord.vouchers import services as vouchers
@@ -204,10 +207,16 @@ ODD_PARAMETERS = [
 ]  # fmt: skip
 
 
-def odd_urls(exports: list[Export]):
+def pages(exports: list[Export]) -> list[tuple[str, dict[str, str]]]:
+    """Each export as (path, parameters), and the list it is a download of (the same view, on screen)."""
+    found = []
     for export in exports:
-        for parameters in ODD_PARAMETERS:
-            yield export.url, parameters
+        path, _, query = export.url.partition("?")
+        parameters = dict(parse_qsl(query))
+        found.append((path, parameters))
+        if parameters.pop("formaat", None):
+            found.append((path, parameters))
+    return found
 
 
 def test_odd_parameters_on_every_export_are_never_a_server_error(client, coordinator, exports):
@@ -215,9 +224,27 @@ def test_odd_parameters_on_every_export_are_never_a_server_error(client, coordin
     coordinator.save()
     login_staff(client, coordinator)
 
-    for url, parameters in odd_urls(exports):
-        path, _, query = url.partition("?")
-        data = dict(parse_qsl(query))
-        # The test client raises a view's exception: a crash fails here with its traceback.
-        response = client.get(path, {**data, **parameters})
-        assert response.status_code in (200, 400), (url, parameters, response.status_code)
+    for path, parameters in pages(exports):
+        for odd in ODD_PARAMETERS:
+            # The test client raises a view's exception: a crash fails here with its traceback.
+            response = client.get(path, {**parameters, **odd})
+            assert response.status_code in (200, 400), (path, odd, response.status_code)
+
+
+# Known names and any others, with arbitrary values (test_arbitrary_input's strategies).
+NAMES = sorted({name for odd in ODD_PARAMETERS for name in odd})
+
+
+@fuzz(60)
+@given(data=st.data())
+def test_arbitrary_query_strings_on_every_export_are_never_a_server_error(client, coordinator, exports, data):
+    coordinator.is_staff = coordinator.is_superuser = True
+    coordinator.save()
+    login_staff(client, coordinator)
+    path, parameters = data.draw(st.sampled_from(pages(exports)), label="export")
+    query = data.draw(query_string(NAMES), label="query")
+    known = urlencode(parameters)
+
+    response = client.get(f"{path}?{known}&{query}" if known else f"{path}?{query}")
+
+    assert response.status_code in (200, 400), response.status_code
