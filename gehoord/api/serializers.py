@@ -8,7 +8,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gehoord.cases.constants import ContactChannel, ContactPreference
-from gehoord.cases.models import Complaint, ComplaintEvent, ComplaintPart, Hearing, Representative
+from gehoord.cases.models import (
+    Complainant,
+    Complaint,
+    ComplaintEvent,
+    ComplaintPart,
+    Hearing,
+    Representative,
+)
 from gehoord.intake import reachability
 from gehoord.organisation.models import Department
 
@@ -91,7 +98,28 @@ class ComplaintSerializer(ComplaintSummarySerializer):
         return (handler.get_full_name() or handler.username) if handler else None
 
 
-class TextField(serializers.CharField):
+class LengthAsSentMixin:
+    """The maximum length is checked on the text as sent, before DRF trims the whitespace around it.
+
+    The schema's maxLength counts what is sent: 300 characters and a trailing "\\x85" (which
+    str.strip() removes) are 301, too long, as the schema says.
+    """
+
+    def run_validation(self, data=serializers.empty):
+        if isinstance(data, str) and self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return super().run_validation(data)
+
+
+class EmailAddressField(LengthAsSentMixin, serializers.EmailField):
+    """An e-mail address, at most as long as the database column (254) and the schema say."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", Complainant._meta.get_field("email").max_length)
+        super().__init__(**kwargs)
+
+
+class TextField(LengthAsSentMixin, serializers.CharField):
     """Text from a connected system: a JSON string only, not a number or a boolean DRF would turn into one."""
 
     def to_internal_value(self, data):
@@ -122,7 +150,7 @@ class ComplaintIntakeSerializer(serializers.Serializer):
 
     first_name = TextField(max_length=120, required=False, allow_blank=True)
     last_name = TextField(max_length=120, error_messages={"required": _("Vul de achternaam in.")})
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
     phone = TextField(max_length=40, required=False, allow_blank=True)
     street_address = TextField(max_length=200, required=False, allow_blank=True)
     postal_code = TextField(max_length=10, required=False, allow_blank=True)

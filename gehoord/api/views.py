@@ -42,6 +42,7 @@ from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.constants import Channel, Route, Status
 from gehoord.cases.forms import TransitionForm
 from gehoord.cases.models import Complaint
+from gehoord.core.params import ascii_digits
 from gehoord.intake.services import submit_api_complaint
 from gehoord.organisation.models import Department
 from gehoord.reporting.figures import Period, figures
@@ -57,7 +58,8 @@ class Page(PageNumberPagination):
         raw = request.query_params.getlist(self.page_size_query_param)
         if not raw:
             return self.page_size
-        if len(raw) > 1 or not raw[0].isdigit() or not 1 <= int(raw[0]) <= self.max_page_size:
+        # ASCII digits only: "²".isdigit() is true, and int("²") a server error.
+        if len(raw) > 1 or not ascii_digits(raw[0]) or not 1 <= int(raw[0]) <= self.max_page_size:
             raise ValidationError(
                 {
                     self.page_size_query_param: [
@@ -66,6 +68,21 @@ class Page(PageNumberPagination):
                 }
             )
         return int(raw[0])
+
+    def get_page_number(self, request, paginator) -> str | int:
+        # Empty is the first page; a page past the last is a 404 (DRF); anything but digits says so.
+        raw = request.query_params.getlist(self.page_query_param)
+        if not raw or raw == [""]:
+            return 1
+        if len(raw) > 1 or not ascii_digits(raw[0]):
+            raise ValidationError(
+                {
+                    self.page_query_param: [
+                        _("Geef het paginanummer als getal, vanaf 1 (alleen de cijfers 0-9).")
+                    ]
+                }
+            )
+        return raw[0]
 
 
 class ApiView(APIView):

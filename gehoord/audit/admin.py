@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
+    def get_changelist_instance(self, request):
+        # PostgreSQL refuses a NUL character in a query: a filter or search holding one is not
+        # looked up (the list then shows everything, as for any wrong filter; the export says so).
+        if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
+            raise IncorrectLookupParameters
+        return super().get_changelist_instance(request)
+
     def get_search_results(self, request, queryset, search_term):
         # A reference or a user name is looked up exactly, on an index: the trail grows without end.
         term = search_term.strip()
@@ -80,11 +88,20 @@ class AuditEntryAdmin(admin.ModelAdmin):
         )
         return [export, *super().get_urls()]
 
-    def export_view(self, request: HttpRequest) -> StreamingHttpResponse:
+    def export_view(self, request: HttpRequest) -> HttpResponse:
         """The entries the list shows with these filters and this search, all of them, as CSV."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        entries = self.get_changelist_instance(request).get_queryset(request)
+        try:
+            entries = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            # The list falls back to everything for a wrong filter; an export of everything
+            # instead of what was asked for would be a surprise, so it says what is wrong.
+            message = _(
+                "Het logboek kent niet al deze filters: %(parameters)s. Kies de filters in de lijst "
+                "van het inzage-logboek en exporteer opnieuw."
+            ) % {"parameters": ", ".join(sorted(request.GET))}
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         rows = audited_export(
             request, exports.rows(entries), note=f"inzage-logboek csv {describe_query(request.GET)}"
         )

@@ -28,6 +28,7 @@ from gehoord.cases.models import Complaint, Hearing
 from gehoord.clock import terms
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
+from gehoord.core.params import page_number
 from gehoord.organisation.models import Municipality
 
 
@@ -52,7 +53,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     paginator.count = sum(
         n for status, n in counts.items() if filters.statuses is None or status in filters.statuses
     )
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(page_number(request.GET.get("page")))
     # "mogelijk dubbel" only where the user may see the other complaint too (Awb 9:7: no trace of it).
     linked = {c.possible_duplicate_of_id for c in page.object_list if c.possible_duplicate_of_id}
     duplicates_shown = (

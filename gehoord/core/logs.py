@@ -27,6 +27,8 @@ from typing import Any
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
+from gehoord.core.params import ascii_digits
+
 FORMATS = ("json", "text")
 STREAMS = ("stdout", "stderr")
 NO_REQUEST = "-"
@@ -159,7 +161,7 @@ class AccessJsonFormatter(JsonFormatter):
         log_data["message"] = f"{method} {path} {status}"
         log_data["method"] = method
         log_data["path"] = path
-        log_data["status"] = int(status) if str(status).isdigit() else status
+        log_data["status"] = int(status) if ascii_digits(str(status)) else status
         log_data["bytes"] = atoms.get("B")
         log_data["duration_ms"] = round(atoms.get("D", 0) / 1000, 3)
         log_data["request_id"] = atoms.get("{x-request-id}o", NO_REQUEST)

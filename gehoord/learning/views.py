@@ -20,6 +20,7 @@ from gehoord.accounts.access import is_management
 from gehoord.cases.selectors import visible_complaints
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
+from gehoord.core.params import page_number
 from gehoord.learning import measures
 from gehoord.learning.forms import (
     AdvanceForm,
@@ -51,7 +52,7 @@ def measure_list(request: HttpRequest) -> HttpResponse:
     register = register.order_by("due_date", "pk")
     if request.GET.get("formaat") == "csv":
         return _register_csv(register, today, visible_complaints(request.user).order_by("reference"))
-    page = Paginator(register, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(register, PAGE_SIZE).get_page(page_number(request.GET.get("pagina")))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(

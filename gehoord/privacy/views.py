@@ -21,6 +21,7 @@ from gehoord.cases import selectors
 from gehoord.cases.models import Complaint
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
+from gehoord.core.params import page_number
 from gehoord.privacy import exports, retention, services
 from gehoord.privacy.forms import ErasureForm
 
@@ -128,5 +129,5 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
         )
         rows = audited_export(request, rows, note="over te brengen naar het archief csv")
         return csv_response(f"over-te-brengen-{today:%Y-%m-%d}", header, rows)
-    page = Paginator(complaints, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(complaints, PAGE_SIZE).get_page(page_number(request.GET.get("pagina")))
     return render(request, "privacy/transfer_list.html", {"page": page, "query": ""})

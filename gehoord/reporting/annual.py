@@ -13,7 +13,6 @@ all of it.
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from gehoord.cases.constants import (
     Status,
 )
 from gehoord.cases.models import Complaint, ComplaintPart
+from gehoord.core import exports
 from gehoord.learning.models import ImprovementMeasure, MeasureStatus
 from gehoord.organisation.models import Department, Municipality
 from gehoord.reporting.figures import Figures, Period, complaints_for, figures
@@ -171,57 +171,48 @@ def render_pdf(context: dict) -> bytes:
 
 
 def render_xlsx(result: Figures, rows: list[RegisterRow], measures) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    summary = workbook.create_sheet(_("Cijfers"))
-    summary.append([_("Periode"), f"{result.period.start:%d-%m-%Y}", f"{result.period.end:%d-%m-%Y}"])
-    for label, value in figure_lines(result):
-        summary.append([label, value])
+    summary: list[list[object]] = [
+        [_("Periode"), f"{result.period.start:%d-%m-%Y}", f"{result.period.end:%d-%m-%Y}"],
+        *([label, value] for label, value in figure_lines(result)),
+    ]
     for title, counts, choices in (
         (_("Binnengekomen per kanaal"), result.intake_by_channel, Channel.choices),
         (_("Uitkomsten"), result.outcomes, Outcome.choices),
         (_("Trede van de klachtenladder"), result.rungs, Rung.choices),
         (_("Verbetermaatregelen per status"), result.measures_by_status, MeasureStatus.choices),
     ):
-        summary.append([])
-        summary.append([title])
-        for label, value in _chart_rows(counts, choices):
-            summary.append([label, value])
-    summary.append([])
-    summary.append([_("Geschonden behoorlijkheidsnormen")])
-    for name, value in result.breached_norms:
-        summary.append([name, value])
-    sheet = workbook.create_sheet(_("Register"))
-    sheet.append(
+        summary += [[], [title], *([label, value] for label, value in _chart_rows(counts, choices))]
+    summary += [
+        [],
+        [_("Geschonden behoorlijkheidsnormen")],
+        *([name, value] for name, value in result.breached_norms),
+    ]
+    register_header = [
+        _("Kenmerk"), _("Ontvangen"), _("Kanaal"), _("Afdeling"), _("Uitkomst"), _("Op tijd beslist"),
+        _("Samenvatting"),
+    ]  # fmt: skip
+    register_rows = (
+        [row.reference, row.received, row.channel, row.departments, row.outcome, row.in_time, row.summary]
+        for row in rows
+    )
+    measure_header = [_("Maatregel"), _("Afdeling"), _("Klaar op"), _("Status")]
+    measure_rows = (
         [
-            _("Kenmerk"),
-            _("Ontvangen"),
-            _("Kanaal"),
-            _("Afdeling"),
-            _("Uitkomst"),
-            _("Op tijd beslist"),
-            _("Samenvatting"),
+            measure.description,
+            measure.department.name,
+            f"{measure.due_date:%d-%m-%Y}",
+            measure.get_status_display(),
+        ]
+        for measure in measures
+    )
+    # Department names, measure texts and norms are typed by people: exports writes them as text.
+    return exports.xlsx_bytes(
+        [
+            exports.Sheet(_("Cijfers"), summary),
+            exports.Sheet(_("Register"), [register_header, *register_rows]),
+            exports.Sheet(_("Maatregelen"), [measure_header, *measure_rows]),
         ]
     )
-    for row in rows:
-        sheet.append(
-            [row.reference, row.received, row.channel, row.departments, row.outcome, row.in_time, row.summary]
-        )
-    sheet = workbook.create_sheet(_("Maatregelen"))
-    sheet.append([_("Maatregel"), _("Afdeling"), _("Klaar op"), _("Status")])
-    for measure in measures:
-        sheet.append(
-            [
-                measure.description,
-                measure.department.name,
-                f"{measure.due_date:%d-%m-%Y}",
-                measure.get_status_display(),
-            ]
-        )
-    content = io.BytesIO()
-    workbook.save(content)
-    return content.getvalue()
 
 
 def _days(value: float | None) -> str:

@@ -21,6 +21,7 @@ from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complainant
 from gehoord.core.errors import DomainError
 from gehoord.core.exports import csv_response
+from gehoord.core.params import page_number
 from gehoord.social import selectors, services
 from gehoord.social.adapters import CsvFileAdapter, InvalidSignals
 from gehoord.social.forms import ContactForm, ConvertForm, CsvImportForm, DismissForm
@@ -40,7 +41,7 @@ def _queue(
     # The queue shows writers' names and posts: a read of personal data (the CSV is an export instead).
     audit(request, AuditAction.LIST, note=f"signalen {describe_query(request.GET)}".strip())
     page = Paginator(selectors.signal_queue(request.user, current), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
+        page_number(request.GET.get("pagina"))
     )
     return render(
         request,

@@ -5,8 +5,6 @@ Thin: gehoord.vouchers.services holds the workflow.
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -19,12 +17,10 @@ from gehoord.accounts.access import coordinator_required
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
 from gehoord.core.errors import DomainError
-from gehoord.core.exports import csv_response
+from gehoord.core.exports import Sheet, csv_response, xlsx_response
 from gehoord.vouchers import services
 from gehoord.vouchers.forms import DateForm, NotApplicableForm
 from gehoord.vouchers.models import VoucherBatch, VoucherStatus
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _overview(request: HttpRequest, *, bound: dict | None = None, status: int = 200) -> HttpResponse:
@@ -137,19 +133,6 @@ def batch_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     filename = f"bloemenbonnen-{batch.created_at:%Y-%m-%d}-{batch.pk}"
     if fmt == "csv":
         return csv_response(filename, header, rows)
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Bloemenbonnen")
-        sheet.append(header)
-        for row in rows:
-            sheet.append([*row[:5], float(row[5]), row[6]])
-        content = io.BytesIO()
-        workbook.save(content)
-        response = HttpResponse(content.getvalue(), content_type=XLSX)
-    else:
-        raise PermissionDenied
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    # The value as a number, so that the spreadsheet can add it up.
+    rows = [[*row[:5], float(row[5]), *row[6:]] for row in rows]
+    return xlsx_response(filename, [Sheet(_("Bloemenbonnen"), [header, *rows])])

@@ -271,3 +271,62 @@ def test_a_department_head_account_sees_its_department():
     factories.make_complaint()
 
     assert [row["reference"] for row in call("get", "complaints/").json()["results"]] == [ours.reference]
+
+
+# --- Numbers in the query string and lengths as the schema says ---------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "-1", "0", "201", "1.0", " 5", "5 ", "", "\x00"])
+def test_a_page_size_that_is_no_plain_number_is_a_400(value):
+    api_client(Scope.READ)
+
+    response = call("get", f"complaints/?page_size={quote(value)}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["page_size"] == ["Geef een getal van 1 tot en met 200."]
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "-1", "1e3", "last", " 1", "\x00"])
+def test_a_page_that_is_no_plain_number_is_a_400(value):
+    api_client(Scope.READ)
+
+    response = call("get", f"complaints/?page={quote(value)}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["page"] == [
+        "Geef het paginanummer als getal, vanaf 1 (alleen de cijfers 0-9)."
+    ]
+
+
+def test_pages_with_plain_numbers():
+    api_client(Scope.READ)
+    factories.make_complaint()
+
+    assert call("get", "complaints/?page=").status_code == 200  # empty: the first page
+    assert call("get", "complaints/?page=1&page_size=1").json()["count"] == 1
+    assert call("get", "complaints/?page=2").status_code == 404  # past the last page, as documented
+
+
+@pytest.mark.parametrize("trailing", ["\x85", " ", "\u3000", "\n"])
+def test_a_text_longer_than_the_schema_allows_is_refused_whatever_it_ends_with(trailing):
+    """DRF trims whitespace before it counts; the schema's maxLength counts what was sent."""
+    api_client(Scope.INTAKE)
+
+    too_long = call("post", "complaints/", {**NEW_COMPLAINT, "last_name": "J" * 120 + trailing})
+    just_right = call("post", "complaints/", {**NEW_COMPLAINT, "last_name": "J" * 119 + trailing})
+
+    assert too_long.status_code == 400
+    assert too_long.json()["errors"]["last_name"] == [
+        "Zorg ervoor dat dit veld niet meer dan 120 karakters bevat."
+    ]
+    assert just_right.status_code == 201
+    assert Complaint.objects.get().complainant.last_name == "J" * 119  # trimmed, as before
+
+
+def test_an_e_mail_address_longer_than_the_database_holds_is_a_400():
+    api_client(Scope.INTAKE)
+
+    response = call("post", "complaints/", {**NEW_COMPLAINT, "email": "p" * 250 + "@example.org"})
+
+    assert response.status_code == 400
+    assert "email" in response.json()["errors"]

@@ -122,6 +122,24 @@ def test_the_whole_trail_exports_every_entry(client, admin_user, complaint):
     assert len(body.strip().splitlines()) == 1 + AuditEntry.objects.exclude(action=Action.EXPORT).count()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [{"page": "2"}, {"at__gte": "gisteren"}, {"action__exact": "\x00"}, {"q": "K-2026-00001\x00"}],
+)
+def test_a_filter_the_trail_does_not_know_is_a_400_that_says_so(client, admin_user, entry, query):
+    login_staff(client, admin_user)
+
+    response = client.get(EXPORT_URL, query)
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Het logboek kent niet al deze filters" in text and next(iter(query)) in text
+    assert not AuditEntry.objects.filter(action=Action.EXPORT).exists()  # nothing left the system
+    # The list itself falls back to every entry, as the admin does for a wrong filter (no server error).
+    listed = client.get(reverse("admin:audit_auditentry_changelist"), query)
+    assert listed.status_code == 302 and listed.url.endswith("?e=1")
+
+
 def test_staff_who_are_not_admins_cannot_reach_the_export(client, coordinator, complaint):
     login_staff(client, coordinator)
     response = client.get(EXPORT_URL)
