@@ -123,6 +123,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     email = forms.EmailField(
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres"),
         required=False,
         help_text=_("Hierop ontvangt u de ontvangstbevestiging en de link om uw klacht te volgen."),
@@ -202,6 +203,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
     representative_name = forms.CharField(label=_("Uw naam (gemachtigde)"), max_length=200, required=False)
     representative_organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
     representative_email = forms.EmailField(
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("Uw e-mailadres (gemachtigde)"),
         required=False,
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
@@ -323,6 +325,7 @@ class ForwardForm(forms.Form):
     """
 
     recipient = forms.EmailField(
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres van de ontvanger"),
         error_messages={
             "required": _("Vul het e-mailadres in van degene naar wie u de pagina wilt sturen."),

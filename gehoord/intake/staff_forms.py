@@ -95,6 +95,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         error_messages={"required": _("Vul de achternaam van de klager in.")},
     )
     email = forms.EmailField(
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres"),
         required=False,
         error_messages={"invalid": INVALID_EMAIL},
@@ -112,7 +113,10 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
     representative_name = forms.CharField(label=_("Naam gemachtigde"), max_length=200, required=False)
     representative_organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
     representative_email = forms.EmailField(
-        label=_("E-mailadres gemachtigde"), required=False, error_messages={"invalid": INVALID_EMAIL}
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
+        label=_("E-mailadres gemachtigde"),
+        required=False,
+        error_messages={"invalid": INVALID_EMAIL},
     )
     representative_phone = forms.CharField(
         label=_("Telefoonnummer gemachtigde"), max_length=40, required=False

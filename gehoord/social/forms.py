@@ -34,6 +34,7 @@ class ConvertForm(forms.Form):
         error_messages={"required": _("Vul de achternaam van de klager in.")},
     )
     email = forms.EmailField(
+        max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres"),
         required=False,
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},

@@ -209,3 +209,12 @@ def test_submissions_are_rate_limited_per_client(client, db, settings):
     assert response.status_code == 429
     assert "Probeer het over een uur opnieuw" in response.content.decode()
     assert Complaint.objects.count() == 20
+
+
+def test_an_e_mail_address_longer_than_the_column_is_refused_not_a_server_error(client, db):
+    # Valid by the e-mail grammar (a 64-character local part, a long domain), longer than 254.
+    address = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".nl"
+    assert len(address) > 254
+    response = post(client, email=address)
+    assert response.status_code == 400
+    assert not Complaint.objects.exists()
