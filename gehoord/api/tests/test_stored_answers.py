@@ -91,7 +91,7 @@ def test_the_hourly_task_removes_expired_answers_only(settings):
 
 def test_a_replay_after_losing_sight_of_the_complaint_is_a_new_request_and_answers_404():
     """A handler's service account, and the complaint reassigned: no replay, the new request 404s."""
-    account = factories.handler(username="koppeling-behandelaar")
+    account = factories.handler(username="koppeling-behandelaar", is_service_account=True)
     api_client(Scope.WRITE, Scope.READ, user=account)
     complaint = factories.make_complaint()
     Complaint.objects.filter(pk=complaint.pk).update(handler=account)
@@ -110,7 +110,7 @@ def test_a_replay_after_losing_sight_of_the_complaint_is_a_new_request_and_answe
 
 
 def test_a_submission_replayed_after_being_named_as_involved_is_a_new_request():
-    account = factories.coordinator(username="koppeling-coordinator")
+    account = factories.coordinator(username="koppeling-coordinator", is_service_account=True)
     api_client(Scope.INTAKE, Scope.READ, user=account)
     first = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "k1"})
     stored = IdempotentResponse.objects.get()
@@ -130,7 +130,7 @@ def test_a_submission_replayed_after_being_named_as_involved_is_a_new_request():
 def test_an_intake_client_that_sees_no_complaints_still_retries_safely():
     # Its service account has no role: it sees no complaint, so nothing is replayed; the one way in
     # answers the retry with the first complaint (only to the client that sent it), and makes no second.
-    api_client(Scope.INTAKE, user=factories.UserFactory(username="formulieren"))
+    api_client(Scope.INTAKE, user=factories.UserFactory(username="formulieren", is_service_account=True))
     first = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "f1"})
     again = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "f1"})
 
@@ -143,7 +143,7 @@ def test_an_intake_client_that_sees_no_complaints_still_retries_safely():
 
 
 def test_after_erasure_no_stored_answer_holds_the_complainants_data(coordinator):
-    account = factories.coordinator(username="koppeling-coordinator")
+    account = factories.coordinator(username="koppeling-coordinator", is_service_account=True)
     api_client(Scope.INTAKE, Scope.WRITE, user=account)
     submitted = call("post", "complaints/", NEW_COMPLAINT, **{"Idempotency-Key": "k1"})
     reference = submitted.json()["reference"]
