@@ -715,3 +715,15 @@ def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     assert_fits_width(phone, 375)
     assert_no_axe_violations(phone)
     assert page.csp_violations == phone.csp_violations == []
+
+
+@pytest.mark.postgresql
+def test_a_search_by_someone_who_may_see_nothing_counts_nothing(client):
+    """The UNION of search arms over an empty set was a server error on PostgreSQL (EmptyResultSet)."""
+    from gehoord.accounts.testing import login_staff
+
+    factories.make_complaint()
+    nobody = factories.UserFactory()  # staff without a role: may see no complaint
+    assert selectors.inbox_status_counts(nobody, InboxFilters(q="balie")) == {}
+    login_staff(client, nobody)
+    assert client.get(reverse("cases:list"), {"q": "balie", "status": "all"}).status_code in (200, 403)
