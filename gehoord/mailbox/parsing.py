@@ -225,7 +225,7 @@ def _attachments(message: EmailMessage) -> list[MailAttachment]:
         except (ValueError, LookupError, UnicodeError):  # an undecodable name is no reason to lose the file
             filename = ""
         # No control characters (a NUL breaks PostgreSQL): the name is shown and stored.
-        filename = re.sub(r"[\x00-\x1f\x7f]", "", filename) or f"bijlage-{len(found) + 1}"
+        filename = _one_line(filename) or f"bijlage-{len(found) + 1}"
         found.append(MailAttachment(filename[:200], part.get_content_type(), payload))
     return found
 
