@@ -151,6 +151,9 @@ class Complaint(models.Model):
 
     channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
     received_at = models.DateTimeField(_("ontvangen op"))
+    # The inbox's subject line: at registration a short title from the description's first line;
+    # staff may reword it. Never sent to the complainant.
+    title = models.CharField(_("onderwerp"), max_length=120, blank=True)
     description = models.TextField(_("omschrijving van de gedraging"))
     conduct_date = models.DateField(_("datum van de gedraging"), null=True, blank=True)
     involved_description = models.CharField(
@@ -373,6 +376,56 @@ class ComplaintPart(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} #{self.position}"
+
+
+class PartRevision(models.Model):
+    """One change of a complaint part before the decision (added, reworded or split off), with what it said before.
+
+    The part's current text is on :class:`ComplaintPart`; these rows are its history, newest last.
+    """
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("toegevoegd")
+        REWORDED = "reworded", _("anders verwoord")
+        SPLIT = "split", _("gesplitst")
+
+    part = models.ForeignKey(ComplaintPart, on_delete=models.CASCADE, related_name="revisions")
+    kind = models.CharField(_("soort wijziging"), max_length=10, choices=Kind.choices)
+    previous_description = models.TextField(_("tekst ervoor"), blank=True)
+    at = models.DateTimeField(_("op"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("wijziging van een klachtonderdeel")
+        verbose_name_plural = _("wijzigingen van klachtonderdelen")
+        ordering = ["part", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.part} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class FileOpened(models.Model):
+    """When an employee last opened a complaint file: the inbox marks files "not yet opened by me"."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(_("laatst geopend"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("geopend dossier")
+        verbose_name_plural = _("geopende dossiers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "complaint"], name="file_opened_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}/{self.user_id} {self.opened_at:%Y-%m-%d %H:%M}"
 
 
 class Hearing(models.Model):

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection, models
 
-from gehoord.cases.models import Attachment, Complainant, Complaint, ComplaintEvent, CopyWaiver, Hearing
+from gehoord.cases.models import (
+    Attachment,
+    Complainant,
+    Complaint,
+    ComplaintEvent,
+    CopyWaiver,
+    Hearing,
+    PartRevision,
+)
 from gehoord.core.personal_data import (
     Erased,
     PersonalDataHolder,
@@ -31,6 +39,8 @@ if TYPE_CHECKING:
 
 # The complaint's own texts, blanked on erasure.
 COMPLAINT_TEXTS = (
+    # The subject line is taken from the description and may name someone.
+    "title",
     "description",
     "involved_description",
     "desired_outcome",
@@ -287,6 +297,9 @@ def erase(complaint: Complaint, at: dt.datetime) -> Erased:
     complaint.save()
     complaint.employees_involved.clear()
     erased.counts["parts"] = complaint.parts.update(description="", reasoning="")
+    erased.counts["part_revisions"] = PartRevision.objects.filter(part__complaint=complaint).update(
+        previous_description=""
+    )
     erased.counts["contacts"] = complaint.contacts.update(subject="", content="")
     # The hearing's report and how the answer came are personal data; the dates and answer stay.
     erased.counts["hearings"] = Hearing.objects.filter(complaint=complaint).update(
@@ -310,6 +323,7 @@ HOLDER = PersonalDataHolder(
         "cases.Representative": REPRESENTATIVE_FIELDS,
         "cases.Complaint": COMPLAINT_TEXTS,
         "cases.ComplaintPart": ("description", "reasoning"),
+        "cases.PartRevision": ("previous_description",),
         "cases.Contact": ("subject", "content"),
         "cases.Hearing": ("employee", "location", "response_how", "report"),
         "cases.CopyWaiver": ("employee", "explanation"),
@@ -325,3 +339,6 @@ HOLDER = PersonalDataHolder(
 def register() -> None:
     register_personal_data(HOLDER)
     declare_no_complainant_data("cases.ConductNorm", "the norms of the behoorlijkheidswijzer")
+    declare_no_complainant_data(
+        "cases.FileOpened", "which employee opened which file when (like the audit trail)"
+    )

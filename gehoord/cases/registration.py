@@ -22,6 +22,7 @@ from gehoord.cases.models import Complainant, Complaint, ComplaintPart, Represen
 from gehoord.cases.references import allocate_reference_number, format_reference
 from gehoord.clock.terms import AtwCalendar, receipt_date
 from gehoord.core.errors import GuardFailed
+from gehoord.core.text import short_title
 from gehoord.organisation.models import Department, Municipality
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def register_complaint(
             representative=representative,
             channel=channel,
             received_at=received_at,
+            title=short_title(description),
             description=description.strip(),
             conduct_date=conduct_date,
             involved_description=involved_description.strip(),

@@ -43,3 +43,21 @@ def without_links(text: str, replacement: str) -> str:
     """
     normal = _HIDDEN.sub("", unicodedata.normalize("NFKC", text))
     return _LINK.sub(replacement, normal)
+
+
+TITLE_LENGTH = 80
+
+
+def short_title(text: str, limit: int = TITLE_LENGTH) -> str:
+    """A subject line from free text: its first non-empty line, cut at a word boundary with "…".
+
+    The inbox shows it as the complaint's subject; staff may reword it (Complaint.title).
+    """
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    line = re.sub(r"\s+", " ", line)
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,.;:-") + "…"
