@@ -263,6 +263,9 @@ STATICFILES_DIRS = [
         "nlds/tokens",
         BASE_DIR / "node_modules" / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist",
     ),
+    # The fonts the design tokens name (Noto Sans for text, Noto Serif for headings), served by us: no CDN.
+    ("nlds/fonts/noto-sans", BASE_DIR / "node_modules" / "@fontsource" / "noto-sans"),
+    ("nlds/fonts/noto-serif", BASE_DIR / "node_modules" / "@fontsource" / "noto-serif"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
