@@ -75,3 +75,34 @@ def assert_fits_width(page, width: int) -> None:
     """No horizontal scrolling: everything fits the viewport (WCAG 1.4.10 reflow)."""
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll_width <= width, f"{page.url} is {scroll_width}px wide in a {width}px viewport"
+
+
+class Tally:
+    """Counts what a person does in a browser tab: page loads and clicks.
+
+    A page load is a document loaded in the main frame (a link followed, a form posted, a redirect's
+    target). A click is a trusted click event in the page: a button, a link, a radio button or a check
+    box pressed. Typing and choosing in a drop-down are not counted.
+    """
+
+    def __init__(self, page) -> None:
+        self.loads = 0
+        self.clicks = 0
+        page.on("load", self._on_load)
+        page.expose_binding("__ghTallyClick", self._on_click)
+        page.add_init_script(
+            "document.addEventListener('click', (e) => { if (e.isTrusted) window.__ghTallyClick(); }, true);"
+        )
+
+    def _on_load(self, _page) -> None:
+        self.loads += 1
+
+    def _on_click(self, _source) -> None:
+        self.clicks += 1
+
+    @property
+    def total(self) -> int:
+        return self.loads + self.clicks
+
+    def __repr__(self) -> str:
+        return f"{self.loads} page loads + {self.clicks} clicks = {self.total}"
