@@ -18,8 +18,10 @@ from gehoord.cases.attachment_policy import (
     check_uploads,
 )
 from gehoord.cases.constants import ContactPreference
+from gehoord.core.languages import LanguageMarkedRadioSelect, translated_or_dutch
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
+from gehoord.organisation.forms import DepartmentChoiceField
 from gehoord.organisation.models import Department
 
 PHONE = re.compile(r"^\+?[\d\s\-()]{8,20}$")
@@ -45,7 +47,7 @@ class TriageForm(forms.Form):
 
     topic = forms.ChoiceField(
         label=_("Waar gaat uw bericht over?"),
-        widget=forms.RadioSelect,
+        widget=LanguageMarkedRadioSelect,
         error_messages=_required(_("Kies waar uw bericht over gaat.")),
     )
 
@@ -56,7 +58,13 @@ class TriageForm(forms.Form):
                 COMPLAINT_CHOICE,
                 _("Ik ben ontevreden over hoe de gemeente of een medewerker mij of iemand anders behandelde"),
             ),
-            *TriageDestination.objects.filter(is_active=True).values_list("slug", "option_label"),
+            # The municipality's own options; the defaults Gehoord ships with are translated (triage_texts).
+            *(
+                (slug, translated_or_dutch(label))
+                for slug, label in TriageDestination.objects.filter(is_active=True).values_list(
+                    "slug", "option_label"
+                )
+            ),
         ]
 
 
@@ -163,7 +171,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         help_text=_("Bijvoorbeeld op uw aanvraag of uw bezwaar. Weet u het niet? Laat dit dan leeg."),
         required=False,
     )
-    department = forms.ModelChoiceField(
+    department = DepartmentChoiceField(
         label=_("Over welke afdeling gaat het?"),
         queryset=Department.objects.none(),
         required=False,
