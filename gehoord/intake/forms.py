@@ -11,9 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.attachment_policy import (
-    ALLOWED_DESCRIPTION,
-    MAX_FILE_SIZE_MB,
-    MAX_FILES,
+    UPLOAD_HELP_TEXT,
     CheckedFile,
     check_uploads,
 )
@@ -222,8 +220,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
-        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
+        help_text=UPLOAD_HELP_TEXT,
     )
     # Honeypot: hidden from people (CSS display:none), irresistible to form-filling bots.
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
@@ -314,8 +311,7 @@ class AddInformationForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
-        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
+        help_text=UPLOAD_HELP_TEXT,
     )
 
     def clean(self) -> dict:
