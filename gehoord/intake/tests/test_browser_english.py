@@ -134,8 +134,7 @@ def test_every_public_page_in_english_leaves_no_unmarked_dutch(page, coordinator
         slug="afval", option_label="Grofvuil ophalen", title="Grofvuil", explanation="Bel de milieustraat."
     )
     complaint = _a_complaint_with_everything(coordinator)
-    closed = bring_to(Status.CLOSED, actor=coordinator)
-    survey = survey_path(survey_services.invite(closed))
+    survey = survey_path(survey_services.invite(complaint))
     status = status_path(complaint)
 
     page.goto("/klacht/")
