@@ -11,6 +11,8 @@ language (WCAG 3.1.2, language of parts).
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
@@ -58,6 +60,111 @@ def translated_or_dutch(text: str) -> Localised:
     if translated != text:
         return Localised(translated, active_language())
     return Localised(text, SOURCE_LANGUAGE)
+
+
+# Words frequent in one of the two languages and (nearly) absent from the other.
+_DUTCH_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "ik",
+        "je",
+        "u",
+        "uw",
+        "wij",
+        "we",
+        "niet",
+        "dat",
+        "die",
+        "er",
+        "is",
+        "op",
+        "naar",
+        "voor",
+        "met",
+        "zijn",
+        "heeft",
+        "ben",
+        "was",
+        "werd",
+        "maar",
+        "ook",
+        "nog",
+        "geen",
+        "wel",
+        "dan",
+        "als",
+        "bij",
+        "om",
+        "te",
+        "mij",
+        "mijn",
+        "ze",
+        "zij",
+        "hij",
+    ]
+)
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "i",
+        "you",
+        "your",
+        "we",
+        "not",
+        "that",
+        "this",
+        "there",
+        "is",
+        "on",
+        "to",
+        "for",
+        "with",
+        "are",
+        "has",
+        "have",
+        "am",
+        "was",
+        "were",
+        "but",
+        "also",
+        "still",
+        "no",
+        "then",
+        "if",
+        "at",
+        "me",
+        "my",
+        "they",
+        "she",
+        "he",
+        "it",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language_of(text: str) -> str:
+    """ "nl" or "en" for what someone wrote in their own words, "" when it cannot be told.
+
+    What a citizen writes is stored without its language; on a page in the other
+    language it is marked with the language it reads as, by its common words.
+    """
+    words = [word.lower() for word in _WORD.findall(text or "")]
+    dutch_count = sum(word in _DUTCH_WORDS for word in words)
+    english_count = sum(word in _ENGLISH_WORDS for word in words)
+    if dutch_count > english_count:
+        return "nl"
+    if english_count > dutch_count:
+        return "en"
+    return ""
 
 
 def marked(value: object) -> SafeString:

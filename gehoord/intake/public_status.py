@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from gehoord.cases import lifecycle
 from gehoord.cases.constants import EventKind, HearingParty, HearingResponse, Status
 from gehoord.cases.models import Complaint
-from gehoord.core.languages import dutch, marked, translated_or_dutch
+from gehoord.core.languages import dutch, language_of, marked, translated_or_dutch
 from gehoord.correspondence.constants import LetterKind, RecipientRole
 from gehoord.correspondence.selectors import letters_received_by_complainant
 from gehoord.organisation.models import Municipality
@@ -44,6 +44,15 @@ class Submitted:
     conduct_date: object | None
     desired_outcome: str
 
+    # The language the complainant wrote in (gehoord.core.languages.language_of): marked on the page.
+    @property
+    def description_lang(self) -> str:
+        return language_of(self.description)
+
+    @property
+    def desired_outcome_lang(self) -> str:
+        return language_of(self.desired_outcome)
+
 
 @dataclass(frozen=True)
 class Addition:
@@ -52,6 +61,10 @@ class Addition:
     at: object
     text: str
     files: list[str]
+
+    @property
+    def lang(self) -> str:
+        return language_of(self.text)
 
 
 @dataclass(frozen=True)

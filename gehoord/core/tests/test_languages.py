@@ -3,7 +3,14 @@
 import pytest
 from django.utils import translation
 
-from gehoord.core.languages import LanguageMarkedRadioSelect, Localised, dutch, marked, translated_or_dutch
+from gehoord.core.languages import (
+    LanguageMarkedRadioSelect,
+    Localised,
+    dutch,
+    language_of,
+    marked,
+    translated_or_dutch,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,3 +40,17 @@ def test_a_radio_option_in_another_language_carries_lang():
     with translation.override("en"):
         html = widget.render("topic", None)
     assert html.count('lang="nl"') == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De medewerker van het klantcontactcentrum beloofde dat ik teruggebeld zou worden.", "nl"),
+        ("Eindelijk teruggebeld worden.", "nl"),
+        ("Excuses, OK.", ""),  # no telling word: no lang attribute rather than a wrong one
+        ("The clerk at the desk sent me away without any explanation.", "en"),
+        ("", ""),
+    ],
+)
+def test_the_language_of_what_someone_wrote(text, language):
+    assert language_of(text) == language
