@@ -64,7 +64,7 @@ def translated_or_dutch(text: str) -> Localised:
 
 # Words frequent in one of the two languages and (nearly) absent from the other.
 _DUTCH_WORDS = frozenset(
-    [
+    {
         "de",
         "het",
         "een",
@@ -105,7 +105,15 @@ _DUTCH_WORDS = frozenset(
         "ze",
         "zij",
         "hij",
-    ]
+        "worden",
+        "wordt",
+        "graag",
+        "heb",
+        "kan",
+        "wil",
+        "moet",
+        "zou",
+    }
 )
 _ENGLISH_WORDS = frozenset(
     [
