@@ -180,3 +180,19 @@ def test_stuur_door_names_the_page_it_sends(client, settings, db):
     assert "Deze pagina stuurt u door" in page
     assert "Klachten? Vertel het de gemeente!" in page
     assert "https://klachten.voorbeeldstad.example/klacht/" in page
+
+
+def test_a_stored_name_in_the_next_step_is_escaped_and_marked_dutch_in_english(client, db):
+    from django.utils import translation
+
+    from gehoord.cases.models import Complaint
+
+    complaint = factories.make_complaint()
+    Complaint.objects.filter(pk=complaint.pk).update(status=Status.REFERRED, referred_to="<b>Wijkteam</b>")
+
+    dutch_page = client.get(status_path(complaint)).content.decode()
+    with translation.override("en"):
+        english = public_status(Complaint.objects.get(pk=complaint.pk)).next_step
+
+    assert "&lt;b&gt;Wijkteam&lt;/b&gt;" in dutch_page and "<b>Wijkteam</b>" not in dutch_page
+    assert '<span lang="nl">&lt;b&gt;Wijkteam&lt;/b&gt;</span>' in english
