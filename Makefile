@@ -5,14 +5,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/gehoord
 RUN_ENV := DEBUG=true
+# `PORT=8001 make run` serves on another port; the links in the demo's e-mails and the URLs printed use it.
+PORT ?= 8000
+RUN_URL := http://127.0.0.1:$(PORT)
+SERVE_ENV := $(RUN_ENV) SITE_URL=$(RUN_URL)
 
 .PHONY: run test install system-packages lint test-sqlite test-postgresql clean
 
+# Migrating and loading the demo say only what they did (warnings and errors still show); the demo's
+# e-mails go to files in var/mail/. The logins come last, right before the server starts.
 run: install
-	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo_data
+	@$(SERVE_ENV) LOG_LEVEL=WARNING $(PY) manage.py migrate --noinput --verbosity 0
+	@$(SERVE_ENV) LOG_LEVEL=WARNING $(PY) manage.py load_demo_data
 	@echo
-	@echo "Gehoord runs on http://127.0.0.1:8000  (staff: http://127.0.0.1:8000/medewerkers/klachten/)"
+	@echo "Gehoord runs on $(RUN_URL)  (staff: $(RUN_URL)/medewerkers/klachten/)"
+	@echo "E-mails (acknowledgments, letters) are written to var/mail/, not sent."
 	@echo "Demo logins, password 'gehoord-demo' for all:"
 	@echo "  coordinator     klachtencoördinator (sees everything)"
 	@echo "  behandelaar     behandelaar (also behandelaar2, behandelaar3)"
@@ -21,7 +28,7 @@ run: install
 	@echo "Then the two-factor code: in another terminal run"
 	@echo "  DEBUG=true $(PY) manage.py demo_code coordinator   (or the user you logged in as)"
 	@echo
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@$(SERVE_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard gehoord/locale/*/LC_MESSAGES/django.po))
 

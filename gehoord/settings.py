@@ -279,13 +279,16 @@ ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", default=10)
 # Where `manage.py backup` writes its backups unless told otherwise (see docs/deploy.md).
 BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
 
-# E-mail: console output in development, SMTP when EMAIL_URL is set
-# (smtp+tls://user:password@mail.example.nl:587).
+# E-mail: SMTP when EMAIL_URL is set (smtp+tls://user:password@mail.example.nl:587). In development
+# every message is a file under var/mail/ (one .log file per connection, the attachments base64 inside),
+# so `make run` and the demo loader do not fill the terminal; EMAIL_URL=consolemail:// prints them instead.
 EMAIL_CONFIG = env.email_url(
     "EMAIL_URL",
-    default="consolemail://" if DEBUG else "smtp://127.0.0.1:25",
+    default="filemail://" if DEBUG else "smtp://127.0.0.1:25",
 )
 vars().update(EMAIL_CONFIG)
+if EMAIL_CONFIG["EMAIL_BACKEND"].endswith(".filebased.EmailBackend") and not EMAIL_CONFIG["EMAIL_FILE_PATH"]:
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="klachten@gemeente.example")
 # A letter whose e-mail failed is tried again after LETTER_RETRY_BASE_SECONDS, then twice as long
 # each time, never more than LETTER_RETRY_CAP_SECONDS apart (1 minute and 1 hour by default). The

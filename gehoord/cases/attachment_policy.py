@@ -42,7 +42,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 logger = logging.getLogger(__name__)
@@ -70,7 +72,22 @@ ALLOWED_TYPES = {
     "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument",
     "application/vnd.oasis.opendocument.presentation": "OpenDocument",
 }
-ALLOWED_DESCRIPTION = "PDF, foto (JPG, PNG, GIF, WEBP, HEIC, TIFF), Word, Excel, PowerPoint of OpenDocument"
+# Lazy: read in the language of the page or message it is put in, not the one at import time.
+ALLOWED_DESCRIPTION = gettext_lazy(
+    "PDF, foto (JPG, PNG, GIF, WEBP, HEIC, TIFF), Word, Excel, PowerPoint of OpenDocument"
+)
+
+
+def _upload_help_text() -> str:
+    return _("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.") % {
+        "max": MAX_FILES,
+        "size": MAX_FILE_SIZE_MB,
+        "allowed": ALLOWED_DESCRIPTION,
+    }
+
+
+# The help text of every upload field, in the page's language when the form is shown.
+UPLOAD_HELP_TEXT = lazy(_upload_help_text, str)()
 # The extension each allowed type is stored and forwarded with.
 EXTENSIONS = {
     "application/pdf": ".pdf",

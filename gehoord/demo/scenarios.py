@@ -22,6 +22,19 @@ DEPARTMENTS = [
     ("Juridische Zaken", "juridische-zaken"),
     ("Griffie", "griffie"),
 ]
+# The departments' names on the English pages (Department.name_en).
+DEPARTMENT_NAMES_EN = {
+    "burgerzaken": "Civil Affairs",
+    "belastingen": "Taxes",
+    "openbare-ruimte": "Public Space",
+    "vergunningen": "Permits and Enforcement",
+    "sociaal-domein": "Social Services",
+    "kcc": "Customer Contact Centre",
+    "afval": "Waste and Street Cleaning",
+    "parkeren": "Parking",
+    "juridische-zaken": "Legal Affairs",
+    "griffie": "Council Clerk's Office",
+}
 # Departments with a shared mailbox: where documents that are not complaints are forwarded to.
 DEPARTMENT_EMAILS = {
     "juridische-zaken": "juridischezaken@gemeente.example",

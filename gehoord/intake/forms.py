@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.attachment_policy import (
-    ALLOWED_DESCRIPTION,
-    MAX_FILE_SIZE_MB,
-    MAX_FILES,
+    UPLOAD_HELP_TEXT,
     CheckedFile,
     check_uploads,
 )
 from gehoord.cases.constants import ContactPreference
+from gehoord.core.languages import LanguageMarkedRadioSelect, translated_or_dutch
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
+from gehoord.organisation.forms import DepartmentChoiceField
 from gehoord.organisation.models import Department
 
 PHONE = re.compile(r"^\+?[\d\s\-()]{8,20}$")
@@ -45,7 +45,7 @@ class TriageForm(forms.Form):
 
     topic = forms.ChoiceField(
         label=_("Waar gaat uw bericht over?"),
-        widget=forms.RadioSelect,
+        widget=LanguageMarkedRadioSelect,
         error_messages=_required(_("Kies waar uw bericht over gaat.")),
     )
 
@@ -56,7 +56,13 @@ class TriageForm(forms.Form):
                 COMPLAINT_CHOICE,
                 _("Ik ben ontevreden over hoe de gemeente of een medewerker mij of iemand anders behandelde"),
             ),
-            *TriageDestination.objects.filter(is_active=True).values_list("slug", "option_label"),
+            # The municipality's own options; the defaults Gehoord ships with are translated (triage_texts).
+            *(
+                (slug, translated_or_dutch(label))
+                for slug, label in TriageDestination.objects.filter(is_active=True).values_list(
+                    "slug", "option_label"
+                )
+            ),
         ]
 
 
@@ -163,7 +169,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         help_text=_("Bijvoorbeeld op uw aanvraag of uw bezwaar. Weet u het niet? Laat dit dan leeg."),
         required=False,
     )
-    department = forms.ModelChoiceField(
+    department = DepartmentChoiceField(
         label=_("Over welke afdeling gaat het?"),
         queryset=Department.objects.none(),
         required=False,
@@ -214,8 +220,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
-        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
+        help_text=UPLOAD_HELP_TEXT,
     )
     # Honeypot: hidden from people (CSS display:none), irresistible to form-filling bots.
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
@@ -306,8 +311,7 @@ class AddInformationForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Bijlagen"),
         required=False,
-        help_text=_("Maximaal %(max)s bestanden van elk maximaal %(size)s MB: %(allowed)s.")
-        % {"max": MAX_FILES, "size": MAX_FILE_SIZE_MB, "allowed": ALLOWED_DESCRIPTION},
+        help_text=UPLOAD_HELP_TEXT,
     )
 
     def clean(self) -> dict:

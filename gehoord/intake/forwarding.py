@@ -17,6 +17,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gehoord.core.text import without_links
 from gehoord.organisation.models import Municipality
@@ -33,6 +34,10 @@ def visitor_note(message: str) -> str:
     text = without_links(message, _("[link verwijderd]"))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
+
+
+# The one page "Stuur door" sends, whichever page the visitor came from: the forward page names it.
+PAGE_TITLE = gettext_lazy("Klachten? Vertel het de gemeente!")
 
 
 def page_url() -> str:

@@ -89,6 +89,7 @@ def add_complainant_information(complaint: Complaint, *, text: str, files: list[
             summary=_("Aanvulling van de klager")
             + (" " + _("met bijlagen: %(names)s") % {"names": names} if names else ""),
             details=text.strip(),
+            data={"files": [f.name for f in files]},
         )
         services.note_new_information(complaint, source="status_link")
 

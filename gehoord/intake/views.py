@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
@@ -20,7 +20,10 @@ from gehoord.cases.status_link import complaint_for_status_link, status_path
 from gehoord.core.colours import darken
 from gehoord.core.errors import DomainError
 from gehoord.core.ratelimits import limited
-from gehoord.intake import services
+from gehoord.correspondence import letters
+from gehoord.correspondence import services as letter_services
+from gehoord.correspondence.selectors import letters_received_by_complainant
+from gehoord.intake import forwarding, services
 from gehoord.intake.forms import (
     COMPLAINT_CHOICE,
     AddInformationForm,
@@ -139,9 +142,36 @@ def status(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     return render(
         request,
         "intake/status.html",
-        {"complaint": complaint, "status": public_status(complaint), "add_form": add_form, "secret": secret},
+        {
+            "complaint": complaint,
+            "status": public_status(complaint),
+            "add_form": add_form,
+            "secret": secret,
+            "private_page": True,
+        },
         status=400 if add_form.errors else 200,
     )
+
+
+@limited("status_link")
+@require_GET
+def status_letter(request: HttpRequest, reference: str, secret: str, pk: int) -> HttpResponse:
+    """A letter the complainant's side received, as PDF: only through this complaint's own link.
+
+    Any other letter (another complaint's, one to an employee, one not yet sent) is
+    a 404, just like a wrong secret: the link tells nothing about what exists.
+    """
+    complaint = _complaint_from_link(reference, secret)
+    letter = letters_received_by_complainant(complaint).filter(pk=pk).first()
+    if letter is None:
+        raise Http404(_("Deze brief bestaat niet of hoort niet bij deze klacht."))
+    content = letter_services.letter_pdf(letter)
+    audit(request, AuditAction.DOWNLOAD, complaint=complaint, obj=letter, note="statuslink: brief")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{letters.attachment_name(letter)}"'
+    # Personal data: no shared or browser cache keeps a copy.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @limited("status_link")
@@ -162,7 +192,7 @@ def withdraw(request: HttpRequest, reference: str, secret: str) -> HttpResponse:
     return render(
         request,
         "intake/withdraw.html",
-        {"complaint": complaint, "form": form, "secret": secret},
+        {"complaint": complaint, "form": form, "secret": secret, "private_page": True},
         status=400 if form.errors else 200,
     )
 
@@ -175,7 +205,12 @@ def forward(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         send_forwarded_page.delay(form.cleaned_data["recipient"], form.cleaned_data["message"])
         return redirect("intake:forwarded")
-    return render(request, "intake/forward.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "intake/forward.html",
+        {"form": form, "page_title": forwarding.PAGE_TITLE, "page_url": forwarding.page_url()},
+        status=400 if form.errors else 200,
+    )
 
 
 def forwarded(request: HttpRequest) -> HttpResponse:

@@ -130,7 +130,10 @@ def _add_to_complaint(
             at=received_at,
             summary=summary,
             details=parsed.text,
-            data={"sender_verified": parsed.authentication.verdict},
+            data={
+                "sender_verified": parsed.authentication.verdict,
+                "files": [checked.name for checked in screening.accepted],
+            },
         )
         if own:
             # The handler sees "nieuwe informatie" in the inbox until they open the file.

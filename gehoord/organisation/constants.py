@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class DocumentKind(models.TextChoices):
@@ -17,3 +18,8 @@ class NewInformationNotice(models.TextChoices):
 
     DIGEST = "digest", _("in de dagelijkse samenvatting")
     IMMEDIATE = "immediate", _("direct per e-mail")
+
+
+# Defaults of the municipality's settings that public pages show, for the translation catalogue: an
+# English page translates them while they are unchanged (gehoord.core.languages.translated_or_dutch).
+DEFAULT_PUBLIC_NAMES = (gettext_noop("Gemeente Voorbeeldstad"), gettext_noop("de Nationale ombudsman"))

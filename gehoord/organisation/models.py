@@ -14,6 +14,7 @@ from gehoord.clock.terms import (
     DEFAULT_FIRST_CONTACT_WORKING_DAYS,
 )
 from gehoord.core.colours import validate_text_colour_on_white
+from gehoord.core.languages import Localised, active_language, dutch
 from gehoord.organisation.constants import DocumentKind, NewInformationNotice
 
 
@@ -209,6 +210,12 @@ class ForwardingDestination(models.Model):
 
 class Department(models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=120,
+        blank=True,
+        help_text=_("Zo heet de afdeling op de Engelse pagina's. Leeg: de Nederlandse naam."),
+    )
     code = models.SlugField(_("code"), max_length=30, unique=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     head = models.ForeignKey(
@@ -228,3 +235,14 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> Localised:
+        """The name for the page's language: the English name on an English page, else the Dutch one.
+
+        Without an English name the Dutch name is shown, marked as Dutch
+        (gehoord.core.languages), so a screen reader reads it as Dutch.
+        """
+        if self.name_en and active_language() == "en":
+            return Localised(self.name_en, "en")
+        return dutch(self.name)

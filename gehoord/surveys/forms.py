@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core.languages import LanguageMarkedRadioSelect, marked, translated_or_dutch
 from gehoord.surveys.models import Question, QuestionKind
 from gehoord.surveys.services import Answer
 
@@ -21,7 +22,12 @@ MAX_OPEN_ANSWER = 2000
 
 def _field(question: Question) -> forms.Field:
     required_message = _("Kies een antwoord bij deze vraag.")
-    common = {"label": question.text, "help_text": question.help_text, "required": question.required}
+    # The default questions are translated; a municipality's own stay Dutch, marked lang="nl".
+    common = {
+        "label": marked(translated_or_dutch(question.text)),
+        "help_text": marked(translated_or_dutch(question.help_text)) if question.help_text else "",
+        "required": question.required,
+    }
     if question.kind == QuestionKind.SCALE:
         return forms.ChoiceField(
             choices=SCALE_CHOICES,
@@ -38,8 +44,8 @@ def _field(question: Question) -> forms.Field:
         )
     if question.kind == QuestionKind.CHOICE:
         return forms.ChoiceField(
-            choices=[(option, option) for option in question.options],
-            widget=forms.RadioSelect,
+            choices=[(option, translated_or_dutch(option)) for option in question.options],
+            widget=LanguageMarkedRadioSelect,
             error_messages={"required": required_message, "invalid_choice": _("Kies een van de opties.")},
             **common,
         )

@@ -5,6 +5,8 @@ from django.forms.boundfield import BoundField
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from gehoord.core.languages import marked
+
 register = template.Library()
 
 WIDGET_CLASSES = {
@@ -53,7 +55,9 @@ def nlds_field(field: BoundField) -> SafeString:
         kind = "radio" if isinstance(widget, forms.RadioSelect) else "checkbox"
         for option in field.subwidgets:
             option.data["attrs"]["class"] = classes
-            options.append({"tag": option.tag(), "id": option.id_for_label, "label": option.choice_label})
+            # A label in another language than the page (a Dutch option on an English page) says so.
+            label = marked(option.choice_label)
+            options.append({"tag": option.tag(), "id": option.id_for_label, "label": label})
     else:
         kind = "checkbox" if isinstance(widget, forms.CheckboxInput) else ""
     return render_to_string(

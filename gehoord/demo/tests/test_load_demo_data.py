@@ -81,3 +81,26 @@ def test_the_demo_functional_admin_is_a_role_not_a_superuser(demo, db):
     assert beheerder.has_role(Role.ADMIN)
     assert beheerder.get_all_permissions() == ADMIN_PERMISSIONS
     assert not User.objects.filter(is_superuser=True).exists()
+
+
+def test_the_demo_departments_have_english_names(demo, db):
+    from gehoord.organisation.models import Department
+
+    assert not Department.objects.filter(name_en="").exists()
+
+
+def test_the_demo_says_in_one_line_how_many_e_mails_it_wrote_to_files(settings, tmp_path, db):
+    """`make run` prints the logins last: the demo's e-mails go to files and are counted, not printed."""
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    from gehoord.demo.management.commands.load_demo_data import _mail_files, _messages_in
+
+    before = _mail_files()
+    mail.send_mail("Ontvangstbevestiging", "Tekst", "a@example.nl", ["b@example.nl"])
+    mail.send_mass_mail(
+        [("Een", "x", "a@example.nl", ["c@example.nl"]), ("Twee", "y", "a@example.nl", ["d@example.nl"])]
+    )
+
+    assert _messages_in(_mail_files() - before) == 3

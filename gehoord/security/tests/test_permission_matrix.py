@@ -181,6 +181,20 @@ PAGES: list[Row] = [
         _path(lambda w: w.other_status_path[:-1] + "x/intrekken/", "tampered secret"),
         everyone(404),
     ),
+    # A letter through the link: only one this complaint's side received (sent or printed). The
+    # world's letter is still in the outbox, so even the own link gets nothing yet.
+    Row(
+        "intake:status_letter",
+        "get",
+        _path(lambda w: w.status_path + f"brief/{LETTER(w)}/", "own link, letter not sent yet"),
+        everyone(404),
+    ),
+    Row(
+        "intake:status_letter",
+        "get",
+        _path(lambda w: w.other_status_path + f"brief/{LETTER(w)}/", "other complaint's link"),
+        everyone(404),
+    ),
     Row("intake:forward", "get", _url("intake:forward"), everyone(200)),
     Row(
         "intake:forward",

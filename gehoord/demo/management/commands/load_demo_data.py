@@ -8,9 +8,14 @@ timeline, terms and outcome are what the application itself would produce.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -46,6 +51,41 @@ from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.learning.services import record_learning_review
 from gehoord.organisation.constants import DocumentKind
 from gehoord.organisation.models import Department, ForwardingDestination, Municipality
+
+# The loggers that write a line per task run in-process (Celery without a broker), and the broker
+# library's notice that the in-memory broker has no host name: noise while the demo loads.
+QUIET_LOGGERS = {"celery": logging.WARNING, "kombu": logging.ERROR}
+# The file-based mail backend puts this line after every message.
+MAIL_SEPARATOR = "-" * 79
+
+
+@contextmanager
+def _quiet_loggers():
+    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    for name, level in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(level)
+    try:
+        yield
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+def _mail_files() -> set[Path]:
+    """The files of the file-based mail backend (development), or none with another backend."""
+    if not settings.EMAIL_BACKEND.endswith(".filebased.EmailBackend"):
+        return set()
+    folder = Path(settings.EMAIL_FILE_PATH)
+    return set(folder.glob("*.log")) if folder.is_dir() else set()
+
+
+def _messages_in(files: set[Path]) -> int:
+    return sum(
+        line == MAIL_SEPARATOR
+        for file in files
+        for line in file.read_text(encoding="utf-8", errors="replace").splitlines()
+    )
+
 
 # Published demo logins, printed by `make run`.
 DEMO_PASSWORD = "gehoord-demo"  # noqa: S105  # nosec B105
@@ -175,7 +215,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        count = options["complaints"]
+        # `make run` prints the demo logins after this command: it says what it did in a line or
+        # two. The task runner's per-task log lines stay out, and the e-mails the demo sends (its
+        # letters, with their PDFs) are counted, not printed: in development they go to files.
+        mail_before = _mail_files()
+        with _quiet_loggers():
+            self._load(options["complaints"])
+        sent = _messages_in(_mail_files() - mail_before)
+        if sent:
+            self.stdout.write(
+                f"{sent} e-mail(s) sent by the demo were written to {os.path.relpath(settings.EMAIL_FILE_PATH)}/."
+            )
+
+    def _load(self, count: int) -> None:
         # The same demo every time, not a secret.
         self.rng = random.Random(20261125)  # nosec B311
         with transaction.atomic():
@@ -364,7 +416,12 @@ class Command(BaseCommand):
     def _departments(self) -> dict[str, Department]:
         return {
             code: Department.objects.get_or_create(
-                code=code, defaults={"name": name, "email": scenarios.DEPARTMENT_EMAILS.get(code, "")}
+                code=code,
+                defaults={
+                    "name": name,
+                    "name_en": scenarios.DEPARTMENT_NAMES_EN.get(code, ""),
+                    "email": scenarios.DEPARTMENT_EMAILS.get(code, ""),
+                },
             )[0]
             for name, code in scenarios.DEPARTMENTS
         }
