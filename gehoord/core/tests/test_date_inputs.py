@@ -93,3 +93,19 @@ def test_every_moment_is_a_date_and_time_picker(name, field):
         html = field.widget.render("d", dt.datetime(2026, 3, 30, 9, 15))
     assert 'type="datetime-local"' in html, name
     assert 'value="2026-03-30T09:15"' in html, name
+
+
+@pytest.mark.django_db
+def test_a_date_a_screen_fills_in_shows_in_the_picker(client):
+    """A picker shows only an ISO value: a screen's own initial date must be a date, not Dutch text."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from gehoord.accounts.testing import login_staff
+    from gehoord.cases.tests import factories
+
+    login_staff(client, factories.coordinator())
+    html = client.get(reverse("annual_reports")).content.decode()
+    year = timezone.localdate().year - 1
+    assert f'type="date" name="start" value="{year}-01-01"' in html
+    assert f'type="date" name="end" value="{year}-12-31"' in html
