@@ -126,7 +126,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "gehoord.organisation.context_processors.municipality",
                 "gehoord.accounts.context_processors.staff_navigation",
-                "gehoord.intake.context_processors.registration_navigation",
             ],
         },
     },

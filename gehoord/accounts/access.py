@@ -29,6 +29,11 @@ def is_management(user) -> bool:
     )
 
 
+def may_open_admin(user) -> bool:
+    """Beheer (the Django admin): the rule of ``AdminSite.has_permission``, active and ``is_staff``."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
 def role_required(check: Callable[[object], bool]) -> Callable:
     """A view decorator: signed in (else to the login page), and `check(user)` (else 403)."""
 

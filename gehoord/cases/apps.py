@@ -11,3 +11,8 @@ class CasesConfig(AppConfig):
 
         # The file's personal data: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+
+        # The inbox: every employee signed in (the view asks no more; the selectors decide what it lists).
+        navigation.register(navigation.Screen(_("Klachten"), "cases:list", navigation.signed_in, order=10))

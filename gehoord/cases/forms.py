@@ -24,26 +24,11 @@ from gehoord.cases.constants import (
 )
 from gehoord.cases.models import Complaint, ConductNorm
 from gehoord.clock.terms import MAX_POSTPONEMENT_WEEKS
+from gehoord.core.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, DateInput, DateTimeInput, TimeInput
 from gehoord.organisation.constants import DocumentKind
 from gehoord.organisation.models import Municipality
 
-
-class DateInput(forms.DateInput):
-    """A date picker; its value is ISO (yyyy-mm-dd), as browsers and the API send it."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-
 REASON_LABEL = _("Toelichting")
-# Browsers send a date picker's value as ISO; someone typing (or an old browser) may write it the Dutch way.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 
 
 def _reason(required: bool = False, label=REASON_LABEL, help_text="") -> forms.CharField:
@@ -197,7 +182,7 @@ class TransitionForm(forms.Form):
                 "hearing_time": forms.TimeField(
                     label=_("Tijd hoorzitting"),
                     required=False,
-                    widget=TimeInput(format="%H:%M"),
+                    widget=TimeInput,
                     input_formats=["%H:%M", "%H.%M"],
                 ),
                 "hearing_location": forms.CharField(
@@ -267,8 +252,8 @@ class ContactForm(forms.Form):
         label=_("Wanneer"),
         help_text=_("Leeg laten voor nu."),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        widget=DateTimeInput,
+        input_formats=DATETIME_INPUT_FORMATS,
     )
     subject = forms.CharField(label=_("Onderwerp"), max_length=200)
     content = forms.CharField(label=_("Inhoud"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

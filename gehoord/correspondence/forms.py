@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core.forms import DATE_INPUT_FORMATS, DateInput
+
 
 class MissingElementsForm(forms.Form):
     """Awb 9:4: what a written complaint lacks, one element a line, and the term to supply it."""
@@ -25,7 +27,8 @@ class MissingElementsForm(forms.Form):
         label=_("Aanvullen uiterlijk"),
         required=False,
         help_text=_("Leeg: twee weken na vandaag."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
     )
 
     def clean_missing(self) -> list[str]:

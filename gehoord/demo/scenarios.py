@@ -528,8 +528,8 @@ SOCIAL_POSTS = [
     ),
     (
         "linkedin",
-        "Ingrid Smit",
-        "Ingrid Smit",
+        "Ingrid van der Meer",
+        "Ingrid van der Meer",
         "Als ondernemer drie keer een ander antwoord gekregen over dezelfde vergunning. Frustrerend.",
     ),
     (

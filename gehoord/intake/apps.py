@@ -11,3 +11,11 @@ class IntakeConfig(AppConfig):
 
         # The web form's token of a complaint: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.intake.registration import may_register
+
+        # The staff menu offers registering a complaint by intake's own rule (the view checks the same).
+        navigation.register(
+            navigation.Screen(_("Klacht registreren"), "registration:register", may_register, order=20)
+        )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.accounts.models import User
 from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILE_SIZE_MB, MAX_FILES
 from gehoord.cases.constants import Channel, ContactPreference
+from gehoord.core.forms import DateInput, TimeInput
 from gehoord.intake import reachability
 from gehoord.intake.forms import ContactDetailsCleaning, MultipleFileField
 from gehoord.intake.registration import ACKNOWLEDGED_CHANNELS, STAFF_CHANNELS
@@ -61,7 +62,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         help_text=_("Een brief kan een paar dagen geleden zijn ontvangen: vul dan de dag van ontvangst in."),
         initial=timezone.localdate,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         error_messages={
             "required": _("Vul de datum in waarop de klacht binnenkwam."),
             "invalid": _("Vul een datum in zoals 15-03-2026."),
@@ -71,7 +72,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         label=_("Tijdstip van ontvangst"),
         initial=_now_minutes,
         input_formats=TIME_FORMATS,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput,
         error_messages={
             "required": _("Vul het tijdstip in waarop de klacht binnenkwam."),
             "invalid": _("Vul een tijdstip in zoals 14:30."),
@@ -139,7 +140,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         label=_("Datum van de gedraging"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         error_messages={"invalid": _("Vul een datum in zoals 15-03-2026.")},
     )
     about_failure_to_decide = forms.BooleanField(

@@ -16,3 +16,10 @@ class LearningConfig(AppConfig):
 
         # The learning review's texts: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+
+        # The register: every employee (each sees the measures of their department and their own).
+        navigation.register(
+            navigation.Screen(_("Verbetermaatregelen"), "learning:list", navigation.signed_in, order=60)
+        )

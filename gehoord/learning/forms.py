@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gehoord.accounts.models import User
 from gehoord.cases.models import ConductNorm
+from gehoord.core.forms import DATE_INPUT_FORMATS, DateInput
 from gehoord.learning.models import MeasureStatus
 from gehoord.organisation.models import Department
 
@@ -28,7 +29,8 @@ class MeasureForm(forms.Form):
     due_date = forms.DateField(
         label=_("Klaar op"),
         help_text=_("Bijvoorbeeld 31-03-2027."),
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
         error_messages={
             "required": _("Geef de datum waarop de maatregel klaar moet zijn."),
             "invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 31-03-2027."),

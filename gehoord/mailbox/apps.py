@@ -11,3 +11,8 @@ class MailboxConfig(AppConfig):
 
         # Who sent a mail and its subject: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.accounts.access import is_coordinator
+
+        navigation.register(navigation.Screen(_("Postvak"), "mailbox:list", is_coordinator, order=30))

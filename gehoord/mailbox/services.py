@@ -37,6 +37,7 @@ from gehoord.cases.constants import Channel, EventKind
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.cases.services import files_removed_on_failure, store_files
 from gehoord.core.errors import GuardFailed
+from gehoord.core.names import split_display_name
 from gehoord.intake.pipeline import Intake, NewComplaint, record_refused_files, take_in
 from gehoord.mailbox.imap import Mailbox
 from gehoord.mailbox.models import InboundMessage, MessageOutcome, MessageSource
@@ -67,11 +68,8 @@ class PollResult:
 
 def _complainant(parsed: ParsedMessage) -> Complainant:
     # "Jan de Vries" -> first name "Jan", last name "de Vries"; staff correct it in the file.
-    words = parsed.sender_name.replace(",", " ").split()
-    if len(words) >= 2:
-        first_name, last_name = words[0], " ".join(words[1:])
-    else:
-        first_name, last_name = "", (words[0] if words else parsed.sender_email)
+    first_name, last_name = split_display_name(parsed.sender_name)
+    last_name = last_name or parsed.sender_email
     return Complainant(first_name=first_name[:120], last_name=last_name[:120], email=parsed.sender_email)
 
 

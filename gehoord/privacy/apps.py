@@ -17,3 +17,12 @@ class PrivacyConfig(AppConfig):
 
         # The models below privacy that hold no complainant's data, each with the reason.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.accounts.access import is_coordinator
+
+        navigation.register(
+            navigation.Screen(
+                _("Archiefoverbrenging"), "privacy:transfer_list", is_coordinator, order=105, more=True
+            )
+        )

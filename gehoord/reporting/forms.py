@@ -4,24 +4,25 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core.forms import DATE_INPUT_FORMATS, DateInput
 from gehoord.organisation.models import Department
 from gehoord.reporting.figures import EARLIEST, LATEST, Period
-
-DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
 
 
 class PeriodForm(forms.Form):
     start = forms.DateField(
         label=_("Van"),
         required=False,
-        input_formats=DATE_FORMATS,
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
         help_text=_("dd-mm-jjjj"),
         error_messages={"invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 01-01-2026.")},
     )
     end = forms.DateField(
         label=_("Tot en met"),
         required=False,
-        input_formats=DATE_FORMATS,
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
         help_text=_("dd-mm-jjjj"),
         error_messages={"invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 31-12-2026.")},
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -62,7 +64,7 @@ def annual_reports(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = ReportRequestForm(
         request.POST if request.method == "POST" else None,
-        initial={"start": f"01-01-{today.year - 1}", "end": f"31-12-{today.year - 1}"},
+        initial={"start": dt.date(today.year - 1, 1, 1), "end": dt.date(today.year - 1, 12, 31)},
     )
     if request.method == "POST" and form.is_valid():
         run = request_report(period=form.period(), department=form.chosen_department(), actor=request.user)

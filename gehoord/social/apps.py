@@ -14,3 +14,8 @@ class SocialConfig(AppConfig):
 
         # A signal's author, text and replies: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.accounts.access import is_coordinator
+
+        navigation.register(navigation.Screen(_("Sociale media"), "social:queue", is_coordinator, order=40))

@@ -22,6 +22,7 @@ from gehoord.audit.services import record_current as audit
 from gehoord.cases.constants import Channel, ContactChannel
 from gehoord.cases.models import Complainant, Complaint
 from gehoord.core.errors import GuardFailed, PermissionDenied, TransitionNotAllowed
+from gehoord.core.names import split_display_name
 from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.social.adapters import IncomingSignal, SignalAdapter
 from gehoord.social.constants import OPEN_SIGNAL_STATUSES, ActionKind, SignalStatus
@@ -134,6 +135,12 @@ def dismiss(signal: SocialSignal, *, actor: User, reason: str) -> SignalAction:
         current.save(update_fields=["status", "read_at"])
         audit(AuditAction.CHANGE, obj=current, note="signaal: geen actie nodig")
     return action
+
+
+def conversion_initial(signal: SocialSignal) -> dict[str, str]:
+    """What the conversion form starts with: the writer's name split into first name and surname, the text."""
+    first_name, last_name = split_display_name(signal.author_name)
+    return {"first_name": first_name, "last_name": last_name, "description": signal.text}
 
 
 def convert_to_complaint(

@@ -121,8 +121,7 @@ def _detail(
             "is_open": signal.status in ("new", "contacted"),
             "contact_form": forms.get("contact") or ContactForm(),
             "dismiss_form": forms.get("dismiss") or DismissForm(),
-            "convert_form": forms.get("convert")
-            or ConvertForm(initial={"last_name": signal.author_name, "description": signal.text}),
+            "convert_form": forms.get("convert") or ConvertForm(initial=services.conversion_initial(signal)),
         },
         status=status,
     )

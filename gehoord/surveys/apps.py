@@ -22,3 +22,10 @@ class SurveysConfig(AppConfig):
 
         # The survey invitation's personal link: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.accounts.access import is_management
+
+        navigation.register(
+            navigation.Screen(_("Enquête-uitkomsten"), "surveys:results", is_management, order=80, more=True)
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core.forms import DATE_INPUT_FORMATS, DateInput
 from gehoord.core.languages import LanguageMarkedRadioSelect, marked, translated_or_dutch
 from gehoord.surveys.models import Question, QuestionKind
 from gehoord.surveys.services import Answer
@@ -83,11 +84,16 @@ class SurveyForm(forms.Form):
 
 class ResultsFilterForm(forms.Form):
     start = forms.DateField(
-        label=_("Van"), required=False, input_formats=["%d-%m-%Y", "%Y-%m-%d"], help_text=_("dd-mm-jjjj")
+        label=_("Van"),
+        required=False,
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
+        help_text=_("dd-mm-jjjj"),
     )
     end = forms.DateField(
         label=_("Tot en met"),
         required=False,
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
         help_text=_("dd-mm-jjjj"),
     )

@@ -17,3 +17,10 @@ class VouchersConfig(AppConfig):
 
         # The voucher's note: exported and erased by privacy, through the core registry.
         personal_data.register()
+
+        from gehoord.accounts import navigation
+        from gehoord.accounts.access import is_coordinator
+
+        navigation.register(
+            navigation.Screen(_("Bloemenbonnen"), "vouchers:overview", is_coordinator, order=90, more=True)
+        )

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gehoord.core.forms import DATE_INPUT_FORMATS, DateInput
 from gehoord.vouchers.models import NotApplicableReason
 
 
@@ -19,7 +20,8 @@ class DateForm(forms.Form):
     on = forms.DateField(
         label=_("Datum"),
         help_text=_("Bijvoorbeeld 02-12-2026."),
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        widget=DateInput,
+        input_formats=DATE_INPUT_FORMATS,
         error_messages={
             "required": _("Vul de datum in."),
             "invalid": _("Schrijf de datum als dag-maand-jaar, bijvoorbeeld 02-12-2026."),

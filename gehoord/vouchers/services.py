@@ -45,12 +45,23 @@ def is_owed(complaint: Complaint) -> bool:
     return complaint.parts.filter(judgement__in=FOUNDED_JUDGEMENTS).exists()
 
 
-def _timeline(complaint: Complaint, summary: str, actor: User | None = None, details: str = "") -> None:
-    timeline.record(complaint, kind=EventKind.AFTERCARE, actor=actor, summary=summary[:300], details=details)
+def _timeline(
+    complaint: Complaint,
+    summary: str,
+    actor: User | None = None,
+    details: str = "",
+    at: dt.datetime | None = None,
+) -> None:
+    timeline.record(
+        complaint, kind=EventKind.AFTERCARE, actor=actor, summary=summary[:300], details=details, at=at
+    )
 
 
-def make_due(complaint: Complaint) -> FlowerVoucher | None:
-    """The complaint's voucher, created when it is owed and not there yet; None when none is owed."""
+def make_due(complaint: Complaint, *, at: dt.datetime | None = None) -> FlowerVoucher | None:
+    """The complaint's voucher, created when it is owed and not there yet; None when none is owed.
+
+    `at`: when it became due, if not now (the decision's moment, for a history loaded afterwards).
+    """
     existing = FlowerVoucher.objects.filter(complaint=complaint).first()
     if existing is not None:
         return existing
@@ -60,10 +71,14 @@ def make_due(complaint: Complaint) -> FlowerVoucher | None:
     with transaction.atomic():
         voucher, created = FlowerVoucher.objects.get_or_create(
             complaint=complaint,
-            defaults={"value": municipality.voucher_value, "supplier": municipality.voucher_supplier},
+            defaults={
+                "value": municipality.voucher_value,
+                "supplier": municipality.voucher_supplier,
+                "created_at": at or timezone.now(),
+            },
         )
         if created:
-            _timeline(complaint, _("Bloemenbon verschuldigd: de klacht is (deels) gegrond"))
+            _timeline(complaint, _("Bloemenbon verschuldigd: de klacht is (deels) gegrond"), at=at)
     return voucher
 
 
@@ -122,7 +137,7 @@ def has_postal_address(voucher: FlowerVoucher) -> bool:
     return bool(complainant.street_address and complainant.city)
 
 
-def create_batch(*, actor: User) -> VoucherBatch:
+def create_batch(*, actor: User, at: dt.datetime | None = None) -> VoucherBatch:
     """Put every due voucher with a postal address that `actor` may see in a new batch to order.
 
     A voucher for a complaint about the actor's own conduct stays due, for another coordinator
@@ -137,12 +152,14 @@ def create_batch(*, actor: User) -> VoucherBatch:
         ]
         if not vouchers:
             raise GuardFailed(_("Er zijn geen bonnen met een postadres die besteld moeten worden."))
-        batch = VoucherBatch.objects.create(created_by=actor)
+        batch = VoucherBatch.objects.create(created_by=actor, created_at=at or timezone.now())
         FlowerVoucher.objects.filter(pk__in=[voucher.pk for voucher in vouchers]).update(batch=batch)
     return batch
 
 
-def mark_ordered(batch: VoucherBatch, *, on: dt.date | None = None, actor: User) -> VoucherBatch:
+def mark_ordered(
+    batch: VoucherBatch, *, on: dt.date | None = None, actor: User, at: dt.datetime | None = None
+) -> VoucherBatch:
     _ensure_coordinator(actor)
     on = on or timezone.localdate()
     with transaction.atomic():
@@ -155,13 +172,21 @@ def mark_ordered(batch: VoucherBatch, *, on: dt.date | None = None, actor: User)
             voucher.status, voucher.ordered_on = VoucherStatus.ORDERED, on
             voucher.save()
             _timeline(
-                voucher.complaint, _("Bloemenbon besteld op %(date)s") % {"date": f"{on:%d-%m-%Y}"}, actor
+                voucher.complaint,
+                _("Bloemenbon besteld op %(date)s") % {"date": f"{on:%d-%m-%Y}"},
+                actor,
+                at=at,
             )
     return batch
 
 
-def mark_sent(batch: VoucherBatch, *, on: dt.date | None = None, actor: User) -> VoucherBatch:
-    """The supplier sent the vouchers: mark them sent and queue each accompanying letter."""
+def mark_sent(
+    batch: VoucherBatch, *, on: dt.date | None = None, actor: User, at: dt.datetime | None = None
+) -> VoucherBatch:
+    """The supplier sent the vouchers: mark them sent and queue each accompanying letter.
+
+    `at`: when this was recorded, if not now (for a history loaded afterwards); also for `mark_ordered`.
+    """
     _ensure_coordinator(actor)
     on = on or timezone.localdate()
     with transaction.atomic():
@@ -178,7 +203,10 @@ def mark_sent(batch: VoucherBatch, *, on: dt.date | None = None, actor: User) ->
             voucher.status, voucher.sent_on = VoucherStatus.SENT, on
             voucher.save()
             _timeline(
-                voucher.complaint, _("Bloemenbon verstuurd op %(date)s") % {"date": f"{on:%d-%m-%Y}"}, actor
+                voucher.complaint,
+                _("Bloemenbon verstuurd op %(date)s") % {"date": f"{on:%d-%m-%Y}"},
+                actor,
+                at=at,
             )
             queue_letter(
                 voucher.complaint,

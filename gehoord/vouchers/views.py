@@ -91,7 +91,7 @@ def _batch_page(request: HttpRequest, batch: VoucherBatch, *, form=None, status:
             "batch": batch,
             "rows": services.batch_rows(batch, request.user),
             "columns": services.EXPORT_COLUMNS,
-            "date_form": form or DateForm(initial={"on": timezone.localdate().strftime("%d-%m-%Y")}),
+            "date_form": form or DateForm(initial={"on": timezone.localdate()}),
         },
         status=status,
     )

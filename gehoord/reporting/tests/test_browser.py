@@ -19,8 +19,8 @@ def test_the_dashboard_is_accessible(page, live_server):
     page.wait_for_load_state()
     assert_no_axe_violations(page)
 
-    summary = page.locator("summary").first
+    summary = page.locator("main summary").first
     summary.focus()
     page.keyboard.press("Enter")
-    assert page.locator("details").first.evaluate("d => d.open")
+    assert page.locator("main details").first.evaluate("d => d.open")
     assert_no_axe_violations(page)

@@ -43,7 +43,8 @@ def test_from_a_post_to_a_complaint(page, live_server):
     page.wait_for_url("**/medewerkers/klachten/K-*/")
     complaint = Complaint.objects.get()
     assert complaint.channel == "social_media"
-    assert complaint.complainant.last_name == "Petra Jansen"  # the author's name, as the form proposed
+    # The author's name as the form proposed it: first name and surname apart.
+    assert (complaint.complainant.first_name, complaint.complainant.last_name) == ("Petra", "Jansen")
 
 
 def test_the_mailbox_screen(page, live_server):

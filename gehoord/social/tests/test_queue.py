@@ -223,3 +223,23 @@ def test_the_queue_pages_keep_the_filter(client, coordinator):
 
     assert 'href="?status=new&amp;pagina=2"' in page
     assert "Pagina 1 van 2" in page
+
+
+@pytest.mark.parametrize(
+    ("author_name", "first_name", "last_name"),
+    [
+        ("Karin de Boer", "Karin", "de Boer"),
+        ("Jan van der Berg", "Jan", "van der Berg"),
+        ("Willem", "", "Willem"),
+    ],
+)
+def test_converting_starts_with_the_writers_first_name_and_surname_apart(
+    client, coordinator, author_name, first_name, last_name
+):
+    signal = SocialSignalFactory(author_name=author_name)
+    login_staff(client, coordinator)
+
+    form = client.get(reverse("social:detail", args=[signal.pk])).context["convert_form"]
+
+    assert form.initial["first_name"] == first_name
+    assert form.initial["last_name"] == last_name

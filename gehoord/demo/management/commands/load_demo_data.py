@@ -45,6 +45,8 @@ from gehoord.cases.constants import (
 from gehoord.cases.models import Complainant, Complaint, ConductNorm, Hearing, Representative
 from gehoord.clock.selectors import municipal_calendar
 from gehoord.clock.terms import MAX_POSTPONEMENT_WEEKS
+from gehoord.core.errors import GuardFailed
+from gehoord.core.names import split_display_name
 from gehoord.correspondence import copies
 from gehoord.demo import scenarios
 from gehoord.intake.pipeline import NewComplaint, take_in
@@ -108,6 +110,19 @@ EMPLOYEES = [
     ("tdekker", "Tom", "Dekker", "vergunningen"),
     ("emeijer", "Eva", "Meijer", "kcc"),
     ("rkok", "Rik", "Kok", "parkeren"),
+]
+# The head of every other department (Burgerzaken's is the `afdelingshoofd` login): they see their
+# department's complaints and are responsible for its improvement measures.
+DEPARTMENT_HEADS = [
+    ("gvandam", "Gerard", "van Dam", "belastingen"),
+    ("mhoekstra", "Marieke", "Hoekstra", "openbare-ruimte"),
+    ("rdegraaf", "Ruud", "de Graaf", "vergunningen"),
+    ("sbouali", "Samira", "Bouali", "sociaal-domein"),
+    ("ekuipers", "Esther", "Kuipers", "kcc"),
+    ("jvanbeek", "Johan", "van Beek", "afval"),
+    ("nverhoeven", "Nadia", "Verhoeven", "parkeren"),
+    ("lpost", "Linda", "Post", "juridische-zaken"),
+    ("wschouten", "Willem", "Schouten", "griffie"),
 ]
 # An employee who has left: complaints about them get a recorded reason instead of the copy (Awb 9:9).
 LEFT_EMPLOYEE = ("wvdlinden", "Wouter", "van der Linden", "parkeren")
@@ -276,22 +291,27 @@ class Command(BaseCommand):
         from gehoord.learning.models import MeasureStatus
 
         coordinator = staff["coordinator"]
-        sources = list(
-            Complaint.objects.filter(learning_review__improvement_possible=True)
+        candidates = (
+            Complaint.objects.filter(learning_review__improvement_possible=True, departments__isnull=False)
             .exclude(employees_involved=coordinator)
-            .order_by("received_at")[:8]
+            .order_by("received_at")
         )
+        # One of Burgerzaken, so the `afdelingshoofd` login has a measure of their own department.
+        first = candidates.filter(departments__code="burgerzaken").first()
+        sources = [c for c in [first, *candidates[:8]] if c is not None]
+        sources = list(dict.fromkeys(sources))
         today = self.now.date()
         plan = [
             (MeasureStatus.EVALUATED, -60), (MeasureStatus.IMPLEMENTED, -20), (MeasureStatus.AGREED, 30),
             (MeasureStatus.AGREED, -5), (MeasureStatus.PROPOSED, 45), (MeasureStatus.PROPOSED, 14),
         ]  # fmt: skip
         for (status, due_in), complaint, description in zip(plan, sources, scenarios.MEASURES, strict=False):
-            department = complaint.departments.first() or departments["kcc"]
+            department = complaint.departments.first()
             measure = measures.propose(
                 description=description,
                 department=department,
-                responsible=department.head or staff["afdelingshoofd"],
+                # The head of the department that carries it out (every demo department has one).
+                responsible=department.head,
                 due_date=today + dt.timedelta(days=due_in),
                 actor=coordinator,
                 complaints=[complaint],
@@ -301,25 +321,54 @@ class Command(BaseCommand):
                 measures.advance(measure, to=status, actor=coordinator, note=note)
 
     def _vouchers(self, staff: dict) -> None:
-        """Flower vouchers for the (partly) founded complaints: sent, ordered, let go and still due."""
+        """Flower vouchers for the (partly) founded complaints, due from the decision on, ordered monthly.
+
+        Each month's vouchers are ordered early the next month and sent a few days later; the latest
+        order is not sent yet, this month's vouchers still wait, and one complainant declined.
+        """
         from gehoord.vouchers import services as vouchers
         from gehoord.vouchers.models import FlowerVoucher, NotApplicableReason
 
         coordinator = staff["coordinator"]
-        for complaint in Complaint.objects.filter(outcome__in=vouchers.FOUNDED_OUTCOMES).order_by(
-            "decided_at"
-        ):
-            vouchers.make_due(complaint)
+        decided = Complaint.objects.filter(outcome__in=vouchers.FOUNDED_OUTCOMES, decided_at__isnull=False)
+        for complaint in decided.order_by("decided_at"):
+            # What the decision's after-step hook does, at the decision's moment.
+            vouchers.make_due(complaint, at=complaint.decided_at)
         due = list(FlowerVoucher.objects.order_by("created_at", "pk"))
         if len(due) < 4:
             return
         vouchers.mark_not_applicable(due[0], reason=NotApplicableReason.DECLINED, actor=coordinator)
         today = self.now.date()
-        sent = vouchers.create_batch(actor=coordinator)
-        # The first batch holds the oldest five; the rest wait for the next order.
-        FlowerVoucher.objects.filter(batch=sent).exclude(pk__in=[v.pk for v in due[1:6]]).update(batch=None)
-        vouchers.mark_ordered(sent, on=today - dt.timedelta(days=10), actor=coordinator)
-        vouchers.mark_sent(sent, on=today - dt.timedelta(days=7), actor=coordinator)
+        per_month: dict[tuple[int, int], list[int]] = {}
+        for voucher in due[1:]:
+            day = timezone.localdate(voucher.created_at)
+            per_month.setdefault((day.year, day.month), []).append(voucher.pk)
+        orders = []
+        for (year, month), pks in sorted(per_month.items()):
+            ordered_on = dt.date(year + month // 12, month % 12 + 1, 1) + dt.timedelta(
+                days=self.rng.randint(2, 6)
+            )
+            if ordered_on >= today:
+                break  # this month's vouchers wait for the next order
+            try:
+                batch = vouchers.create_batch(actor=coordinator, at=self._office_hours(ordered_on))
+            except GuardFailed:
+                continue  # none with a postal address
+            # The order holds that month's vouchers only.
+            FlowerVoucher.objects.filter(batch=batch).exclude(pk__in=pks).update(batch=None)
+            if not batch.vouchers.exists():
+                batch.delete()
+                continue
+            at = self._office_hours(ordered_on)
+            orders.append(vouchers.mark_ordered(batch, on=ordered_on, actor=coordinator, at=at))
+        for batch in orders[:-1]:
+            sent_on = min(batch.ordered_on + dt.timedelta(days=self.rng.randint(2, 5)), today)
+            vouchers.mark_sent(batch, on=sent_on, actor=coordinator, at=self._office_hours(sent_on))
+
+    def _office_hours(self, day: dt.date) -> dt.datetime:
+        """A moment on `day` in office hours, never later than now."""
+        moment = dt.datetime.combine(day, dt.time(10), tzinfo=timezone.get_current_timezone())
+        return min(moment + dt.timedelta(hours=self.rng.uniform(0, 6)), self.now)
 
     def _surveys(self) -> None:
         """Invitations for the closed complaints (sent long ago, like the demo's letters) and answers."""
@@ -390,10 +439,14 @@ class Command(BaseCommand):
             channel="phone",
             message="Gebeld: de vergunning wordt opnieuw verstuurd.",
         )
+        # The writer's display name, split as the conversion form splits it: "van der" goes with the surname.
+        first_name, last_name = split_display_name(signals["demo-6"].author_name)
         social.convert_to_complaint(
             signals["demo-6"],
             actor=coordinator,
-            complainant=Complainant(first_name="Ingrid", last_name="Smit", email="ingrid.smit@example.org"),
+            complainant=Complainant(
+                first_name=first_name, last_name=last_name, email="ingrid.vandermeer@example.org"
+            ),
             description="Drie keer een ander antwoord gekregen over dezelfde vergunning.",
         )
 
@@ -442,8 +495,12 @@ class Command(BaseCommand):
         for username, *_rest in STAFF:
             # Demo staff get an authenticator right away; `manage.py demo_code USER` shows its code.
             TOTPDevice.objects.get_or_create(user=staff[username], name="Demo", defaults={"confirmed": True})
-        head = staff["afdelingshoofd"]
-        Department.objects.filter(code="burgerzaken").update(head=head)
+        head_group = Group.objects.filter(name=Role.DEPARTMENT_HEAD.value)
+        Department.objects.filter(code="burgerzaken").update(head=staff["afdelingshoofd"])
+        for username, first, last, department in DEPARTMENT_HEADS:
+            staff[username] = self._user(username, first, last, departments[department], False)
+            staff[username].groups.set(head_group)
+            Department.objects.filter(code=department).update(head=staff[username])
         for username, first, last, department in EMPLOYEES:
             staff[username] = self._user(username, first, last, departments[department], False)
         username, first, last, department = LEFT_EMPLOYEE
