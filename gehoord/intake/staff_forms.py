@@ -191,6 +191,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         queryset=Department.objects.none(),
         required=False,
         empty_label=_("Onbekend"),
+        widget=forms.Select(attrs={"class": "gh-width-long"}),
     )
     employees_involved = EmployeeChoiceField(
         label=_("Betrokken medewerkers (beklaagden)"),

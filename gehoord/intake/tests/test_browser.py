@@ -299,3 +299,22 @@ def test_attachments_survive_a_validation_error_and_end_up_on_the_complaint(page
     stored = [p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*") if p.is_file()]
     assert stored.count("attachments") == 2
     assert "pending" not in stored
+
+
+def test_staff_registration_has_the_same_widths_focus_ring_and_error_focus(page):
+    from gehoord.accounts.testing import sign_in_staff
+    from gehoord.cases.tests import factories
+
+    sign_in_staff(page, factories.coordinator(username="carla"), "geheim-wachtwoord-123")
+    page.goto("/medewerkers/registreren/")
+    assert _width(page, "#id_postal_code") < _width(page, "#id_street_address")
+    assert _width(page, "#id_phone") < _width(page, "#id_email") < _width(page, "#id_description")
+    for selector in ("header a", "#id_last_name", "main form button[type=submit]"):
+        tab_to(page, selector)
+        ring = page.evaluate("() => parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+        assert ring >= 2, selector
+
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+    assert_no_axe_violations(page)
