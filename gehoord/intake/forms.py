@@ -23,7 +23,7 @@ from gehoord.cases.attachment_policy import (
 )
 from gehoord.cases.constants import ContactPreference
 from gehoord.core.date_parts import DatePartsField
-from gehoord.core.templatetags.nlds import field_anchor
+from gehoord.core.form_errors import field_anchor
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
 from gehoord.organisation.models import Department

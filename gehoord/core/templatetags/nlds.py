@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms, template
 from django.forms.boundfield import BoundField
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from gehoord.core.date_parts import PART_LABELS, DatePartsWidget, error_parts
+from gehoord.core.form_errors import SummaryItem, field_anchor
 
 register = template.Library()
 
@@ -122,23 +121,6 @@ def _date_parts(field: BoundField, optional_marker: bool) -> SafeString:
             "optional_marker": optional_marker and not field.field.required,
         },
     )
-
-
-@dataclass(frozen=True)
-class SummaryItem:
-    href: str
-    text: str
-
-
-def field_anchor(field: BoundField) -> str:
-    """Where an error summary link about `field` goes: its (first wrong) input."""
-    widget = field.field.widget
-    if isinstance(widget, DatePartsWidget):
-        wrong = error_parts(field.errors) or ("day",)
-        return f"#{field.auto_id}_{wrong[0]}"
-    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-        return f"#{field.auto_id}_0"
-    return f"#{field.auto_id}"
 
 
 @register.simple_tag
