@@ -17,6 +17,7 @@ from gehoord.api.schedule import BEAT_SCHEDULE as API_BEAT_SCHEDULE
 from gehoord.audit.schedule import BEAT_SCHEDULE as AUDIT_BEAT_SCHEDULE
 from gehoord.core import logs
 from gehoord.correspondence.schedule import BEAT_SCHEDULE as CORRESPONDENCE_BEAT_SCHEDULE
+from gehoord.intake.schedule import BEAT_SCHEDULE as INTAKE_BEAT_SCHEDULE
 from gehoord.mailbox.schedule import BEAT_SCHEDULE as MAILBOX_BEAT_SCHEDULE
 from gehoord.monitor.schedule import BEAT_SCHEDULE as MONITOR_BEAT_SCHEDULE
 from gehoord.privacy.schedule import BEAT_SCHEDULE as PRIVACY_BEAT_SCHEDULE
@@ -378,6 +379,7 @@ CELERY_BEAT_SCHEDULE = {
     **AUDIT_BEAT_SCHEDULE,
     **WEBHOOKS_BEAT_SCHEDULE,
     **API_BEAT_SCHEDULE,
+    **INTAKE_BEAT_SCHEDULE,
 }
 
 # The REST API (/api/v1/): client tokens with scopes, problem+json errors, OpenAPI 3 by drf-spectacular.

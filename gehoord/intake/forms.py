@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gehoord.cases.attachment_policy import (
+    MAX_FILES,
     UPLOAD_HELP_TEXT,
     CheckedFile,
     check_uploads,
+    printable_name,
+    screen,
 )
 from gehoord.cases.constants import ContactPreference
+from gehoord.core.date_parts import DatePartsField
+from gehoord.core.form_errors import field_anchor
 from gehoord.core.languages import LanguageMarkedRadioSelect, translated_or_dutch
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
@@ -101,32 +108,57 @@ class ContactDetailsCleaning:
         return _clean_phone(self.cleaned_data["representative_phone"])
 
 
+class KeptFilesField(MultipleFileField):
+    """The public form's new files, unscreened: the form screens them against the room its kept files leave."""
+
+    def clean(self, data, initial=None) -> list:
+        return [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+
+
+HOUSE_NUMBER = re.compile(r"^\d{1,5}\b")
+# The parts of an address, in the order the form asks them, as named in an error ("vul ook uw ... in").
+ADDRESS_PARTS = {
+    "street": _("straat"),
+    "house_number": _("huisnummer"),
+    "postal_code": _("postcode"),
+    "city": _("woonplaats"),
+}
+# Rules over more than one field, explained and shown once at their group (a fieldset), never as a
+# "required" error on a field marked "(niet verplicht)". Group -> the field the group starts before.
+GROUP_STARTS = {
+    "reach": "email",
+    "address": "street",
+    "involved": "department",
+    "representative": "representative_name",
+}
+_GROUP_CODE = "group:"
+
+
+def _named_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {_('en')} {names[-1]}"
+
+
 class ComplaintForm(ContactDetailsCleaning, forms.Form):
+    """The citizen's complaint. The address is asked in parts and passed on as one `street_address`.
+
+    Errors of a rule over several fields (one way to reach you, a complete
+    address, who the complaint is about, the gemachtigde's name) are *group
+    errors*: non-field errors with the code ``group:<name>``, shown at the
+    group's fieldset and linked from the error summary (:meth:`error_summary_items`).
+    """
+
     # About you
-    first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=120, required=False)
+    first_name = forms.CharField(
+        label=_("Voornaam of voorletters"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "class": "gh-width-name"}),
+    )
     last_name = forms.CharField(
         label=_("Achternaam"),
         max_length=120,
         error_messages=_required(_("Vul uw achternaam in.")),
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
-    street_address = forms.CharField(
-        label=_("Straat en huisnummer"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
-    )
-    postal_code = forms.CharField(
-        label=_("Postcode"),
-        max_length=10,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
-    )
-    city = forms.CharField(
-        label=_("Woonplaats"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name", "class": "gh-width-name"}),
     )
     email = forms.EmailField(
         max_length=254,  # the stored column (RFC 5321); the form field would allow 320
@@ -134,13 +166,45 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         required=False,
         help_text=_("Hierop ontvangt u de ontvangstbevestiging en de link om uw klacht te volgen."),
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "class": "gh-width-email", "spellcheck": "false"}
+        ),
     )
     phone = forms.CharField(
         label=_("Telefoonnummer"),
         max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "class": "gh-width-phone"}),
+    )
+    street = forms.CharField(
+        label=_("Straat"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1", "class": "gh-width-street"}),
+    )
+    house_number = forms.CharField(
+        label=_("Huisnummer"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "gh-width-house-number"}),
+    )
+    house_number_addition = forms.CharField(
+        label=_("Toevoeging"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-addition"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "gh-width-postcode"}),
+    )
+    city = forms.CharField(
+        label=_("Woonplaats"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2", "class": "gh-width-city"}),
     )
     # The complaint
     description = forms.CharField(
@@ -149,17 +213,16 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
             "Beschrijf wat de gemeente of een medewerker deed of naliet, en waarom u daar ontevreden over bent."
         ),
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "class": "gh-width-full"}),
         error_messages=_required(_("Beschrijf wat er is gebeurd. Dat mag in uw eigen woorden.")),
     )
-    conduct_date = forms.DateField(
+    conduct_date = DatePartsField(
         label=_("Wanneer gebeurde het?"),
-        help_text=_("Weet u de precieze datum niet? Kies de dag die er het dichtst bij ligt."),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Bijvoorbeeld 15 3 2026. Weet u de precieze datum niet? Vul dan de dag in die er het dichtst bij ligt."
+        ),
         error_messages={
             "required": _("Vul de datum in waarop het gebeurde, of de dag die er het dichtst bij ligt."),
-            "invalid": _("Vul een datum in zoals 15-03-2026."),
         },
     )
     # Awb 9:8 lid 1 onder d: a complaint about failing to decide in time is handled even where a
@@ -174,6 +237,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         queryset=Department.objects.none(),
         required=False,
         empty_label=_("Weet ik niet"),
+        widget=forms.Select(attrs={"class": "gh-width-long"}),
     )
     involved_description = forms.CharField(
         label=_("Over wie gaat het?"),
@@ -182,13 +246,14 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         ),
         max_length=300,
         required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-long"}),
     )
     desired_outcome = forms.CharField(
         label=_("Wat zou u graag willen?"),
         help_text=_("Bijvoorbeeld: excuses, uitleg, of dat iets wordt hersteld."),
         max_length=5000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "gh-width-full"}),
     )
     preferred_contact = forms.ChoiceField(
         label=_("Hoe wilt u dat wij contact met u opnemen?"),
@@ -201,23 +266,38 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         help_text=_("Bijvoorbeeld: doordeweeks na 17.00 uur."),
         max_length=200,
         required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-long"}),
     )
     # On behalf of someone else
     on_behalf = forms.BooleanField(
         label=_("Ik dien deze klacht in namens iemand anders (als gemachtigde)"), required=False
     )
-    representative_name = forms.CharField(label=_("Uw naam (gemachtigde)"), max_length=200, required=False)
-    representative_organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    representative_name = forms.CharField(
+        label=_("Uw naam (gemachtigde)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "gh-width-name"}),
+    )
+    representative_organisation = forms.CharField(
+        label=_("Organisatie"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization", "class": "gh-width-name"}),
+    )
     representative_email = forms.EmailField(
         max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("Uw e-mailadres (gemachtigde)"),
         required=False,
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
+        widget=forms.EmailInput(attrs={"class": "gh-width-email", "spellcheck": "false"}),
     )
     representative_phone = forms.CharField(
-        label=_("Uw telefoonnummer (gemachtigde)"), max_length=40, required=False
+        label=_("Uw telefoonnummer (gemachtigde)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "class": "gh-width-phone"}),
     )
-    attachments = MultipleFileField(
+    attachments = KeptFilesField(
         label=_("Bijlagen"),
         required=False,
         help_text=UPLOAD_HELP_TEXT,
@@ -225,14 +305,60 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
     # Honeypot: hidden from people (CSS display:none), irresistible to form-filling bots.
     fax_number = forms.CharField(label=_("Laat dit veld leeg"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, kept_uploads: Sequence[Any] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(is_active=True)
+        # Files added on an earlier try, kept under the form token (gehoord.intake.pending_uploads).
+        self.kept_uploads = list(kept_uploads)
+        # The new files the attachment policy took, kept even when the form has errors elsewhere.
+        self.accepted_uploads: list[CheckedFile] = []
+        self._group_hrefs: dict[str, str] = {}
+
+    # --- files ---------------------------------------------------------------------------
+
+    def removed_upload_ids(self) -> set[int]:
+        """The kept files the person ticked to remove."""
+        if not self.is_bound:
+            return set()
+        getlist = getattr(self.data, "getlist", None)
+        values = getlist("remove_upload") if getlist else self.data.get("remove_upload", [])
+        return {int(value) for value in values if str(value).isdigit()}
+
+    def still_kept(self) -> list[Any]:
+        removed = self.removed_upload_ids()
+        return [upload for upload in self.kept_uploads if upload.pk not in removed]
+
+    def clean_attachments(self) -> list[CheckedFile]:
+        new = self.cleaned_data["attachments"]
+        room = max(MAX_FILES - len(self.still_kept()), 0)
+        screening = screen(new[:room])
+        self.accepted_uploads = screening.accepted
+        refused = [refused.reason for refused in screening.refused]
+        refused += [
+            _("Het bestand '%(name)s' is niet toegevoegd: u kunt maximaal %(max)s bestanden meesturen.")
+            % {"name": printable_name(file.name), "max": MAX_FILES}
+            for file in new[room:]
+        ]
+        if refused:
+            raise ValidationError(refused)
+        return screening.accepted
+
+    # --- fields --------------------------------------------------------------------------
 
     def clean_conduct_date(self) -> dt.date:
         value = self.cleaned_data["conduct_date"]
         if value > timezone.localdate():
             raise ValidationError(_("Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde."))
+        return value
+
+    def clean_house_number(self) -> str:
+        value = self.cleaned_data["house_number"].strip()
+        if value and not HOUSE_NUMBER.match(value):
+            raise ValidationError(
+                _(
+                    "Vul het huisnummer in met cijfers, zoals 12. Een letter of toevoeging kan bij 'Toevoeging'."
+                )
+            )
         return value
 
     def clean_description(self) -> str:
@@ -248,41 +374,118 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
             raise ValidationError(_("Dit veld moet leeg blijven."), code="honeypot")
         return ""
 
+    # --- rules over several fields -------------------------------------------------------
+
+    def add_group_error(self, group: str, message: str, *, href: str) -> None:
+        """An error of the rule of `group`, shown at its fieldset; the summary links to `href`."""
+        if group not in self.group_errors:
+            self.add_error(None, ValidationError(message, code=_GROUP_CODE + group))
+            self._group_hrefs[group] = href
+
+    @property
+    def group_errors(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for error in self.errors.as_data().get(NON_FIELD_ERRORS, []) if self._errors is not None else []:
+            if (error.code or "").startswith(_GROUP_CODE):
+                found.setdefault(error.code.removeprefix(_GROUP_CODE), []).extend(error.messages)
+        return found
+
+    def error_summary_items(self) -> list[tuple[str, str]]:
+        """(link, text) for the error summary, in the order of the page; a group's error before its fields."""
+        groups = self.group_errors
+        items = [
+            ("", message)
+            for error in self.errors.as_data().get(NON_FIELD_ERRORS, [])
+            if not (error.code or "").startswith(_GROUP_CODE)
+            for message in error.messages
+        ]
+        for field in self:
+            for group, start in GROUP_STARTS.items():
+                if start == field.name:
+                    items += [
+                        (self._group_hrefs.get(group, f"#{group}-group"), message)
+                        for message in groups.get(group, [])
+                    ]
+            items += [(field_anchor(field), f"{field.label}: {error}") for error in field.errors]
+        return items
+
+    def _street_address(self, data: dict) -> str:
+        """The address line the rest of Gehoord knows: street, house number and addition in one."""
+        parts = (data.get("street", ""), data.get("house_number", ""), data.get("house_number_addition", ""))
+        return " ".join(part.strip() for part in parts if part and part.strip())
+
+    def _clean_address(self, data: dict) -> None:
+        """All of the address or none of it; its format errors stay at their own field."""
+        typed = {name: str(self.data.get(self.add_prefix(name), "")).strip() for name in ADDRESS_PARTS}
+        typed["house_number_addition"] = str(
+            self.data.get(self.add_prefix("house_number_addition"), "")
+        ).strip()
+        if not any(typed.values()):
+            return
+        missing = [name for name in ADDRESS_PARTS if not typed[name]]
+        if missing:
+            self.add_group_error(
+                "address",
+                _("Uw adres is niet compleet: vul ook uw %(missing)s in. Of maak de adresvelden leeg.")
+                % {"missing": _named_list([str(ADDRESS_PARTS[name]) for name in missing])},
+                href=f"#{self[missing[0]].auto_id}",
+            )
+
     def clean(self) -> dict:
         data = super().clean()
+        data["street_address"] = self._street_address(data)
+        self._clean_address(data)
         # The one rule of every channel (Awb 9:4): a name and one way to reach the person.
         for name, message in reachability.problems(data, citizen=True).items():
-            if name not in self.errors and name in self.fields:
+            if name == "last_name" and name not in self.errors:
                 self.add_error(name, message)
+            elif name == "email":
+                self.add_group_error("reach", message, href=f"#{self['email'].auto_id}")
+            # An incomplete or wrong address: the address group (above) or the field's own format error.
         has_address = reachability.has_postal_address(data)
         preferred = data.get("preferred_contact")
         needs = {
             ContactPreference.EMAIL: (
                 "email",
-                _("U koos voor contact per e-mail. Vul dan ook uw e-mailadres in."),
+                _(
+                    "U koos voor contact per e-mail, maar vulde geen e-mailadres in. Vul uw e-mailadres in bij 'Uw gegevens', of kies een andere manier."
+                ),
             ),
             ContactPreference.PHONE: (
                 "phone",
-                _("U koos voor contact per telefoon. Vul dan ook uw telefoonnummer in."),
+                _(
+                    "U koos voor contact per telefoon, maar vulde geen telefoonnummer in. Vul uw telefoonnummer in bij 'Uw gegevens', of kies een andere manier."
+                ),
             ),
         }
         if preferred in needs:
             field, message = needs[preferred]
             if not data.get(field) and field not in self.errors:
-                self.add_error(field, message)
-        if preferred == ContactPreference.LETTER and not has_address and "street_address" not in self.errors:
-            self.add_error("street_address", _("U koos voor contact per brief. Vul dan ook uw adres in."))
-        if not data.get("department") and not data.get("involved_description"):
+                self.add_error("preferred_contact", message)
+        if preferred == ContactPreference.LETTER and not has_address and "address" not in self.group_errors:
             self.add_error(
-                "involved_description",
+                "preferred_contact",
+                _(
+                    "U koos voor contact per brief, maar vulde geen adres in. Vul uw adres in bij 'Uw gegevens', of kies een andere manier."
+                ),
+            )
+        if (
+            not data.get("department")
+            and not data.get("involved_description")
+            and "department" not in self.errors
+        ):
+            self.add_group_error(
+                "involved",
                 _(
                     "Vertel over welke afdeling of medewerker uw klacht gaat. Weet u het niet? Beschrijf het dan zo goed mogelijk, bijvoorbeeld 'de medewerker aan de telefoon'."
                 ),
+                href=f"#{self['department'].auto_id}",
             )
         if data.get("on_behalf") and not data.get("representative_name"):
-            self.add_error(
-                "representative_name",
+            self.add_group_error(
+                "representative",
                 _("U dient de klacht in namens iemand anders. Vul dan ook uw eigen naam in."),
+                href=f"#{self['representative_name'].auto_id}",
             )
         return data
 

@@ -1,8 +1,14 @@
-"""The web form's one-time token of a complaint: it leads a double submit back to the complaint.
+"""The web form's one-time token of a complaint, and the files a form keeps until it is sent.
+
+The token leads a double submit back to the complaint; nothing of it goes
+into the export: it means nothing to the complainant. A kept file
+(:class:`~gehoord.intake.models.PendingUpload`) belongs to no complaint: it
+becomes an attachment when the form is sent, or is removed after a day
+(:func:`gehoord.intake.pending_uploads.purge_expired`); the retention run
+removes any that are left as rows without a complaint.
 
 Registered with :mod:`gehoord.core.personal_data` from the app's ``ready``;
-:mod:`gehoord.privacy` drives the erasure. Nothing of it goes into the export:
-the token means nothing to the complainant.
+:mod:`gehoord.privacy` drives the erasure.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from gehoord.core.personal_data import (
     declare_no_complainant_data,
     register_personal_data,
 )
-from gehoord.intake.models import WebSubmission
+from gehoord.intake import pending_uploads
+from gehoord.intake.models import PendingUpload, WebSubmission
 
 if TYPE_CHECKING:
     from gehoord.cases.models import Complaint
@@ -28,7 +35,19 @@ def erase(complaint: Complaint, at: dt.datetime) -> Erased:
     return Erased(counts={"web_submissions": count})
 
 
-HOLDER = PersonalDataHolder(name="intake", removes=("intake.WebSubmission",), erase=erase)
+def erase_unlinked(cutoff: dt.datetime, dry_run: bool) -> int:
+    """Files kept for a form that was never sent, added before `cutoff` (the hourly task removes them sooner)."""
+    expired = PendingUpload.objects.filter(uploaded_at__lt=cutoff)
+    return expired.count() if dry_run else pending_uploads.remove(list(expired))
+
+
+HOLDER = PersonalDataHolder(
+    name="intake",
+    removes=("intake.WebSubmission", "intake.PendingUpload"),
+    erase=erase,
+    erase_unlinked=erase_unlinked,
+    unlinked_name="pending uploads",
+)
 
 
 def register() -> None:

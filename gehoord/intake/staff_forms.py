@@ -89,51 +89,87 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         ),
         required=False,
     )
-    first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=120, required=False)
+    first_name = forms.CharField(
+        label=_("Voornaam of voorletters"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-name"}),
+    )
     last_name = forms.CharField(
         label=_("Achternaam"),
         max_length=120,
         error_messages={"required": _("Vul de achternaam van de klager in.")},
+        widget=forms.TextInput(attrs={"class": "gh-width-name"}),
     )
     email = forms.EmailField(
         max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres"),
         required=False,
         error_messages={"invalid": INVALID_EMAIL},
+        widget=forms.EmailInput(attrs={"class": "gh-width-email", "spellcheck": "false"}),
     )
     phone = forms.CharField(
         label=_("Telefoonnummer"),
         max_length=40,
         required=False,
-        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "class": "gh-width-phone"}),
     )
-    street_address = forms.CharField(label=_("Straat en huisnummer"), max_length=200, required=False)
-    postal_code = forms.CharField(label=_("Postcode"), max_length=10, required=False)
-    city = forms.CharField(label=_("Woonplaats"), max_length=120, required=False)
+    street_address = forms.CharField(
+        label=_("Straat en huisnummer"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-street"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-postcode"}),
+    )
+    city = forms.CharField(
+        label=_("Woonplaats"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-city"}),
+    )
     # A representative (gemachtigde, Awb 9:1)
-    representative_name = forms.CharField(label=_("Naam gemachtigde"), max_length=200, required=False)
-    representative_organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    representative_name = forms.CharField(
+        label=_("Naam gemachtigde"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-name"}),
+    )
+    representative_organisation = forms.CharField(
+        label=_("Organisatie"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-name"}),
+    )
     representative_email = forms.EmailField(
         max_length=254,  # the stored column (RFC 5321); the form field would allow 320
         label=_("E-mailadres gemachtigde"),
         required=False,
         error_messages={"invalid": INVALID_EMAIL},
+        widget=forms.EmailInput(attrs={"class": "gh-width-email", "spellcheck": "false"}),
     )
     representative_phone = forms.CharField(
-        label=_("Telefoonnummer gemachtigde"), max_length=40, required=False
+        label=_("Telefoonnummer gemachtigde"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "class": "gh-width-phone"}),
     )
     representative_postal_address = forms.CharField(
         label=_("Postadres gemachtigde"),
         max_length=500,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "gh-width-long"}),
     )
     # The complaint
     description = forms.CharField(
         label=_("Omschrijving van de gedraging"),
         help_text=_("Wat deed of naliet de gemeente of een medewerker, in de woorden van de klager."),
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "class": "gh-width-full"}),
         error_messages={"required": _("Beschrijf de gedraging waarover de klager klaagt.")},
     )
     conduct_date = forms.DateField(
@@ -156,6 +192,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         queryset=Department.objects.none(),
         required=False,
         empty_label=_("Onbekend"),
+        widget=forms.Select(attrs={"class": "gh-width-long"}),
     )
     employees_involved = EmployeeChoiceField(
         label=_("Betrokken medewerkers (beklaagden)"),
@@ -168,13 +205,14 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         label=_("Over wie of welke afdeling, in de woorden van de klager"),
         max_length=300,
         required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-long"}),
     )
     desired_outcome = forms.CharField(
         label=_("Wat wil de klager?"),
         help_text=_("Bijvoorbeeld: excuses, uitleg, of dat iets wordt hersteld."),
         max_length=5000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "gh-width-full"}),
     )
     preferred_contact = forms.ChoiceField(
         label=_("Voorkeur voor contact"),
@@ -188,6 +226,7 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         help_text=_("Bijvoorbeeld: doordeweeks na 17.00 uur."),
         max_length=200,
         required=False,
+        widget=forms.TextInput(attrs={"class": "gh-width-long"}),
     )
     attachments = MultipleFileField(
         label=_("Scans en bijlagen"),

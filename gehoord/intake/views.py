@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
+from gehoord.cases.attachment_policy import MAX_FILES
 from gehoord.cases.models import Complaint
 from gehoord.cases.status_link import complaint_for_status_link, status_path
 from gehoord.core.colours import darken
@@ -23,7 +24,7 @@ from gehoord.core.ratelimits import limited
 from gehoord.correspondence import letters
 from gehoord.correspondence import services as letter_services
 from gehoord.correspondence.selectors import letters_received_by_complainant
-from gehoord.intake import forwarding, services
+from gehoord.intake import forwarding, pending_uploads, services
 from gehoord.intake.forms import (
     COMPLAINT_CHOICE,
     AddInformationForm,
@@ -67,8 +68,8 @@ def elsewhere(request: HttpRequest, slug: str) -> HttpResponse:
 def complaint_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _render_form(request, ComplaintForm(), new_form_token())
-    form = ComplaintForm(request.POST, request.FILES)
     token = read_form_token(request.POST.get("form_token", ""))
+    form = ComplaintForm(request.POST, request.FILES, kept_uploads=pending_uploads.kept(token or ""))
     if token is None:
         form.is_valid()  # show the person's own input back, with field errors if any
         form.add_error(
@@ -76,11 +77,24 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
             _("Het formulier is verlopen of beschadigd. Controleer uw gegevens en verstuur het opnieuw."),
         )
         return _render_form(request, form, new_form_token(), status=400)
-    if not form.is_valid():
-        return _render_form(request, form, request.POST["form_token"], status=400)
-    submission = services.submit_web_complaint(
-        token=token, data=form.cleaned_data, files=form.cleaned_data.get("attachments") or []
-    )
+    valid = form.is_valid()
+    removed = [upload for upload in form.kept_uploads if upload.pk in form.removed_upload_ids()]
+    pending_uploads.remove(removed)
+    if not valid:
+        # The files the policy took are kept (not a bot's: the honeypot was filled in), so the
+        # person need not choose them again; the page lists them.
+        if "fax_number" not in form.errors:
+            pending_uploads.keep(token, form.accepted_uploads)
+        return _render_form(request, form, request.POST["form_token"], status=400, token=token)
+    kept = form.still_kept()
+    kept_files = pending_uploads.as_checked_files(kept)
+    try:
+        submission = services.submit_web_complaint(
+            token=token, data=form.cleaned_data, files=[*kept_files, *form.cleaned_data["attachments"]]
+        )
+    finally:
+        pending_uploads.close(kept_files)
+    pending_uploads.remove(kept)
     # Sent again (the Back button, a second tab): the page says this is the complaint already made.
     # Its status link is shown only to the browser that sent it first (the same session): someone
     # else who sends the same text with the same name and address learns nothing more than that.
@@ -91,8 +105,25 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
     return redirect("intake:received")
 
 
-def _render_form(request: HttpRequest, form: ComplaintForm, token: str, status: int = 200) -> HttpResponse:
-    return render(request, "intake/form.html", {"form": form, "form_token": token}, status=status)
+def _render_form(
+    request: HttpRequest, form: ComplaintForm, signed_token: str, status: int = 200, token: str = ""
+) -> HttpResponse:
+    kept = pending_uploads.kept(token)
+    if kept:
+        # The files already added are listed above the file input; this one adds to them.
+        form.fields["attachments"].label = form["attachments"].label = _("Nog een bestand toevoegen")
+    return render(
+        request,
+        "intake/form.html",
+        {
+            "form": form,
+            "form_token": signed_token,
+            "kept_uploads": kept,
+            "room": max(MAX_FILES - len(kept), 0),
+            "max_files": MAX_FILES,
+        },
+        status=status,
+    )
 
 
 def received(request: HttpRequest) -> HttpResponse:

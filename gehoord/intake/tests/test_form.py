@@ -75,42 +75,116 @@ def test_the_same_complaint_sent_again_from_a_fresh_form_shows_the_first(client,
     assert "nogmaals ingediend" in notes.get().summary
 
 
+NO_DATE = {"conduct_date_day": "", "conduct_date_month": "", "conduct_date_year": ""}
+ADDRESS = {"street": "Dorpsstraat", "house_number": "1", "postal_code": "1234 AB", "city": "Voorbeeldstad"}
+
+
+def date(day: str, month: str, year: str) -> dict:
+    return {"conduct_date_day": day, "conduct_date_month": month, "conduct_date_year": year}
+
+
 @pytest.mark.parametrize(
-    ("overrides", "field", "message"),
+    ("overrides", "field", "anchor", "message"),
     [
-        ({"last_name": ""}, "last_name", "Vul uw achternaam in."),
-        ({"description": ""}, "description", "Beschrijf wat er is gebeurd."),
-        ({"description": "Slecht"}, "description", "Uw beschrijving is erg kort."),
-        ({"conduct_date": ""}, "conduct_date", "Vul de datum in waarop het gebeurde"),
-        ({"conduct_date": "31-02-2026"}, "conduct_date", "Vul een datum in zoals 15-03-2026."),
-        ({"conduct_date": "2099-01-01"}, "conduct_date", "Deze datum ligt in de toekomst."),
-        ({"email": "fatima@"}, "email", "Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        ({"last_name": ""}, "last_name", "id_last_name", "Vul uw achternaam in."),
+        ({"description": ""}, "description", "id_description", "Beschrijf wat er is gebeurd."),
+        ({"description": "Slecht"}, "description", "id_description", "Uw beschrijving is erg kort."),
+        (NO_DATE, "conduct_date", "id_conduct_date_day", "Vul de datum in waarop het gebeurde"),
+        (date("31", "2", "2026"), "conduct_date", "id_conduct_date_day", "Deze datum bestaat niet."),
+        (date("1", "13", "2026"), "conduct_date", "id_conduct_date_month", "Deze datum bestaat niet."),
+        (date("1", "1", "2099"), "conduct_date", "id_conduct_date_day", "Deze datum ligt in de toekomst."),
         (
-            {"email": "", "preferred_contact": "letter"},
-            "email",
-            "Vul minstens één manier in waarop wij u kunnen bereiken",
+            date("1", "", "2026"),
+            "conduct_date",
+            "id_conduct_date_month",
+            "De datum moet ook een maand bevatten.",
         ),
-        ({"email": "", "phone": "0612345678"}, "email", "U koos voor contact per e-mail."),
-        ({"phone": "bel me"}, "phone", "Vul een geldig telefoonnummer in"),
-        ({"postal_code": "12345", "street_address": "Dorpsstraat 1", "city": "X"}, "postal_code", "1234 AB"),
-        ({"street_address": "Dorpsstraat 1"}, "postal_code", "Vul uw volledige adres in"),
-        ({"preferred_contact": ""}, "preferred_contact", "Kies hoe wij contact met u mogen opnemen."),
-        ({"preferred_contact": "letter"}, "street_address", "U koos voor contact per brief."),
-        ({"involved_description": ""}, "involved_description", "Vertel over welke afdeling of medewerker"),
-        ({"on_behalf": "on"}, "representative_name", "Vul dan ook uw eigen naam in."),
+        (date("", "", "2026"), "conduct_date", "id_conduct_date_day", "een dag en maand bevatten."),
+        (date("1", "mrt", "2026"), "conduct_date", "id_conduct_date_month", "Vul de datum in met cijfers"),
+        (date("1", "3", "26"), "conduct_date", "id_conduct_date_year", "Vul het jaar in met vier cijfers"),
+        (date("1", "3", "1026"), "conduct_date", "id_conduct_date_year", "Vul een jaar in na 1900."),
+        ({"email": "fatima@"}, "email", "id_email", "Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        (
+            {"email": "", "phone": "0612345678"},
+            "preferred_contact",
+            "id_preferred_contact_0",
+            "U koos voor contact per e-mail, maar vulde geen e-mailadres in.",
+        ),
+        ({"phone": "bel me"}, "phone", "id_phone", "Vul een geldig telefoonnummer in"),
+        ({**ADDRESS, "postal_code": "12345"}, "postal_code", "id_postal_code", "1234 AB"),
+        (
+            {**ADDRESS, "house_number": "a"},
+            "house_number",
+            "id_house_number",
+            "Vul het huisnummer in met cijfers",
+        ),
+        ({"preferred_contact": ""}, "preferred_contact", "id_preferred_contact_0", "Kies hoe wij contact"),
+        ({"preferred_contact": "letter"}, "preferred_contact", "id_preferred_contact_0", "contact per brief"),
     ],
 )
-def test_each_invalid_field_gets_a_clear_dutch_message(client, db, overrides, field, message):
+def test_each_invalid_field_gets_a_clear_dutch_message(client, db, overrides, field, anchor, message):
     response = post(client, **overrides)
     html = response.content.decode()
 
     assert response.status_code == 400
     assert Complaint.objects.count() == 0
     assert message in str(response.context["form"].errors[field])
-    # Next to the field, and in the summary at the top with a link to the field.
+    # Next to the field, and in the summary at the top with a link to the (first wrong) input.
     assert f'id="id_{field}_error"' in html
-    assert 'id="error-summary"' in html and f'href="#id_{field}' in html
+    assert 'id="error-summary"' in html and f'href="#{anchor}"' in html
     assert "<title>Fout:" in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "group", "anchor", "message"),
+    [
+        (
+            {"email": "", "preferred_contact": "letter"},
+            "reach",
+            "id_email",
+            "Vul minstens één manier in waarop wij u kunnen bereiken",
+        ),
+        (
+            {"street": "Dorpsstraat", "house_number": "1"},
+            "address",
+            "id_postal_code",
+            "vul ook uw postcode en woonplaats in",
+        ),
+        ({**ADDRESS, "house_number": ""}, "address", "id_house_number", "vul ook uw huisnummer in"),
+        # A digit in the street's name is no house number.
+        (
+            {**ADDRESS, "street": "1e Van Swindenstraat", "house_number": ""},
+            "address",
+            "id_house_number",
+            "vul ook uw huisnummer in",
+        ),
+        (
+            {"postal_code": "1234 AB"},
+            "address",
+            "id_street",
+            "vul ook uw straat, huisnummer en woonplaats in",
+        ),
+        (
+            {"involved_description": ""},
+            "involved",
+            "id_department",
+            "Vertel over welke afdeling of medewerker",
+        ),
+        ({"on_behalf": "on"}, "representative", "id_representative_name", "Vul dan ook uw eigen naam in."),
+    ],
+)
+def test_a_rule_over_several_fields_is_shown_once_at_its_group(client, db, overrides, group, anchor, message):
+    response = post(client, **overrides)
+    html = response.content.decode()
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert message in " ".join(form.group_errors[group])
+    assert f'id="{group}-error"' in html
+    assert f'href="#{anchor}"' in html
+    # Not as an error of any single field of the group.
+    assert not any(message in " ".join(errors) for name, errors in form.errors.items() if name != "__all__")
+    assert html.count(message) == 2  # at the group and in the summary
 
 
 @pytest.mark.parametrize(("ticked", "stored"), [({"about_failure_to_decide": "on"}, True), ({}, False)])
@@ -123,8 +197,10 @@ def test_the_optional_question_about_failing_to_decide_in_time(client, db, ticke
 
 
 def test_valid_postal_code_is_normalised(client, db):
-    post(client, street_address="Dorpsstraat 1", postal_code="1234ab", city="Voorbeeldstad")
-    assert Complaint.objects.get().complainant.postal_code == "1234 AB"
+    post(client, street="Dorpsstraat", house_number="1", postal_code="1234ab", city="Voorbeeldstad")
+    complainant = Complaint.objects.get().complainant
+    assert complainant.postal_code == "1234 AB"
+    assert complainant.street_address == "Dorpsstraat 1"
 
 
 def test_representative_is_stored_apart(client, db):

@@ -81,6 +81,12 @@ REACHABILITY = [
 def _public_form(details: dict) -> bool:
     # The public form asks how to be contacted: pick what the person gave (a choice, not reachability).
     preferred = "email" if details.get("email") else "phone" if details.get("phone") else "letter"
+    # The form asks the street and the house number apart, and passes them on as one street_address.
+    details = dict(details)
+    street, _, number = details.pop("street_address", "").rpartition(" ")
+    if not any(c.isdigit() for c in number):
+        street, number = " ".join([street, number]).strip(), ""
+    details.update(street=street, house_number=number)
     form = ComplaintForm(data=valid_form_data(preferred_contact=preferred, **details))
     return form.is_valid()
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gehoord.cases.attachment_policy import ScannerUnavailable, VirusFound, check_uploads, scan_for_viruses
 from gehoord.cases.models import Attachment, Complaint
 from gehoord.core.testing.clamd_server import EICAR, clamd_process, free_port
+from gehoord.intake.models import PendingUpload
 from gehoord.intake.tests.helpers import PDF_BYTES, pdf_file, valid_form_data
 from gehoord.mailbox import services as mailbox_services
 from gehoord.mailbox.models import MessageOutcome
@@ -57,7 +58,9 @@ def test_an_infected_file_is_refused_in_dutch_and_nothing_is_stored(client, clam
     html = response.content.decode()
     assert "Het bestand &#x27;rekening.pdf&#x27; bevat mogelijk een virus en is niet opgeslagen." in html
     assert Complaint.objects.count() == 0
-    assert _stored_files(tmp_path) == []
+    # The clean file is kept for the next try (under the form token); the infected one is not stored.
+    assert list(PendingUpload.objects.values_list("original_name", flat=True)) == ["brief.pdf"]
+    assert _stored_files(tmp_path) == [tmp_path / "media" / PendingUpload.objects.get().file.name]
     assert sorted(clamd.read_text().splitlines()) == ["stream: Eicar-Signature FOUND", "stream: OK"]
 
 
