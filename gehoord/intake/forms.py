@@ -23,7 +23,7 @@ from gehoord.cases.attachment_policy import (
 from gehoord.cases.constants import ContactPreference
 from gehoord.core.date_parts import DatePartsField
 from gehoord.core.form_errors import field_anchor
-from gehoord.core.languages import LanguageMarkedRadioSelect, translated_or_dutch
+from gehoord.core.languages import LanguageMarkedRadioSelect, LanguageMarkedSelect, translated_or_dutch
 from gehoord.intake import reachability
 from gehoord.intake.models import TriageDestination
 from gehoord.organisation.forms import DepartmentChoiceField
@@ -237,7 +237,7 @@ class ComplaintForm(ContactDetailsCleaning, forms.Form):
         queryset=Department.objects.none(),
         required=False,
         empty_label=_("Weet ik niet"),
-        widget=forms.Select(attrs={"class": "gh-width-long"}),
+        widget=LanguageMarkedSelect(attrs={"class": "gh-width-long"}),
     )
     involved_description = forms.CharField(
         label=_("Over wie gaat het?"),
