@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -104,13 +105,14 @@ def header_terms(complaint: Complaint, today: dt.date) -> list[HeaderTerm]:
             )
         )
     elif complaint.decided_at:
-        decided = complaint.decided_at.date()
+        decided = timezone.localdate(complaint.decided_at)
+        in_time = decided <= complaint.decision_due
         rows.append(
             HeaderTerm(
                 _("Beslissing (Awb 9:11)"),
-                complaint.decision_due,
+                decided,
                 None,
-                note=str(_("beslist op %(date)s")) % {"date": f"{decided:%d-%m-%Y}"},
+                note=str(_("beslist, op tijd") if in_time else _("beslist, te laat")),
             )
         )
     if (
