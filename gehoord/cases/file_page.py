@@ -246,10 +246,12 @@ ACTION_TEXTS: dict[str, ActionText] = {
         _("Klachtonderdelen beoordelen"), _("Klachtonderdelen beoordelen"), anchor="h-parts"
     ),
     "hearing_report": ActionText(
-        _("Hoorverslag vastleggen"), _("Naar de hoorverslagen"), anchor="h-hearings"
+        _("Hoorverslag vastleggen"), _("Hoorverslagen vastleggen"), anchor="h-hearings"
     ),
     "hearing_response": ActionText(
-        _("Antwoord op de uitnodiging vastleggen"), _("Naar de uitnodigingen"), anchor="h-hearings"
+        _("Antwoord op de uitnodiging vastleggen"),
+        _("Antwoord op de uitnodiging vastleggen"),
+        anchor="h-hearings",
     ),
 }
 

@@ -1069,13 +1069,17 @@ def allowed_actions(complaint: Complaint, actor: User | None) -> frozenset[str]:
 
 
 def _next_in_formal(complaint: Complaint, today: dt.date) -> str:
-    """Formal route: invite to be heard first, then whatever the decision still lacks, then decide."""
+    """Formal route: invite and hear the parties first, then whatever the decision still lacks, then decide."""
     checklist = decision_checklist(complaint, today)
     if all(item.done for item in checklist):
         return "decide"
     hearings = next(item for item in checklist if item.key == "hearings")
-    if complaint.status == Status.FORMAL and not hearings.done and not complaint.hearings.exists():
-        return "schedule_hearing"
+    if not hearings.done:
+        # Invited and answered first: findings and judgements follow from what the parties said.
+        if complaint.status == Status.FORMAL and not complaint.hearings.exists():
+            return "schedule_hearing"
+        if complaint.status == Status.HEARING:
+            return "hearing_report"
     return next(item.action for item in checklist if not item.done)
 
 

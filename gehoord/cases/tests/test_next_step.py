@@ -38,6 +38,11 @@ def _skip_and_judge(complaint, actor):
     complaint.copy_waivers.all().delete()
 
 
+def _heard(complaint, actor):
+    for hearing in complaint.hearings.all():
+        services.record_hearing_report(hearing, report="Gehoord.", held_on=timezone.localdate(), actor=actor)
+
+
 def _review(complaint, actor):
     record_learning_review(complaint, improvement_possible=False, reasoning="Niets.", actor=actor)
 
@@ -55,7 +60,8 @@ CASES = [
     ("formal, hearing left out, no findings", S.FORMAL, True, _skip, {}, "findings"),
     ("formal, only the copy missing", S.FORMAL, True, _skip_and_judge, {}, "waive_copy"),
     ("formal, all present", S.FORMAL, True, ready_to_decide, {}, "decide"),
-    ("hearing, nothing recorded", S.HEARING, True, None, {}, "findings"),
+    ("hearing, nothing recorded", S.HEARING, True, None, {}, "hearing_report"),
+    ("hearing, heard, no findings", S.HEARING, True, _heard, {}, "findings"),
     ("hearing, all present", S.HEARING, True, ready_to_decide, {}, "decide"),
     ("resolved informally", S.RESOLVED_INFORMALLY, True, None, {}, "start_learning_review"),
     ("decided", S.DECIDED, True, None, {}, "start_learning_review"),
@@ -129,10 +135,13 @@ def test_the_file_header_shows_the_primary_action_and_the_checklist(client, coor
     response = client.get(detail_url(complaint))
 
     body = text(response)
-    assert response.context["suggested"] == "findings"
+    assert response.context["suggested"] == "hearing_report"
     head = body[: body.index('id="h-summary"')]
     assert head.count("utrecht-button--primary-action") == 1
-    assert "Bevindingen opslaan" in head
+    # A step done once per party: the primary action leads to their section.
+    assert (
+        '<a class="utrecht-button utrecht-button--primary-action gh-button-link" href="#h-hearings">' in head
+    )
     assert 'class="gh-checklist__item gh-checklist__item--todo"' in head
     assert 'href="#h-hearings"' in head
     # Nowhere else on the page is a primary action.
