@@ -108,6 +108,11 @@ def decision_term_runs(complaint: Complaint) -> bool:
     return complaint.status in TERM_RUNNING_STATUSES
 
 
+def is_finished(complaint: Complaint) -> bool:
+    """The handling has ended for good: closed, referred, not handled or withdrawn."""
+    return complaint.status in FINAL_STATUSES
+
+
 def notice_term_runs(complaint: Complaint) -> bool:
     """Awb 9:8 lid 3: the notice term runs until the organ decided how to handle the complaint.
 

@@ -244,6 +244,7 @@ def _render_file(
         "events": latest_events,
         "older_events": older_events,
         "suggested": suggested,
+        "finished": lifecycle.is_finished(complaint),
         "header_terms": file_page.header_terms(complaint, today),
         "primary": file_page.primary_item(suggested, transitions, action_forms),
         "groups": file_page.action_groups(transitions, action_forms, offered, suggested),
