@@ -17,8 +17,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gehoord.cases import file_forms, lifecycle, parts, services, subject
 from gehoord.cases import forms as case_forms
-from gehoord.cases import lifecycle, services
 from gehoord.cases.models import Complaint, Hearing
 from gehoord.core.errors import DomainError
 
@@ -50,6 +50,13 @@ def _judge_part(complaint: Complaint, data: dict, actor) -> object:
     return services.judge_part(
         part, judgement=data["judgement"], reasoning=data["reasoning"], norms=data["norms"], actor=actor
     )
+
+
+def _part(complaint: Complaint, data: dict):
+    part = complaint.parts.filter(pk=data["part"]).first()
+    if part is None:
+        raise DomainError(_("Dit klachtonderdeel hoort niet bij deze klacht."))
+    return part
 
 
 def _hearing(complaint: Complaint, data: dict) -> Hearing:
@@ -177,6 +184,29 @@ ACTIONS: dict[str, Action] = {
         lambda c, d, a: services.record_ombudsman(c, on=d["on"], ended_on=d["ended_on"], actor=a),
         gettext_lazy("Gegevens over de ombudsman vastgelegd."),
         per_file=True,
+    ),
+    "edit_title": Action(
+        file_forms.TitleForm,
+        lambda c, d, a: subject.set_title(c, title=d["title"], actor=a),
+        gettext_lazy("Onderwerp gewijzigd."),
+        per_file=True,
+    ),
+    "add_part": Action(
+        file_forms.AddPartForm,
+        lambda c, d, a: parts.add_part(c, description=d["description"], actor=a),
+        gettext_lazy("Klachtonderdeel toegevoegd."),
+    ),
+    "reword_part": Action(
+        file_forms.RewordPartForm,
+        lambda c, d, a: parts.reword_part(_part(c, d), description=d["description"], actor=a),
+        gettext_lazy("Klachtonderdeel anders verwoord."),
+        per_row=True,
+    ),
+    "split_part": Action(
+        file_forms.SplitPartForm,
+        lambda c, d, a: parts.split_part(_part(c, d), d["first_text"], d["second_text"], actor=a),
+        gettext_lazy("Klachtonderdeel gesplitst."),
+        per_row=True,
     ),
     # learning_review and propose_measure: gehoord.learning registers them (register_file_action).
 }

@@ -108,6 +108,11 @@ def decision_term_runs(complaint: Complaint) -> bool:
     return complaint.status in TERM_RUNNING_STATUSES
 
 
+def is_finished(complaint: Complaint) -> bool:
+    """The handling has ended for good: closed, referred, not handled or withdrawn."""
+    return complaint.status in FINAL_STATUSES
+
+
 def notice_term_runs(complaint: Complaint) -> bool:
     """Awb 9:8 lid 3: the notice term runs until the organ decided how to handle the complaint.
 
@@ -457,17 +462,33 @@ def hearings_outstanding(complaint: Complaint, today: dt.date | None = None) -> 
     return problems
 
 
-def decision_outstanding(complaint: Complaint, today: dt.date | None = None) -> list[str]:
-    """Everything a formal decision still lacks, all at once (Awb 9:9, 9:10, 9:12)."""
-    problems: list[str] = []
-    if not complaint.findings.strip():
-        problems.append(_("Een beslissing op een formele klacht vermeldt de bevindingen (Awb 9:12)."))
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a formal decision needs (Awb 9:9, 9:10, 9:12), and what is still missing of it.
+
+    `key` names the part of the file where it is fixed (the file page links
+    there); `action` is the action or step that fixes it first.
+    """
+
+    key: str
+    label: Any  # a lazy translated string
+    action: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return not self.problems
+
+
+def decision_checklist(complaint: Complaint, today: dt.date | None = None) -> list[ChecklistItem]:
+    """Everything a formal decision needs, each item done or with what it still lacks (in that order)."""
     parts = list(complaint.parts.prefetch_related("norms"))
+    part_problems: list[str] = []
     if not parts:
-        problems.append(_("Leg minstens één klachtonderdeel vast en beoordeel het."))
+        part_problems.append(_("Leg minstens één klachtonderdeel vast en beoordeel het."))
     unjudged = [part.position for part in parts if not part.judgement]
     if unjudged:
-        problems.append(
+        part_problems.append(
             _("Geef een oordeel over elk klachtonderdeel; nog zonder oordeel: %(parts)s.")
             % {"parts": ", ".join(str(p) for p in unjudged)}
         )
@@ -475,22 +496,50 @@ def decision_outstanding(complaint: Complaint, today: dt.date | None = None) -> 
         part.position for part in parts if part.judgement in FOUNDED_JUDGEMENTS and not part.norms.all()
     ]
     if without_norm:
-        problems.append(
+        part_problems.append(
             _("Noem bij elk (deels) gegrond onderdeel de geschonden behoorlijkheidsnorm(en): %(parts)s.")
             % {"parts": ", ".join(str(p) for p in without_norm)}
         )
+    hearing_problems: list[str] = []
     if complaint.hearing_skip_reason == HearingSkipReason.CLEARLY_UNFOUNDED and any(
         part.judgement in FOUNDED_JUDGEMENTS for part in parts
     ):
-        problems.append(
+        hearing_problems.append(
             _(
                 "Horen is overgeslagen omdat de klacht kennelijk ongegrond was, maar een onderdeel is "
                 "(deels) gegrond. Nodig de klager alsnog uit om gehoord te worden (Awb 9:10)."
             )
         )
-    problems.extend(hearings_outstanding(complaint, today))
-    problems.extend(copies_outstanding(complaint))
-    return problems
+    hearing_problems.extend(hearings_outstanding(complaint, today))
+    hearing_action = "hearing_report" if complaint.status == Status.HEARING else "schedule_hearing"
+    findings_problems = (
+        []
+        if complaint.findings.strip()
+        else [_("Een beslissing op een formele klacht vermeldt de bevindingen (Awb 9:12).")]
+    )
+    return [
+        ChecklistItem(
+            "findings", gettext_lazy("Bevindingen (Awb 9:12)"), "findings", tuple(findings_problems)
+        ),
+        ChecklistItem(
+            "parts",
+            gettext_lazy("Een oordeel over elk klachtonderdeel (Awb 9:12)"),
+            "add_part" if not parts else "judge_part",
+            tuple(part_problems),
+        ),
+        ChecklistItem("hearings", gettext_lazy("Horen (Awb 9:10)"), hearing_action, tuple(hearing_problems)),
+        ChecklistItem(
+            "copies",
+            gettext_lazy("Kopie aan de beklaagde (Awb 9:9)"),
+            "waive_copy",
+            tuple(copies_outstanding(complaint)),
+        ),
+    ]
+
+
+def decision_outstanding(complaint: Complaint, today: dt.date | None = None) -> list[str]:
+    """Everything a formal decision still lacks, all at once (Awb 9:9, 9:10, 9:12)."""
+    return [problem for item in decision_checklist(complaint, today) for problem in item.problems]
 
 
 def _guard_decide(complaint: Complaint, params: Params, at: dt.datetime) -> None:
@@ -898,7 +947,12 @@ ACTION_STATUSES: dict[str, frozenset[Status]] = {
     "note": frozenset(Status),
     "contact": ACTIVE_STATUSES,
     "assign": ACTIVE_STATUSES,
+    # The subject line (Complaint.title) is the file's own label: staff reword it while it is on a desk.
+    "edit_title": ACTIVE_STATUSES,
+    # Complaint parts are what the decision judges (Awb 9:12): added, reworded or split until it is taken.
     "add_part": OPEN_STATUSES,
+    "reword_part": OPEN_STATUSES,
+    "split_part": OPEN_STATUSES,
     "involve_employee": OPEN_STATUSES,
     "attachment": OPEN_STATUSES,
     "missing_elements": OPEN_STATUSES,
@@ -930,7 +984,15 @@ ACTION_STATUSES: dict[str, frozenset[Status]] = {
 # Actions only the coordinator takes; the rest are for whoever handles the complaint.
 COORDINATOR_ACTIONS = frozenset({"assign", "committee", "competent_organ", "erase"})
 
+_PARTS_FIXED = gettext_lazy(
+    "Klachtonderdelen kunnen alleen worden toegevoegd, anders verwoord of gesplitst zolang de klacht in "
+    "behandeling is, dus vóór de beslissing."
+)
 _NOT_NOW = {
+    "add_part": _PARTS_FIXED,
+    "reword_part": _PARTS_FIXED,
+    "split_part": _PARTS_FIXED,
+    "edit_title": gettext_lazy("Het onderwerp van een afgesloten klacht blijft zoals het is."),
     "judge_part": gettext_lazy("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling."),
     "findings": gettext_lazy("Oordeel en bevindingen worden vastgelegd tijdens de formele behandeling."),
     "skip_hearing": gettext_lazy("Afzien van horen kan alleen bij een klacht in formele behandeling."),
@@ -1006,6 +1068,60 @@ def allowed_actions(complaint: Complaint, actor: User | None) -> frozenset[str]:
         for action in ACTION_STATUSES
         if action_allowed(complaint, action) and (coordinator or action not in COORDINATOR_ACTIONS)
     )
+
+
+# --- the next step ---------------------------------------------------------------
+
+
+def _next_in_formal(complaint: Complaint, today: dt.date) -> str:
+    """Formal route: invite and hear the parties first, then whatever the decision still lacks, then decide."""
+    checklist = decision_checklist(complaint, today)
+    if all(item.done for item in checklist):
+        return "decide"
+    hearings = next(item for item in checklist if item.key == "hearings")
+    if not hearings.done:
+        # Invited and answered first: findings and judgements follow from what the parties said.
+        if complaint.status == Status.FORMAL and not complaint.hearings.exists():
+            return "schedule_hearing"
+        if complaint.status == Status.HEARING:
+            return "hearing_report"
+    return next(item.action for item in checklist if not item.done)
+
+
+def _next_step(complaint: Complaint, today: dt.date) -> str | None:
+    """What normally comes next in the complaint's status, whoever may take it."""
+    status = complaint.status
+    if status == Status.RECEIVED:
+        return "start_triage"
+    if status in OPEN_STATUSES and complaint.handler_id is None:
+        return "assign"
+    if status == Status.TRIAGE:
+        return "handle_as_signal" if complaint.anonymous else "start_informal"
+    if status == Status.INFORMAL:
+        return "contact" if complaint.first_contact_at is None else "resolve_informally"
+    if status in DECIDING_STATUSES:
+        return _next_in_formal(complaint, today)
+    if status in (Status.DECIDED, Status.RESOLVED_INFORMALLY):
+        return "start_learning_review"
+    if status == Status.LEARNING_REVIEW:
+        return "close" if hasattr(complaint, "learning_review") else "learning_review"
+    return None
+
+
+def suggested_step(complaint: Complaint, actor: User | None, today: dt.date | None = None) -> str | None:
+    """The step (a name in :data:`TRANSITIONS`) or action (in :data:`ACTION_STATUSES`) that is normally next.
+
+    The file page offers it as its one primary action. None when the file is
+    finished, or when what comes next is not for `actor` (a handler cannot
+    assign, a department head takes no step): their page then shows no
+    primary action rather than one they may not take.
+    """
+    name = _next_step(complaint, today or _today())
+    if name is None or actor is None:
+        return None
+    if name in TRANSITIONS:
+        return name if any(t.name == name for t in available_transitions(complaint, actor)) else None
+    return name if name in allowed_actions(complaint, actor) else None
 
 
 # --- performing ---------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -20,8 +21,8 @@ from gehoord.audit import selectors as audit_selectors
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import audited_export, describe_query
 from gehoord.audit.services import record as audit
+from gehoord.cases import file_page, inbox, lifecycle, selectors, services
 from gehoord.cases import forms as case_forms
-from gehoord.cases import inbox, lifecycle, selectors, services
 from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, HearingParty
 from gehoord.cases.file_actions import ACTIONS
 from gehoord.cases.models import Complaint, Hearing
@@ -195,8 +196,17 @@ def _render_file(
                     "norms": list(part.norms.all()),
                 },
             ),
+            {
+                name: bound.get(f"{name}-{part.pk}")
+                or _action_form(name, complaint, prefix=f"{name}-{part.pk}", initial=initial)
+                for name, initial in (
+                    ("reword_part", {"part": part.pk, "description": part.description}),
+                    ("split_part", {"part": part.pk, "first_text": part.description}),
+                )
+                if name in actions
+            },
         )
-        for part in complaint.parts.all()
+        for part in complaint.parts.prefetch_related("norms", "revisions__actor")
     ]
     hearings = [
         {
@@ -222,9 +232,23 @@ def _render_file(
     ]
     today = timezone.localdate()
     decision_open = lifecycle.decision_term_runs(complaint)
+    # The one primary action: what the lifecycle says normally comes next; everything else is grouped.
+    suggested = lifecycle.suggested_step(complaint, request.user, today)
+    offered = file_page.offered_actions(
+        complaint, actions, uses_committee=municipality.uses_advisory_committee
+    )
+    may_decide = any(t.name == "decide" for t, _form in transitions)
+    latest_events, older_events = file_page.timeline(complaint)
     context = {
         "complaint": complaint,
-        "events": complaint.events.select_related("actor"),
+        "events": latest_events,
+        "older_events": older_events,
+        "suggested": suggested,
+        "finished": lifecycle.is_finished(complaint),
+        "header_terms": file_page.header_terms(complaint, today),
+        "primary": file_page.primary_item(suggested, transitions, action_forms),
+        "groups": file_page.action_groups(transitions, action_forms, offered, suggested),
+        "offered": offered,
         "measures": complaint.improvement_measures.select_related("department", "responsible"),
         "transitions": transitions,
         "actions": actions,
@@ -246,10 +270,9 @@ def _render_file(
             "postponement_left": terms.MAX_POSTPONEMENT_WEEKS - complaint.postponement_weeks,
             "ombudsman_until": terms.ombudsman_deadline(complaint.closed_at) if complaint.closed_at else None,
         },
-        # Everything a decision still lacks, all at once, above the decide step (Awb 9:9, 9:10, 9:12).
-        "decision_outstanding": lifecycle.decision_outstanding(complaint, today)
-        if any(t.name == "decide" for t, _form in transitions)
-        else [],
+        # Everything a decision needs, done or not, all at once, in the header (Awb 9:9, 9:10, 9:12).
+        "checklist": lifecycle.decision_checklist(complaint, today) if may_decide else [],
+        "decision_outstanding": lifecycle.decision_outstanding(complaint, today) if may_decide else [],
         # "Mogelijk dubbel" (see gehoord.intake.pipeline), either way round, only those the user may see.
         "possible_duplicates": list(
             selectors.visible_complaints(request.user)
@@ -257,10 +280,26 @@ def _render_file(
             .exclude(pk=complaint.pk)
             .only("reference")
         ),
-        # Who opened and changed this file: for the coordinator only.
-        "audit_entries": audit_selectors.entries_for_complaint(complaint) if is_coordinator else None,
     }
     return render(request, "cases/complaint_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def complaint_access_log(request: HttpRequest, reference: str) -> HttpResponse:
+    """Who opened, downloaded or changed this file, for the coordinator only; reading it is a view of the file."""
+    complaint = _file_or_404(request, reference)
+    if not request.user.has_role(lifecycle.Role.COORDINATOR):
+        raise PermissionDenied
+    audit(request, AuditAction.VIEW, complaint=complaint, note="toegangslog")
+    page = Paginator(
+        audit_selectors.complaint_entries(complaint.pk), audit_selectors.FILE_PAGE_ENTRIES
+    ).get_page(page_number(request.GET.get("page")))
+    return render(
+        request,
+        "audit/complaint_access_log.html",
+        {"complaint": complaint, "page": page, "audit_entries": page.object_list, "is_coordinator": True},
+    )
 
 
 @login_required

@@ -295,6 +295,14 @@ def is_due_soon(due: dt.date | None, today: dt.date, days: int = DUE_SOON_DAYS) 
     return due is not None and today <= due <= today + dt.timedelta(days=days)
 
 
+def days_left(due: dt.date, today: dt.date) -> int:
+    """Calendar days from `today` to a term's last day: 0 on that day, negative once it has passed.
+
+    A term ends at the end of its last day, so "0" still means in time.
+    """
+    return (due - today).days
+
+
 def add_working_days(start: dt.date | dt.datetime, days: int, calendar: AtwCalendar | None = None) -> dt.date:
     """The `days`-th working day after `start` (`start` itself never counts)."""
     if days < 0:

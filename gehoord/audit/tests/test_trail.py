@@ -168,14 +168,49 @@ def test_the_coordinator_sees_the_files_audit_log_and_a_handler_does_not(
     from gehoord.cases import lifecycle
 
     lifecycle.assign_handler(complaint, handler, actor=coordinator)
+    file_url = reverse("cases:detail", args=[complaint.reference])
+    log_url = reverse("cases:access_log", args=[complaint.reference])
     login_staff(client, handler)
-    handler_page = client.get(reverse("cases:detail", args=[complaint.reference])).content.decode()
+    handler_page = client.get(file_url).content.decode()
+    assert client.get(log_url).status_code == 403
     login_staff(client, coordinator)
-    coordinator_page = client.get(reverse("cases:detail", args=[complaint.reference])).content.decode()
+    coordinator_page = client.get(file_url).content.decode()
+    views_before = AuditEntry.objects.filter(complaint_id=complaint.pk, action=Action.VIEW).count()
+    log_page = client.get(log_url).content.decode()
 
-    assert "Inzage-logboek" not in handler_page
-    assert "Inzage-logboek" in coordinator_page
-    assert handler.username in coordinator_page  # the handler's view of the file is listed
+    # The file page links to the log (its own tab) but no longer holds it.
+    assert log_url not in handler_page and "Inzage-logboek" not in handler_page
+    assert log_url in coordinator_page and "Inzage-logboek" not in coordinator_page
+    assert "Inzage-logboek" in log_page
+    assert handler.username in log_page  # the handler's view of the file is listed
+    # Reading the log is itself a view of the file.
+    assert (
+        AuditEntry.objects.filter(complaint_id=complaint.pk, action=Action.VIEW).count() == views_before + 1
+    )
+
+
+def test_the_access_log_is_paginated(client, coordinator, complaint):
+    from gehoord.audit.selectors import FILE_PAGE_ENTRIES
+    from gehoord.audit.services import record_file_change
+
+    for _n in range(FILE_PAGE_ENTRIES + 5):
+        record_file_change(
+            complaint,
+            Action.CHANGE,
+            note="test",
+            object_type="cases.complaint",
+            object_id=complaint.pk,
+            actor=coordinator,
+        )
+    login_staff(client, coordinator)
+    log_url = reverse("cases:access_log", args=[complaint.reference])
+
+    first = client.get(log_url)
+    second = client.get(log_url, {"page": 2})
+
+    assert len(first.context["audit_entries"]) == FILE_PAGE_ENTRIES
+    assert 'rel="next"' in first.content.decode()
+    assert 0 < len(second.context["audit_entries"]) < FILE_PAGE_ENTRIES
 
 
 def test_the_admin_searches_a_reference_of_the_shape_cases_gives_it():

@@ -19,7 +19,7 @@ import datetime as dt
 import pytest
 
 from gehoord.accounts.roles import Role
-from gehoord.cases import lifecycle, services
+from gehoord.cases import lifecycle, parts, services, subject
 from gehoord.cases.constants import (
     CopyWaiverReason,
     EventKind,
@@ -1493,7 +1493,10 @@ EXPECTED_ACTIONS: dict[str, set[Status]] = {
     "assign": ACTIVE,
     "representative": ACTIVE,
     "competent_organ": ACTIVE,
+    "edit_title": ACTIVE,
     "add_part": OPEN,
+    "reword_part": OPEN,
+    "split_part": OPEN,
     "involve_employee": OPEN,
     "attachment": OPEN,
     "missing_elements": OPEN,
@@ -1563,6 +1566,9 @@ SERVICE_CALLS = {
     "judge_part": _judge,
     "findings": lambda c, a: services.record_findings(c, findings="B.", conclusions="", actor=a),
     "add_part": lambda c, a: services.add_part(c, description="Nog iets.", actor=a),
+    "reword_part": lambda c, a: parts.reword_part(c.parts.first(), description="Anders gezegd.", actor=a),
+    "split_part": lambda c, a: parts.split_part(c.parts.first(), "Het eerste.", "Het tweede.", actor=a),
+    "edit_title": lambda c, a: subject.set_title(c, title="Een nieuw onderwerp", actor=a),
     "involve_employee": lambda c, a: services.add_involved_employee(
         c, employee=factories.UserFactory(), actor=a
     ),

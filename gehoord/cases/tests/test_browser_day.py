@@ -35,6 +35,21 @@ def submit_section(page, section: str) -> None:
     page.wait_for_load_state()
 
 
+def open_disclosure(page, section: str) -> None:
+    """Open the (closed) disclosure a panel of the file is folded into, as a user clicks its summary."""
+    details = page.locator(f"details:has(section[aria-labelledby='{section}'])").last
+    if details.get_attribute("open") is None:
+        details.locator(":scope > summary").click()
+
+
+def primary_action(page) -> str:
+    """The one primary action of the file: the step the lifecycle suggests, in the header."""
+    buttons = page.locator(".utrecht-button--primary-action")
+    assert buttons.count() == 1
+    assert page.locator(".gh-file-next .utrecht-button--primary-action").count() == 1
+    return buttons.inner_text()
+
+
 def screenshots(page, directory: Path, name: str) -> list[Path]:
     """The whole page at a desktop and a phone width; at the phone width nothing scrolls sideways."""
     paths = []
@@ -75,23 +90,37 @@ def test_coordinators_day(page, live_server, tmp_path):
     complaint = Complaint.objects.get()
     assert complaint.channel == "phone" and complaint.reference in page.inner_text("h1")
 
-    # Triage and assignment.
+    # Triage and assignment: each the file's suggested next step, its one primary action.
+    assert primary_action(page) == "Triage starten"
     submit_section(page, "step-start_triage")
+    assert primary_action(page) == "Behandelaar toewijzen"
     page.select_option("#id_assign-handler", str(handler.pk))
     submit_section(page, "action-assign")
+    assert primary_action(page) == "Informeel behandelen"
     submit_section(page, "step-start_informal")
 
+    # A phone note is no text to quote back: the handler words the complaint part neutrally.
+    page.click("summary:has-text('Onderdeel 1 anders verwoorden')")
+    part_text = "De klager is drie keer toegezegd dat hij teruggebeld zou worden; dat gebeurde niet."
+    page.locator("textarea[name$='-description'][name^='reword_part']").fill(part_text)
+    page.click("button:has-text('Nieuwe tekst van onderdeel 1 opslaan')")
+    page.wait_for_load_state()
+    assert "Geschiedenis van onderdeel 1 (1 wijziging)" in page.inner_text("main")
+
     # First personal contact, then the complainant is not satisfied: escalate.
+    assert primary_action(page) == "Contact vastleggen"
     page.select_option("#id_contact-channel", "phone")
     page.fill("#id_contact-subject", "Eerste gesprek")
     page.fill("#id_contact-content", "Klager wil een formele beslissing.")
     submit_section(page, "action-contact")
+    open_disclosure(page, "step-escalate")
     page.fill("#id_escalate-reason", "Klager is niet tevreden met de voorgestelde oplossing.")
     submit_section(page, "step-escalate")
 
     # Awb 9:10 lid 1: invite both the complainant and Bram (the box is ticked). The answer term must be
     # reasonable (lid 2 onder c: at least a week), so the hearing is planned three weeks ahead.
     today = timezone.localdate()
+    assert primary_action(page) == "Uitnodigen om gehoord te worden (Awb 9:10)"
     assert page.is_checked("#id_schedule_hearing-invite_employees")
     page.fill("#id_schedule_hearing-hearing_on", (today + dt.timedelta(days=3)).isoformat())
     page.fill("#id_schedule_hearing-hearing_time", "10:00")
@@ -107,14 +136,18 @@ def test_coordinators_day(page, live_server, tmp_path):
     theirs = Hearing.objects.get(complaint=complaint, party=HearingParty.EMPLOYEE, employee=employee)
     body = page.inner_text("main")
     assert "Horen: klager" in body and "Horen: medewerker Bram Bakker" in body
-    assert "Nog nodig voor de beslissing" in body
+    # Everything the decision still lacks, all at once, as a checklist in the header.
+    assert "Nog nodig voor de beslissing" in page.inner_text(".gh-file-next")
+    assert page.locator(".gh-checklist__item--todo").count() == 4
     assert "Bram Bakker heeft nog geen kopie van de klacht gekregen" in body
     assert_no_axe_violations(page)
     shots = screenshots(page, Path(os.environ.get("SCREENSHOT_DIR") or tmp_path), "dossier-horen")
     assert all(path.stat().st_size > 10_000 for path in shots)
 
+    assert primary_action(page) == "Hoorverslagen vastleggen"
     # The complainant phoned to say they want to be heard, and could come in at once: both are heard
     # today (earlier than planned) and each gets a report.
+    open_disclosure(page, f"action-hearing_response-{mine.pk}")
     page.check(f"input[name='hearing_response-{mine.pk}-response'][value='{HearingResponse.WANTS}']")
     page.fill(f"#id_hearing_response-{mine.pk}-on", today.isoformat())
     page.fill(f"#id_hearing_response-{mine.pk}-how", "telefonisch")
@@ -132,6 +165,7 @@ def test_coordinators_day(page, live_server, tmp_path):
     assert theirs.report.startswith("Bram Bakker erkent")
 
     # Awb 9:9: Bram got the copy on paper at the hearing; the file records why none went by e-mail.
+    open_disclosure(page, "action-waive_copy")
     page.check("input[name='waive_copy-reason'][value='given_on_paper']")
     page.select_option("#id_waive_copy-employee", str(employee.pk))
     page.fill("#id_waive_copy-explanation", "Overhandigd bij de uitnodiging.")
@@ -139,6 +173,7 @@ def test_coordinators_day(page, live_server, tmp_path):
     assert "geen kopie per e-mail: Kopie op papier overhandigd" in page.inner_text("main")
 
     # Postpone the decision by two weeks.
+    open_disclosure(page, "action-postpone")
     page.fill("#id_postpone-weeks", "2")
     page.fill("#id_postpone-reason", "De betrokken medewerker is op vakantie.")
     submit_section(page, "action-postpone")
@@ -150,14 +185,19 @@ def test_coordinators_day(page, live_server, tmp_path):
     part_form.locator("select[name$='-judgement']").select_option("gegrond")
     part_form.locator("textarea[name$='-reasoning']").fill("Het terugbellen is drie keer niet gebeurd.")
     part_form.locator("label:has-text('Voortvarendheid')").click()
+    assert part_form.locator("button[type=submit]").inner_text() == "Oordeel over onderdeel 1 opslaan"
     part_form.locator("button[type=submit]").click()
     page.wait_for_load_state()
+    assert primary_action(page) == "Bevindingen opslaan"
     page.fill(
         "#id_findings-findings", "Uit het klantvolgsysteem blijkt dat de terugbelverzoeken bleven liggen."
     )
     page.fill("#id_findings-conclusions", "De klacht is gegrond.")
     submit_section(page, "action-findings")
+    # Everything the decision needs is checked off; deciding is the next step.
     assert page.locator("#decision-outstanding").count() == 0
+    assert page.locator(".gh-checklist__item--done").count() == 4
+    assert primary_action(page) == "Beslissen"
     submit_section(page, "step-decide")
     complaint.refresh_from_db()
     assert complaint.status == "decided" and complaint.outcome == "gegrond"
@@ -172,4 +212,7 @@ def test_coordinators_day(page, live_server, tmp_path):
     ).stdout.decode()
     assert complaint.reference in text
     assert "Gegrond" in text or "gegrond" in text
+    # The letter quotes the part as the handler worded it, not the phone note.
+    assert "dat gebeurde niet" in " ".join(text.split())
+    assert "niemand belde" not in text
     assert Municipality.load().ombudsman_name in text

@@ -251,6 +251,13 @@ PAGES: list[Row] = [
     Row("cases:list", "get", _url("cases:list"), staff(200)),
     Row("cases:detail", "get", _url("cases:detail", REF), file_readers(200)),
     Row("cases:detail", "get", _url("cases:detail", "K-1999-99999", note="unknown"), staff(404)),
+    # The file's access log: the coordinator's; the others who read the file are refused.
+    Row(
+        "cases:access_log",
+        "get",
+        _url("cases:access_log", REF),
+        file_readers(200, department_head=403) | {"assigned_handler": 403},
+    ),
     Row(
         "cases:step",
         "post",
