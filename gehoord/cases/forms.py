@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from gehoord.accounts.models import User
 from gehoord.accounts.roles import Role
+from gehoord.cases import selectors
 from gehoord.cases.constants import (
     AuthorisationKind,
     CompetentOrgan,
@@ -237,9 +238,7 @@ class AssignHandlerForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = User.objects.filter(
-            is_active=True, groups__name__in=[Role.HANDLER, Role.COORDINATOR]
-        ).distinct()
+        self.fields["handler"].queryset = selectors.active_handlers()
 
 
 class NoteForm(forms.Form):

@@ -363,3 +363,17 @@ def complaint_file(user: User, reference: str) -> Complaint:
     if complaint is None:
         raise Complaint.DoesNotExist
     return complaint
+
+
+def active_handlers() -> QuerySet[User]:
+    """Who may be made a complaint's handler: active employees with the handler or coordinator role.
+
+    The lifecycle checks the same when assigning (:func:`gehoord.cases.lifecycle.assign_handler`).
+    """
+    from gehoord.accounts.models import User
+
+    return (
+        User.objects.filter(is_active=True, groups__name__in=[Role.HANDLER, Role.COORDINATOR])
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

@@ -17,11 +17,12 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from gehoord.accounts.roles import Role
+from gehoord.cases import lifecycle
 from gehoord.cases.attachment_policy import CheckedFile
 from gehoord.cases.constants import WRITTEN_CHANNELS, Channel
 from gehoord.cases.models import Complaint, Representative
 from gehoord.cases.selectors import visible_complaints
-from gehoord.core.errors import GuardFailed, PermissionDenied
+from gehoord.core.errors import DomainError, GuardFailed, PermissionDenied
 from gehoord.intake.models import WebSubmission
 from gehoord.intake.pipeline import NewComplaint, take_in
 from gehoord.intake.services import complainant_from
@@ -163,4 +164,21 @@ def register_staff_complaint(
     if intake.resubmitted:
         # Not a second complaint (see take_in): the employee is told which one it joined.
         intake.complaint.resubmitted = True
+    elif data.get("handler") is not None:
+        return _assign_at_registration(intake.complaint, data["handler"], actor)
     return intake.complaint
+
+
+def _assign_at_registration(complaint: Complaint, handler: User, actor: User) -> Complaint:
+    """The coordinator chose the handler while registering: triage starts and the handler is assigned.
+
+    Both are the lifecycle's own steps, with their own checks (Awb 9:7). The complaint is stored
+    already; when either is refused it stays registered, and the reason is set on it as
+    ``assignment_refused`` for the employee to read.
+    """
+    try:
+        lifecycle.perform(complaint, "start_triage", actor=actor)
+        complaint = lifecycle.assign_handler(complaint, handler, actor=actor)
+    except DomainError as error:
+        complaint.assignment_refused = error.message
+    return complaint

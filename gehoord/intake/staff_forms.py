@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from gehoord.accounts.models import User
 from gehoord.cases.attachment_policy import ALLOWED_DESCRIPTION, MAX_FILE_SIZE_MB, MAX_FILES
 from gehoord.cases.constants import Channel, ContactPreference
+from gehoord.cases.selectors import active_handlers
 from gehoord.core.forms import DateInput, TimeInput
 from gehoord.intake import reachability
 from gehoord.intake.forms import ContactDetailsCleaning, MultipleFileField
@@ -201,6 +202,18 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    # Only for the coordinator (see __init__): who handles it, chosen while registering.
+    handler = forms.ModelChoiceField(
+        label=_("Meteen toewijzen aan"),
+        help_text=_(
+            "Kiest u een behandelaar, dan begint de triage meteen en krijgt die de klacht toegewezen. "
+            "Leeg laten om dat later in het dossier te doen."
+        ),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nog niet toewijzen"),
+        widget=forms.Select(attrs={"class": "gh-width-name"}),
+    )
     involved_description = forms.CharField(
         label=_("Over wie of welke afdeling, in de woorden van de klager"),
         max_length=300,
@@ -242,8 +255,12 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
     duplicates_seen = forms.CharField(required=False, widget=forms.HiddenInput)
     attachments_chosen = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, may_assign: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if may_assign:
+            self.fields["handler"].queryset = active_handlers()
+        else:
+            del self.fields["handler"]
         if self.is_bound and self._anonymous_ticked():
             # Nobody to name: the last name is asked for only of a known complainant.
             self.fields["last_name"].required = False
@@ -286,6 +303,14 @@ class StaffRegistrationForm(ContactDetailsCleaning, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        handler = data.get("handler")
+        if handler and handler in (data.get("employees_involved") or []):
+            # Awb 9:7: nobody handles a complaint about their own conduct (the lifecycle checks it again).
+            self._error_once(
+                "handler",
+                _("%(name)s is betrokken bij de gedraging en mag de klacht niet behandelen (Awb 9:7).")
+                % {"name": handler.get_full_name() or handler.username},
+            )
         self._clean_received_at(data)
         if data.get("anonymous"):
             self._clean_anonymous(data)

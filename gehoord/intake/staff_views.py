@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gehoord.accounts.access import is_coordinator
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import record as audit
 from gehoord.cases.models import Complaint
@@ -33,10 +34,12 @@ from gehoord.intake.tokens import new_form_token, read_form_token
 def register(request: HttpRequest) -> HttpResponse:
     if not registration.may_register(request.user):
         raise PermissionDenied
+    # The coordinator may assign the handler while registering (the lifecycle's rule for "assign").
+    may_assign = is_coordinator(request.user)
     if request.method == "GET":
-        return _render(request, StaffRegistrationForm(), token=new_form_token())
+        return _render(request, StaffRegistrationForm(may_assign=may_assign), token=new_form_token())
 
-    form = StaffRegistrationForm(request.POST, request.FILES)
+    form = StaffRegistrationForm(request.POST, request.FILES, may_assign=may_assign)
     posted_token = request.POST.get("form_token", "")
     token = read_form_token(posted_token)
     if token is None:
@@ -72,6 +75,11 @@ def register(request: HttpRequest) -> HttpResponse:
         )
     visible = visible_complaints(request.user).filter(pk=complaint.pk).exists()
     messages.success(request, _success_message(complaint, visible=visible))
+    refused = getattr(complaint, "assignment_refused", "")
+    if refused:
+        messages.warning(
+            request, _("De klacht is geregistreerd maar niet toegewezen: %(reason)s") % {"reason": refused}
+        )
     if visible:
         return redirect(reverse("cases:detail", args=[complaint.reference]))
     # A handler sees a complaint only once it is assigned to them.

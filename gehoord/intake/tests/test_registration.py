@@ -664,3 +664,32 @@ def test_concurrent_registrations_with_one_token_make_one_complaint():
     assert not errors, errors
     assert Complaint.objects.count() == 1
     assert {complaint.pk for complaint in results} == {Complaint.objects.get().pk}
+
+
+def test_the_coordinator_assigns_while_registering_and_triage_starts(staff):
+    handler = factories.handler(first_name="Hamid", last_name="El Amrani")
+    response = staff.post(URL, form_data(handler=str(handler.pk)))
+    complaint = Complaint.objects.get()
+    assert response.status_code == 302 and response["Location"] == detail_url(complaint)
+    assert (complaint.status, complaint.handler) == (Status.TRIAGE, handler)
+    kinds = list(complaint.events.order_by("at", "pk").values_list("kind", flat=True))
+    assert kinds[-2:] == [EventKind.STATUS_CHANGE, EventKind.ASSIGNMENT]
+
+
+def test_the_handler_chosen_at_registration_may_not_be_involved(staff):
+    # Awb 9:7: nobody handles a complaint about their own conduct; the form says so and nothing is stored.
+    handler = factories.handler(first_name="Bram", last_name="Bakker")
+    response = staff.post(URL, form_data(handler=str(handler.pk), employees_involved=[str(handler.pk)]))
+    assert response.status_code == 400
+    assert "mag de klacht niet behandelen (Awb 9:7)" in text(response)
+    assert not Complaint.objects.exists()
+
+
+def test_only_the_coordinator_is_offered_the_handler_at_registration(client):
+    handler = factories.handler()
+    login_staff(client, handler)
+    assert 'name="handler"' not in client.get(URL).content.decode()
+    # Posted anyway: ignored, the complaint is registered unassigned and untriaged.
+    client.post(URL, form_data(handler=str(handler.pk)))
+    complaint = Complaint.objects.get()
+    assert (complaint.status, complaint.handler) == (Status.RECEIVED, None)

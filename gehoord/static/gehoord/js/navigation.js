@@ -4,7 +4,7 @@
   "use strict";
 
   function openDisclosures() {
-    return Array.prototype.slice.call(document.querySelectorAll("details.gh-disclosure[open]"));
+    return Array.prototype.slice.call(document.querySelectorAll(".utrecht-page-header details[open]"));
   }
 
   document.addEventListener("keydown", function (event) {
