@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from django import forms
 from django.contrib import messages
@@ -72,7 +73,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     )
     is_coordinator = request.user.has_role(lifecycle.Role.COORDINATOR)
     steps = bulk.steps_for(request.user)
-    more_filters = {"route", "department", "channel", "handler", "due", "info", "sort", "status"}
+    views = inbox.view_tabs(selectors.saved_view_counts(request.user), filters)
     return render(
         request,
         "cases/complaint_list.html",
@@ -81,15 +82,17 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "facets": inbox.status_facets(counts, filters),
-            "views": inbox.view_tabs(selectors.saved_view_counts(request.user), filters),
+            "views": views,
             "sorted_on": inbox.SORT_COLUMNS.get(filters.sort),
             "headers": inbox.sort_headers(filters),
             "due_soon_days": terms.DUE_SOON_DAYS,
             # A row's dates leave out the year when it is this one.
             "this_year": str(timezone.localdate().year),
             "duplicates_shown": duplicates_shown,
-            # The filters besides the search box fold away; open while one of them is used or wrong.
-            "more_filters_open": any(request.GET.get(name) for name in more_filters) or bool(form.errors),
+            # The filters besides the search box fold away; open while one is wrong, or used
+            # other than as a saved view (the sort has its column headers).
+            "more_filters_open": bool(form.errors)
+            or not (any(tab.active for tab in views) or replace(filters, q="", sort=inbox.NEWEST).is_default),
             # Only the coordinator assigns (lifecycle.COORDINATOR_ACTIONS); each complaint is still asked.
             "bulk_form": inbox.BulkActionForm(steps=steps) if (is_coordinator or steps) else None,
             "may_assign": is_coordinator and "assign" in lifecycle.COORDINATOR_ACTIONS,

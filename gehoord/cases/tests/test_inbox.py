@@ -334,7 +334,11 @@ def test_each_row_shows_its_next_running_term_in_words(client, coordinator):
     login_staff(client, coordinator)
 
     def day(n: int) -> str:
-        return f"{today + dt.timedelta(days=n):%d-%m-%Y}"
+        """A row's date: "7 dec" in this year, "7 dec 2027" in another."""
+        from django.utils.dateformat import format as date_format
+
+        date = today + dt.timedelta(days=n)
+        return date_format(date, "j b" if date.year == today.year else "j b Y")
 
     response = get(client, sort="oldest", status="all")
     rows = row_texts(response)
@@ -778,7 +782,7 @@ def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     page = staff_page(browser, live_server, client, coordinator)
 
     page.goto(URL)
-    assert "termijn verstreken" in page.inner_text("table")
+    assert "te laat" in page.inner_text("table")
     assert "nieuwe informatie" in page.inner_text("table")
     assert_no_axe_violations(page)
     tab_to(page, "#id_q")

@@ -274,3 +274,22 @@ def test_the_bulk_bar_offers_assigning_to_the_coordinator_only(client, coordinat
     assert 'name="bulk-handler"' not in body
     # A handler's steps: only those their role may take (the lifecycle asks again per complaint).
     assert 'value="start_learning_review"' in body and 'value="start_triage"' not in body
+
+
+@pytest.mark.parametrize(
+    ("params", "open_"),
+    [
+        ({}, False),
+        ({"q": "balie", "sort": "reference"}, False),  # the search box and the column headers
+        ({"handler": "mine"}, False),  # a saved view: its tab says so
+        ({"channel": "phone"}, True),
+        ({"handler": "mine", "channel": "phone"}, True),
+        ({"status": "all"}, True),
+        ({"due": "this_week"}, True),  # an error is shown where it is
+    ],
+)
+def test_more_filters_fold_away_unless_used(client, coordinator, params, open_):
+    login_staff(client, coordinator)
+    response = client.get(URL, params)
+    assert response.context["more_filters_open"] is open_
+    assert ('<details class="gh-more-filters" open>' in response.content.decode()) is open_
