@@ -10,16 +10,26 @@ left out.
 Every field is optional. Without a status the inbox shows the complaints still in progress
 (:data:`gehoord.cases.lifecycle.ACTIVE_STATUSES`: open, or handled but not yet closed); "all" shows every status.
 Sort orders are a whitelist (:data:`SORTS`): nothing from the URL reaches
-``order_by`` unchecked.
+``order_by`` unchecked. The column headers sort through the same keys
+(:func:`sort_headers`), and the saved views above the table
+(:data:`SAVED_VIEWS`) are named combinations of these filters.
+
+A row shows its *next term* (:func:`next_term`): of the terms that still run
+(first personal contact, the Awb 9:8 lid 3 notice, the decision), the one that
+ends first. Which term runs is the selectors' query form of the lifecycle's
+rules (:func:`gehoord.cases.selectors.with_next_term`); this module only picks
+the earliest and words it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OrderBy, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -28,6 +38,7 @@ from gehoord.accounts.roles import Role
 from gehoord.cases.constants import Channel, Route, Status
 from gehoord.cases.lifecycle import ACTIVE_STATUSES
 from gehoord.cases.models import Complaint
+from gehoord.clock import terms
 from gehoord.clock.terms import DUE_SOON_DAYS
 from gehoord.organisation.models import Department
 
@@ -50,7 +61,19 @@ DUE_SOON = "due_soon"
 NOTICE_DUE_SOON = "notice_due_soon"
 NOTICE_OVERDUE = "notice_overdue"
 FIRST_CONTACT_OVERDUE = "first_contact_overdue"
-DUE_VALUES = (OVERDUE, DUE_SOON, NOTICE_DUE_SOON, NOTICE_OVERDUE, FIRST_CONTACT_OVERDUE)
+# The 9:8 notice term runs and ends within the window or already ended: soon or overdue together.
+NOTICE_DUE = "notice_due"
+# No personal contact recorded yet while its term runs (on time or not).
+FIRST_CONTACT_PENDING = "first_contact_pending"
+DUE_VALUES = (
+    OVERDUE,
+    DUE_SOON,
+    NOTICE_DUE_SOON,
+    NOTICE_OVERDUE,
+    FIRST_CONTACT_OVERDUE,
+    NOTICE_DUE,
+    FIRST_CONTACT_PENDING,
+)
 
 # The "nieuwe informatie" filter: the complainant added to the file (status link, reply e-mail, later
 # upload) and it was not opened since by whoever clears the marker (Complaint.new_information_at).
@@ -59,27 +82,92 @@ INFO_CHOICES = [("", _("Alle klachten")), (NEW_INFORMATION, _("Alleen met nieuwe
 
 PAGE_SIZE = 50
 
-# The sort orders, each with a tiebreaker so that pages never overlap.
+# The sort orders, each with a tiebreaker so that pages never overlap. Names
+# starting with "-" are the same column the other way round. `next_term_due`
+# and `status_rank` are annotations of selectors.inbox; a complaint without a
+# running term (or handler) comes last in either direction.
 NEWEST = "newest"
-SORTS: dict[str, tuple[str, ...]] = {
+SORTS: dict[str, tuple[str | OrderBy, ...]] = {
     NEWEST: ("-received_at", "-pk"),
     "oldest": ("received_at", "pk"),
-    "decision_due": ("decision_due", "received_at", "pk"),
     "reference": ("reference",),
+    "-reference": ("-reference",),
+    "next_term": (F("next_term_due").asc(nulls_last=True), "received_at", "pk"),
+    "-next_term": (F("next_term_due").desc(nulls_last=True), "-received_at", "-pk"),
+    "decision_due": ("decision_due", "received_at", "pk"),
+    "handler": (
+        F("handler__last_name").asc(nulls_last=True),
+        F("handler__first_name").asc(nulls_last=True),
+        "-received_at",
+        "-pk",
+    ),
+    "-handler": (
+        F("handler__last_name").desc(nulls_last=True),
+        F("handler__first_name").desc(nulls_last=True),
+        "-received_at",
+        "-pk",
+    ),
+    "status": ("status_rank", "-received_at", "-pk"),
+    "-status": ("-status_rank", "-received_at", "-pk"),
 }
 SORT_CHOICES = [
     (NEWEST, _("Ontvangen, nieuwste eerst")),
     ("oldest", _("Ontvangen, oudste eerst")),
-    ("decision_due", _("Beslistermijn, eerst verlopend")),
     ("reference", _("Kenmerk")),
+    ("-reference", _("Kenmerk, aflopend")),
+    ("next_term", _("Volgende termijn, eerst verlopend")),
+    ("-next_term", _("Volgende termijn, laatst verlopend eerst")),
+    ("decision_due", _("Beslistermijn, eerst verlopend")),
+    ("handler", _("Behandelaar (A-Z)")),
+    ("-handler", _("Behandelaar (Z-A)")),
+    ("status", _("Status, in volgorde van behandeling")),
+    ("-status", _("Status, omgekeerd")),
 ]
+
+
+@dataclass(frozen=True)
+class SortColumn:
+    """A sortable column header: the sort keys of each direction and which one a first click picks."""
+
+    ascending: str
+    descending: str
+    first: str
+
+
+SORT_COLUMNS_BY_NAME: dict[str, SortColumn] = {
+    "received": SortColumn("oldest", NEWEST, first=NEWEST),
+    "reference": SortColumn("reference", "-reference", first="reference"),
+    "next_term": SortColumn("next_term", "-next_term", first="next_term"),
+    "handler": SortColumn("handler", "-handler", first="handler"),
+    "status": SortColumn("status", "-status", first="status"),
+}
 # The column each sort order sorts on, for aria-sort on the table header.
 SORT_COLUMNS = {
-    NEWEST: ("received", "descending"),
-    "oldest": ("received", "ascending"),
-    "decision_due": ("decision_due", "ascending"),
-    "reference": ("reference", "ascending"),
+    key: (name, direction)
+    for name, column in SORT_COLUMNS_BY_NAME.items()
+    for key, direction in ((column.ascending, "ascending"), (column.descending, "descending"))
 }
+
+
+@dataclass(frozen=True)
+class SortHeader:
+    """One column header: the sort its link sets, and aria-sort when the table is sorted on it."""
+
+    sort: str
+    aria_sort: str | None
+
+
+def sort_headers(filters: InboxFilters) -> dict[str, SortHeader]:
+    """Per sortable column: the link (the other direction when sorted on it already) and aria-sort."""
+    current = SORT_COLUMNS.get(filters.sort)
+    headers = {}
+    for name, column in SORT_COLUMNS_BY_NAME.items():
+        if current and current[0] == name:
+            ascending = current[1] == "ascending"
+            headers[name] = SortHeader(column.descending if ascending else column.ascending, current[1])
+        else:
+            headers[name] = SortHeader(column.first, None)
+    return headers
 
 
 @dataclass(frozen=True)
@@ -243,6 +331,8 @@ def _due_choices() -> list[tuple[str, str]]:
         (NOTICE_DUE_SOON, _("9:8-bericht binnenkort")),
         (NOTICE_OVERDUE, _("9:8-bericht te laat")),
         (FIRST_CONTACT_OVERDUE, _("Persoonlijk contact te laat")),
+        (NOTICE_DUE, _("9:8-bericht binnenkort of te laat")),
+        (FIRST_CONTACT_PENDING, _("Wacht op persoonlijk contact")),
     ]
 
 
@@ -284,3 +374,174 @@ def status_facets(counts: Mapping[str, int], filters: InboxFilters) -> list[Stat
         for value, label in Status.choices
     ]
     return facets
+
+
+# --- saved views ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A named filter combination above the table: a link with its count."""
+
+    key: str
+    label: str
+    # The query parameters of its link, each a field of InboxFilters.
+    params: tuple[tuple[str, str], ...]
+
+    @property
+    def filters(self) -> InboxFilters:
+        return InboxFilters(**dict(self.params))
+
+
+SAVED_VIEWS: tuple[SavedView, ...] = (
+    # The inbox as it first opens: every complaint still in progress.
+    SavedView("all", _("Alle lopende"), ()),
+    SavedView("mine", _("Mijn klachten"), (("handler", MINE),)),
+    SavedView("unassigned", _("Niet toegewezen"), (("handler", UNASSIGNED),)),
+    SavedView("new_information", _("Nieuwe informatie"), (("info", NEW_INFORMATION),)),
+    SavedView("overdue", _("Beslistermijn verstreken"), (("due", OVERDUE),)),
+    SavedView("notice_due", _("9:8-bericht nodig"), (("due", NOTICE_DUE),)),
+    SavedView("first_contact", _("Wacht op eerste contact"), (("due", FIRST_CONTACT_PENDING),)),
+)
+
+
+@dataclass(frozen=True)
+class ViewTab:
+    """A saved view as shown: its link (keeping the sort), its count, and whether it is the current one."""
+
+    key: str
+    label: str
+    query: str
+    count: int
+    active: bool
+
+
+def view_tabs(counts: Mapping[str, int], filters: InboxFilters) -> list[ViewTab]:
+    """The tabs above the table, each with its count; a tab's link keeps the current sort."""
+    sort = () if filters.sort == NEWEST else (("sort", filters.sort),)
+    return [
+        ViewTab(
+            view.key,
+            str(view.label),
+            f"?{urlencode(view.params + sort)}" if view.params + sort else "",
+            counts.get(view.key, 0),
+            filters == replace(view.filters, sort=filters.sort),
+        )
+        for view in SAVED_VIEWS
+    ]
+
+
+# --- a row ----------------------------------------------------------------------------
+
+SNIPPET_LENGTH = 160
+
+
+@dataclass(frozen=True)
+class NextTerm:
+    """The term of a row that ends first among those still running."""
+
+    kind: str
+    label: str
+    due: dt.date
+    overdue: bool
+    due_soon: bool
+    # How many other running terms have already ended too.
+    also_overdue: int
+
+
+# The three terms a row can show, in the order they normally end; each the name of the
+# annotation selectors.with_next_term sets (None when that term does not run).
+TERM_KINDS = (
+    ("first_contact", "first_contact_term_due", _("Eerste contact")),
+    ("notice", "notice_term_due", _("9:8-bericht")),
+    ("decision", "decision_term_due", _("Beslissing")),
+)
+
+
+def next_term(complaint: Complaint, today: dt.date) -> NextTerm | None:
+    """The running term of `complaint` that ends first (on a tie, the one that normally ends first)."""
+    running = [
+        (due, index, kind, label)
+        for index, (kind, attribute, label) in enumerate(TERM_KINDS)
+        if (due := getattr(complaint, attribute, None)) is not None
+    ]
+    if not running:
+        return None
+    due, _index, kind, label = min(running)
+    overdue = terms.is_overdue(due, today)
+    return NextTerm(
+        kind=kind,
+        label=str(label),
+        due=due,
+        overdue=overdue,
+        due_soon=terms.is_due_soon(due, today),
+        also_overdue=sum(terms.is_overdue(other, today) for other, *_rest in running) - overdue,
+    )
+
+
+def snippet(title: str, text: str, length: int = SNIPPET_LENGTH) -> str:
+    """The start of the complaint's text on one line, after the first line when that is the subject.
+
+    The subject is made from the text's first line (:func:`gehoord.core.text.short_title`), so
+    repeating that line says nothing new; a subject staff reworded is followed by the text from
+    its start.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lead = " ".join(title.rstrip("…").split())
+    if lines and lead and " ".join(lines[0].split()).startswith(lead):
+        lines = lines[1:]
+    text = " ".join(" ".join(lines).split())
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rstrip() + "…"
+
+
+def shape_rows(complaints: list[Complaint], today: dt.date) -> list[Complaint]:
+    """Give each complaint of a page what its row shows: `next_term` and `snippet`."""
+    for complaint in complaints:
+        complaint.next_term = next_term(complaint, today)
+        complaint.snippet = snippet(complaint.title, getattr(complaint, "description_start", ""))
+    return complaints
+
+
+# --- acting on the selection --------------------------------------------------------------
+
+BULK_ASSIGN = "assign"
+BULK_STEP = "step"
+
+
+class BulkActionForm(forms.Form):
+    """The bar above the table: assign a handler to, or take a step for, the selected complaints.
+
+    The selected complaints themselves are the rows' check boxes (``complaint``),
+    read by the view; the lifecycle judges each of them (:mod:`gehoord.cases.bulk`).
+    """
+
+    handler = forms.ModelChoiceField(
+        label=_("Behandelaar"),
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("Kies een behandelaar"),
+        widget=_select(),
+    )
+    step = forms.ChoiceField(label=_("Stap"), required=False, widget=_select())
+    action = forms.ChoiceField(choices=[(BULK_ASSIGN, BULK_ASSIGN), (BULK_STEP, BULK_STEP)])
+
+    def __init__(self, *args, steps=(), **kwargs) -> None:
+        from gehoord.cases.forms import AssignHandlerForm
+
+        kwargs.setdefault("prefix", "bulk")
+        super().__init__(*args, **kwargs)
+        # Who may be assigned is the file page's rule (the form of the "assign" action).
+        self.fields["handler"].queryset = (
+            AssignHandlerForm().fields["handler"].queryset.order_by("last_name", "first_name")
+        )
+        self.fields["step"].choices = [("", _("Kies een stap")), *((t.name, t.label) for t in steps)]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("action") == BULK_ASSIGN and not data.get("handler"):
+            self.add_error("handler", _("Kies aan wie de klachten worden toegewezen."))
+        if data.get("action") == BULK_STEP and not data.get("step"):
+            self.add_error("step", _("Kies welke stap wordt gezet."))
+        return data

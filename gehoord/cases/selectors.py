@@ -10,24 +10,43 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least, Substr
 from django.utils import timezone
 
 from gehoord.accounts.roles import Role
+from gehoord.cases.constants import Status
 from gehoord.cases.inbox import (
     ALL_STATUSES,
     DUE_SOON,
     FIRST_CONTACT_OVERDUE,
+    FIRST_CONTACT_PENDING,
     MINE,
     NEW_INFORMATION,
+    NOTICE_DUE,
     NOTICE_DUE_SOON,
     NOTICE_OVERDUE,
     OVERDUE,
+    SAVED_VIEWS,
     UNASSIGNED,
     InboxFilters,
+    SavedView,
 )
 from gehoord.cases.lifecycle import INTAKE_STATUSES, OPEN_STATUSES, TERM_RUNNING_STATUSES
-from gehoord.cases.models import Complainant, Complaint
+from gehoord.cases.models import Complainant, Complaint, FileOpened
 from gehoord.cases.references import FULL_REFERENCE
 from gehoord.clock.terms import DUE_SOON_DAYS
 
@@ -98,15 +117,60 @@ def complaint_list(user: User) -> QuerySet[Complaint]:
 def inbox(user: User, filters: InboxFilters | None = None) -> QuerySet[Complaint]:
     """The complaints `user` may see, narrowed by `filters` and sorted, ready for a page of rows.
 
-    Each row has its complainant and handler joined in, and the marks of
-    :func:`with_term_marks`.
+    Each row has its complainant and handler joined in, the marks of
+    :func:`with_term_marks`, the dates of :func:`with_next_term`,
+    ``opened_by_me`` (whether `user` ever opened the file, see
+    :func:`gehoord.cases.services.note_opened`), ``status_rank`` (the status's
+    place in the lifecycle, to sort on) and ``description_start`` (the start of
+    the text, for the row's snippet).
     """
     filters = filters or InboxFilters()
     complaints = _narrowed(user, filters)
     if filters.statuses is not None:
         complaints = complaints.filter(status__in=filters.statuses)
     complaints = searched(complaints, filters.q)
-    return with_term_marks(complaints.select_related("complainant", "handler")).order_by(*filters.ordering)
+    complaints = with_next_term(with_term_marks(complaints.select_related("complainant", "handler")))
+    return complaints.annotate(
+        opened_by_me=Exists(FileOpened.objects.filter(user_id=user.pk, complaint_id=OuterRef("pk"))),
+        status_rank=Case(
+            *(When(status=value, then=Value(rank)) for rank, value in enumerate(Status.values)),
+            default=Value(len(Status.values)),
+            output_field=IntegerField(),
+        ),
+        description_start=Substr("description", 1, 400),
+    ).order_by(*filters.ordering)
+
+
+# A date after every term, for the smallest of terms of which some do not run.
+_NO_TERM = Value(dt.date.max, output_field=DateField())
+
+
+def with_next_term(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """`complaints` with the end of each term that still runs, and the first of them.
+
+    ``first_contact_term_due`` (no personal contact recorded yet),
+    ``notice_term_due`` (Awb 9:8 lid 3, see :func:`_notice_term_runs`) and
+    ``decision_term_due`` (Awb 9:11) are the stored term dates while that term
+    runs, else None; ``next_term_due`` is the earliest of them (None when none
+    runs), the inbox's "next term" to sort on.
+    """
+    running = {
+        "first_contact_term_due": (first_contact_pending(), "first_contact_due"),
+        "notice_term_due": (_notice_term_runs(), "not_handled_notice_due"),
+        "decision_term_due": (decision_term_runs(), "decision_due"),
+    }
+    complaints = complaints.annotate(
+        **{
+            name: Case(When(condition, then=F(field)), default=None, output_field=DateField())
+            for name, (condition, field) in running.items()
+        }
+    )
+    # SQLite's and PostgreSQL's LEAST treat NULL differently: compare real dates only.
+    earliest = Least(*(Coalesce(F(name), _NO_TERM) for name in running), output_field=DateField())
+    any_running = reduce(or_, (condition for condition, _field in running.values()))
+    return complaints.annotate(
+        next_term_due=Case(When(any_running, then=earliest), default=None, output_field=DateField())
+    )
 
 
 def with_term_marks(complaints: QuerySet[Complaint], today: dt.date | None = None) -> QuerySet[Complaint]:
@@ -165,36 +229,64 @@ def _flag(condition: Q) -> Case:
 
 def _narrowed(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
     """The visible complaints with every filter applied except the status and the search."""
+    condition = _condition(user, filters)
     complaints = visible_complaints(user)
+    return complaints.filter(condition) if condition is not None else complaints
+
+
+def _condition(user: User, filters: InboxFilters) -> Q | None:
+    """Every filter of `filters` but the status and the search, as one condition (None: no filter)."""
+    conditions = []
     if filters.route:
-        complaints = complaints.filter(route=filters.route)
+        conditions.append(Q(route=filters.route))
     if filters.channel:
-        complaints = complaints.filter(channel=filters.channel)
+        conditions.append(Q(channel=filters.channel))
     if filters.department_id is not None:
         # A subquery, not a join: no duplicate rows, so no DISTINCT to sort away.
         about = Complaint.departments.through.objects.filter(department_id=filters.department_id)
-        complaints = complaints.filter(pk__in=about.values("complaint_id"))
+        conditions.append(Q(pk__in=about.values("complaint_id")))
     if filters.handler == UNASSIGNED:
-        complaints = complaints.filter(handler__isnull=True)
+        conditions.append(Q(handler__isnull=True))
     elif filters.handler == MINE:
-        complaints = complaints.filter(handler_id=user.pk)
+        conditions.append(Q(handler_id=user.pk))
     elif filters.handler.isdigit():
-        complaints = complaints.filter(handler_id=int(filters.handler))
+        conditions.append(Q(handler_id=int(filters.handler)))
     if filters.info == NEW_INFORMATION:
-        complaints = complaints.filter(new_information_at__isnull=False)
-    return _due(complaints, filters.due)
+        conditions.append(Q(new_information_at__isnull=False))
+    if due := _due(filters.due):
+        conditions.append(due)
+    return reduce(and_, conditions) if conditions else None
 
 
-def _due(complaints: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
+def saved_view_counts(user: User, views: tuple[SavedView, ...] = SAVED_VIEWS) -> dict[str, int]:
+    """How many complaints `user` sees in each saved view (one query), each the number its link shows.
+
+    Counted over :func:`visible_complaints`, so a complaint about the user's
+    own conduct is in no count.
+    """
+    counts = {}
+    for view in views:
+        filters = view.filters
+        condition = _condition(user, filters) or Q()
+        if filters.statuses is not None:
+            condition &= Q(status__in=filters.statuses)
+        counts[view.key] = Count("pk", filter=condition)
+    return visible_complaints(user).order_by().aggregate(**counts)
+
+
+def _due(due: str) -> Q | None:
     today = timezone.localdate()
     condition = {
         OVERDUE: decision_overdue,
         DUE_SOON: decision_due_soon,
         NOTICE_OVERDUE: notice_overdue,
         NOTICE_DUE_SOON: notice_due_soon,
+        NOTICE_DUE: notice_due,
         FIRST_CONTACT_OVERDUE: first_contact_late,
     }.get(due)
-    return complaints.filter(condition(today)) if condition else complaints
+    if due == FIRST_CONTACT_PENDING:
+        return first_contact_pending()
+    return condition(today) if condition else None
 
 
 # The term rules of open complaints, as conditions for filter(), annotate() and
@@ -208,6 +300,11 @@ def _due(complaints: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
 
 def _within_window(today: dt.date) -> tuple[dt.date, dt.date]:
     return today, today + dt.timedelta(days=DUE_SOON_DAYS)
+
+
+def decision_term_runs() -> Q:
+    """Awb 9:11: the decision term runs while the complaint is open (:func:`lifecycle.decision_term_runs`)."""
+    return Q(status__in=TERM_RUNNING_STATUSES)
 
 
 def decision_overdue(today: dt.date) -> Q:
@@ -239,9 +336,19 @@ def notice_due_soon(today: dt.date) -> Q:
     return _notice_term_runs() & Q(not_handled_notice_due__range=_within_window(today))
 
 
+def notice_due(today: dt.date) -> Q:
+    """Still in intake, and the Awb 9:8 lid 3 notice term ended or ends within DUE_SOON_DAYS days."""
+    return _notice_term_runs() & Q(not_handled_notice_due__lte=_within_window(today)[1])
+
+
+def first_contact_pending() -> Q:
+    """Open, and no personal contact recorded yet: the first-contact term runs."""
+    return Q(status__in=OPEN_STATUSES, first_contact_at__isnull=True)
+
+
 def first_contact_late(today: dt.date) -> Q:
     """Open, no personal contact recorded yet, and its target date is before `today`."""
-    return Q(status__in=OPEN_STATUSES, first_contact_at__isnull=True, first_contact_due__lt=today)
+    return first_contact_pending() & Q(first_contact_due__lt=today)
 
 
 # --- search ---------------------------------------------------------------------------

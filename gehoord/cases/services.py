@@ -40,6 +40,7 @@ from gehoord.cases.models import (
     ConductNorm,
     Contact,
     CopyWaiver,
+    FileOpened,
     Hearing,
     Representative,
 )
@@ -662,6 +663,13 @@ def mark_seen(complaint: Complaint, user: User) -> bool:
     if cleared:
         complaint.new_information_at = None
     return bool(cleared)
+
+
+def note_opened(complaint: Complaint, user: User) -> None:
+    """`user` opened the file now: the inbox no longer marks it "not yet opened" for them."""
+    FileOpened.objects.update_or_create(
+        user=user, complaint=complaint, defaults={"opened_at": timezone.now()}
+    )
 
 
 def new_information_recipients(complaint: Complaint) -> list[User]:

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from gehoord.cases import views
+from gehoord.cases import bulk_views, views
 
 app_name = "cases"
 
 urlpatterns = [
     path("", views.complaint_list, name="list"),
+    path("selectie/", bulk_views.complaint_bulk, name="bulk"),
     path("<str:reference>/", views.complaint_detail, name="detail"),
     path("<str:reference>/toegang/", views.complaint_access_log, name="access_log"),
     path("<str:reference>/stap/<str:name>/", views.complaint_step, name="step"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from django import forms
 from django.contrib import messages
@@ -21,7 +22,7 @@ from gehoord.audit import selectors as audit_selectors
 from gehoord.audit.models import Action as AuditAction
 from gehoord.audit.services import audited_export, describe_query
 from gehoord.audit.services import record as audit
-from gehoord.cases import file_page, inbox, lifecycle, selectors, services
+from gehoord.cases import bulk, file_page, inbox, lifecycle, selectors, services
 from gehoord.cases import forms as case_forms
 from gehoord.cases.constants import COPY_9_9_MARKER, EventKind, HearingParty
 from gehoord.cases.file_actions import ACTIONS
@@ -42,19 +43,22 @@ def _file_or_404(request: HttpRequest, reference: str) -> Complaint:
 
 @login_required
 def complaint_list(request: HttpRequest) -> HttpResponse:
-    """The inbox: filter bar, counts per status and a page of complaints."""
+    """The inbox: saved views, filter bar, counts per status, a page of rows and the bulk bar."""
     form = inbox.InboxFilter(request.GET)
     filters = form.filters()
     complaints = selectors.inbox(request.user, filters)
     if request.GET.get("formaat") == "csv":
         return _inbox_csv(request, complaints)
     counts = selectors.inbox_status_counts(request.user, filters)
-    paginator = Paginator(complaints, inbox.PAGE_SIZE)
+    paginator = Paginator(complaints.defer("description"), inbox.PAGE_SIZE)
     # The counts per status already hold the number of rows: no second COUNT over the same search.
     paginator.count = sum(
         n for status, n in counts.items() if filters.statuses is None or status in filters.statuses
     )
     page = paginator.get_page(page_number(request.GET.get("page")))
+    page.object_list = inbox.shape_rows(
+        list(page.object_list.prefetch_related("departments")), timezone.localdate()
+    )
     # "mogelijk dubbel" only where the user may see the other complaint too (Awb 9:7: no trace of it).
     linked = {c.possible_duplicate_of_id for c in page.object_list if c.possible_duplicate_of_id}
     duplicates_shown = (
@@ -68,6 +72,9 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
         AuditAction.LIST,
         note=f"klachtenlijst {describe_query(request.GET)} ({paginator.count} gevonden)",
     )
+    is_coordinator = request.user.has_role(lifecycle.Role.COORDINATOR)
+    steps = bulk.steps_for(request.user)
+    views = inbox.view_tabs(selectors.saved_view_counts(request.user), filters)
     return render(
         request,
         "cases/complaint_list.html",
@@ -76,9 +83,20 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "facets": inbox.status_facets(counts, filters),
+            "views": views,
             "sorted_on": inbox.SORT_COLUMNS.get(filters.sort),
+            "headers": inbox.sort_headers(filters),
             "due_soon_days": terms.DUE_SOON_DAYS,
+            # A row's dates leave out the year when it is this one.
+            "this_year": str(timezone.localdate().year),
             "duplicates_shown": duplicates_shown,
+            # The filters besides the search box fold away; open while one is wrong, or used
+            # other than as a saved view (the sort has its column headers).
+            "more_filters_open": bool(form.errors)
+            or not (any(tab.active for tab in views) or replace(filters, q="", sort=inbox.NEWEST).is_default),
+            # Only the coordinator assigns (lifecycle.COORDINATOR_ACTIONS); each complaint is still asked.
+            "bulk_form": inbox.BulkActionForm(steps=steps) if (is_coordinator or steps) else None,
+            "may_assign": is_coordinator and "assign" in lifecycle.COORDINATOR_ACTIONS,
         },
     )
 
@@ -161,6 +179,7 @@ def complaint_detail(request: HttpRequest, reference: str) -> HttpResponse:
     complaint = _file_or_404(request, reference)
     # The handler (a coordinator while there is none) opening the file has seen what the complainant added.
     services.mark_seen(complaint, request.user)
+    services.note_opened(complaint, request.user)
     return _render_file(request, complaint)
 
 

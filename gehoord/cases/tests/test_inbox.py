@@ -182,31 +182,52 @@ def under(*filters: str) -> frozenset[str]:
     return frozenset(filters)
 
 
+# Open and no personal contact recorded yet: "waiting for first contact".
+P = inbox.FIRST_CONTACT_PENDING
+
 TERM_CASES = [
-    TermCase("decision past", Status.FORMAL, -1, -15, listed_under=under(inbox.OVERDUE)),
-    TermCase("decision today", Status.FORMAL, 0, -14, listed_under=under(inbox.DUE_SOON)),
-    TermCase("decision in 5 days", Status.FORMAL, 5, -9, listed_under=under(inbox.DUE_SOON)),
-    TermCase("decision in 6 days", Status.FORMAL, 6, -8),
+    TermCase("decision past", Status.FORMAL, -1, -15, listed_under=under(inbox.OVERDUE, P)),
+    TermCase("decision today", Status.FORMAL, 0, -14, listed_under=under(inbox.DUE_SOON, P)),
+    TermCase("decision in 5 days", Status.FORMAL, 5, -9, listed_under=under(inbox.DUE_SOON, P)),
+    TermCase("decision in 6 days", Status.FORMAL, 6, -8, listed_under=under(P)),
     TermCase(
         "decision past, in intake",
         Status.TRIAGE,
         -1,
         -15,
-        listed_under=under(inbox.OVERDUE, inbox.NOTICE_OVERDUE),
+        listed_under=under(inbox.OVERDUE, inbox.NOTICE_OVERDUE, inbox.NOTICE_DUE, P),
     ),
-    TermCase("9:8 notice past, in triage", Status.TRIAGE, 13, -1, listed_under=under(inbox.NOTICE_OVERDUE)),
-    TermCase("9:8 notice today, received", Status.RECEIVED, 14, 0, listed_under=under(inbox.NOTICE_DUE_SOON)),
-    TermCase("9:8 notice in 5 days", Status.TRIAGE, 19, 5, listed_under=under(inbox.NOTICE_DUE_SOON)),
-    TermCase("9:8 notice in 6 days", Status.TRIAGE, 20, 6),
-    TermCase("9:8 notice past, handled informally", Status.INFORMAL, 13, -1),
-    TermCase("9:8 notice past, anonymous", Status.TRIAGE, 13, -1, anonymous=True),
+    TermCase(
+        "9:8 notice past, in triage",
+        Status.TRIAGE,
+        13,
+        -1,
+        listed_under=under(inbox.NOTICE_OVERDUE, inbox.NOTICE_DUE, P),
+    ),
+    TermCase(
+        "9:8 notice today, received",
+        Status.RECEIVED,
+        14,
+        0,
+        listed_under=under(inbox.NOTICE_DUE_SOON, inbox.NOTICE_DUE, P),
+    ),
+    TermCase(
+        "9:8 notice in 5 days",
+        Status.TRIAGE,
+        19,
+        5,
+        listed_under=under(inbox.NOTICE_DUE_SOON, inbox.NOTICE_DUE, P),
+    ),
+    TermCase("9:8 notice in 6 days", Status.TRIAGE, 20, 6, listed_under=under(P)),
+    TermCase("9:8 notice past, handled informally", Status.INFORMAL, 13, -1, listed_under=under(P)),
+    TermCase("9:8 notice past, anonymous", Status.TRIAGE, 13, -1, anonymous=True, listed_under=under(P)),
     TermCase(
         "no first contact, target past",
         Status.RECEIVED,
         30,
         20,
         first_contact_in=-1,
-        listed_under=under(inbox.FIRST_CONTACT_OVERDUE),
+        listed_under=under(inbox.FIRST_CONTACT_OVERDUE, P),
     ),
     TermCase("first contact made late", Status.RECEIVED, 30, 20, first_contact_in=-1, contacted=True),
     TermCase("withdrawn, every term past", Status.WITHDRAWN, -10, -10, first_contact_in=-10),
@@ -258,6 +279,8 @@ def test_every_term_filter_is_offered_with_the_clocks_window(client, coordinator
         "9:8-bericht binnenkort",
         "9:8-bericht te laat",
         "Persoonlijk contact te laat",
+        "9:8-bericht binnenkort of te laat",
+        "Wacht op persoonlijk contact",
     ]
     # A value that is no filter (an old bookmark) is shown as an error and left out.
     response = get(client, due="this_week")
@@ -277,7 +300,7 @@ def test_the_marks_of_each_row(client, coordinator, term_cases):
             inbox.NOTICE_DUE_SOON: row.notice_due_soon,
             inbox.FIRST_CONTACT_OVERDUE: row.first_contact_late,
         }
-        assert {mark for mark, on in marks.items() if on} == case.listed_under, case.name
+        assert {mark for mark, on in marks.items() if on} == case.listed_under & set(marks), case.name
 
 
 def test_the_9_8_notice_term_comes_from_the_clock_at_registration(client, coordinator):
@@ -292,36 +315,46 @@ def test_the_9_8_notice_term_comes_from_the_clock_at_registration(client, coordi
     assert listed(get(client, due=inbox.DUE_SOON)) == []
 
 
-def test_terms_are_marked_in_words(client, coordinator):
+def test_each_row_shows_its_next_running_term_in_words(client, coordinator):
+    today = timezone.localdate()
     overdue = complaint(days_ago=3)
     set_terms(overdue, decision_in=-2, first_contact_in=1)
     soon = complaint(days_ago=2)
-    set_terms(soon, decision_in=5, first_contact_in=1)
-    not_soon = complaint(days_ago=1)
-    set_terms(not_soon, decision_in=6, first_contact_in=-1)
+    set_terms(soon, decision_in=5, notice_in=8, first_contact_in=9)
+    contact_late = complaint(days_ago=1)
+    set_terms(contact_late, decision_in=6, first_contact_in=-1)
     notice_late = complaint(days_ago=1)
-    set_terms(notice_late, decision_in=20, notice_in=-1, first_contact_in=1)
+    set_terms(notice_late, decision_in=20, notice_in=-1, first_contact_in=-3)
     notice_soon = complaint(days_ago=1)
-    set_terms(notice_soon, decision_in=20, notice_in=2, first_contact_in=1)
+    set_terms(notice_soon, decision_in=20, notice_in=2, first_contact_in=3)
+    Complaint.objects.filter(pk=notice_soon.pk).update(first_contact_at=timezone.now())
+    later = complaint(days_ago=1)
+    set_terms(later, decision_in=20, notice_in=10, first_contact_in=7)
+    done = withdraw(complaint(days_ago=1), coordinator)
     login_staff(client, coordinator)
 
-    response = get(client, sort="oldest")
+    def day(n: int) -> str:
+        """A row's date: "7 dec" in this year, "7 dec 2027" in another."""
+        from django.utils.dateformat import format as date_format
+
+        date = today + dt.timedelta(days=n)
+        return date_format(date, "j b" if date.year == today.year else "j b Y")
+
+    response = get(client, sort="oldest", status="all")
     rows = row_texts(response)
-    assert "termijn verstreken" in rows[overdue.reference]
-    assert "binnen 5 dagen" in rows[soon.reference]
-    assert "termijn verstreken" not in rows[soon.reference]
-    assert "binnen 5 dagen" not in rows[not_soon.reference]
-    assert "persoonlijk contact te laat" in rows[not_soon.reference]
-    notice_due = timezone.localdate() + dt.timedelta(days=2)
-    assert (
-        f"9:8-bericht te laat (uiterlijk {timezone.localdate() - dt.timedelta(days=1):%d-%m-%Y})"
-        in rows[notice_late.reference]
-    )
-    assert f"9:8-bericht binnenkort (uiterlijk {notice_due:%d-%m-%Y})" in rows[notice_soon.reference]
-    assert "9:8-bericht" not in rows[overdue.reference]
-    assert row_html(response)[notice_late.reference].startswith(
-        '<tr class="utrecht-table__row gh-row--overdue"'
-    )
+    # The term that ends first of those still running, with its date and, when it is near or past, a word.
+    assert f"Beslissing {day(-2)} te laat" in rows[overdue.reference]
+    assert f"Beslissing {day(5)} binnenkort" in rows[soon.reference]
+    assert f"Eerste contact {day(-1)} te laat" in rows[contact_late.reference]
+    # Two terms past: the first is shown, and that another one is late too.
+    assert f"Eerste contact {day(-3)} te laat +1 en nog 1 termijn te laat" in rows[notice_late.reference]
+    # Personal contact made: that term no longer runs.
+    assert f"9:8-bericht {day(2)} binnenkort" in rows[notice_soon.reference]
+    assert f"Eerste contact {day(7)}" in rows[later.reference]
+    assert "te laat" not in rows[later.reference] and "binnenkort" not in rows[later.reference]
+    assert "geen lopende termijn" in rows[done.reference]
+    assert "gh-row--overdue" in row_html(response)[notice_late.reference]
+    assert "gh-row--overdue" not in row_html(response)[later.reference]
 
 
 def row_html(response) -> dict[str, str]:
@@ -357,17 +390,65 @@ def test_sort_orders(client, coordinator):
     set_terms(b, decision_in=3)
     set_terms(c, decision_in=20)
     login_staff(client, coordinator)
+    # The first contact is due before the decision for each; recorded for `a`, so its next term is the decision.
+    set_terms(b, first_contact_in=1)
+    set_terms(c, first_contact_in=2)
+    Complaint.objects.filter(pk=a.pk).update(first_contact_at=timezone.now())
+    lifecycle.assign_handler(b, factories.handler(last_name="Zwart"), actor=coordinator)
+    lifecycle.assign_handler(c, factories.handler(last_name="Aalders"), actor=coordinator)
+    lifecycle.perform(c, "start_triage", actor=coordinator)
+    login_staff(client, coordinator)
     orders = {
         "": [a, c, b],
         "newest": [a, c, b],
         "oldest": [b, c, a],
         "decision_due": [b, a, c],
         "reference": [a, b, c],
+        "-reference": [c, b, a],
+        "next_term": [b, c, a],
+        "-next_term": [a, c, b],
+        # Without a handler: last, either way round.
+        "handler": [c, b, a],
+        "-handler": [b, c, a],
+        # In the lifecycle's order: received (newest first) before triage.
+        "status": [a, b, c],
+        "-status": [c, a, b],
     }
     for sort, expected in orders.items():
         assert listed(get(client, sort=sort)) == [x.reference for x in expected], sort
-    response = get(client, sort="decision_due")
-    assert 'aria-sort="ascending">Beslissing uiterlijk' in text(response)
+    assert {key for key, _label in inbox.SORT_CHOICES} == set(inbox.SORTS)
+
+
+def header(body: str, label: str) -> str:
+    """The opening tag of the column header whose link reads `label`, and the link."""
+    match = re.search(rf'<th[^>]*scope="col"[^>]*><a [^>]*href="([^"]*)"[^>]*>{label}', body)
+    assert match, label
+    return match[0]
+
+
+@pytest.mark.parametrize(
+    ("sort", "column", "aria", "link"),
+    [
+        ("", "Ontvangen", "descending", "sort=oldest"),
+        ("oldest", "Ontvangen", "ascending", "sort=newest"),
+        ("reference", "Kenmerk", "ascending", "sort=-reference"),
+        ("-reference", "Kenmerk", "descending", "sort=reference"),
+        ("next_term", "Volgende termijn", "ascending", "sort=-next_term"),
+        ("handler", "Behandelaar", "ascending", "sort=-handler"),
+        ("-status", "Status", "descending", "sort=status"),
+    ],
+)
+def test_the_column_headers_sort_and_say_how(client, coordinator, sort, column, aria, link):
+    complaint()
+    login_staff(client, coordinator)
+    body = text(get(client, sort=sort, channel="web"))
+    th = header(body, column)
+    assert f'aria-sort="{aria}"' in th
+    assert link in th and "channel=web" in th
+    # Only the column sorted on says so; the others link to their own first direction.
+    assert body.count("aria-sort=") == 1
+    if column != "Status":
+        assert "sort=status" in header(body, "Status")
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -601,9 +682,13 @@ def test_the_table_is_accessible(client, coordinator):
     body = text(get(client))
     assert "<caption" in body
     assert "gesorteerd op: Ontvangen, nieuwste eerst" in body
-    assert body.count('scope="col"') == 7
+    assert body.count('scope="col"') == 9
     assert 'scope="row"' in body
-    assert 'aria-sort="descending">Ontvangen' in body
+    assert 'aria-sort="descending"' in header(body, "Ontvangen")
+    # Each check box is named after its complaint.
+    assert re.search(
+        r'<input type="checkbox"[^>]*name="complaint"[^>]*aria-label="K-\d{4}-\d{5} selecteren"', body
+    )
     for label in ("Zoeken", "Status", "Route", "Afdeling", "Kanaal", "Behandelaar", "Termijn", "Sorteren"):
         assert re.search(rf'<label class="utrecht-form-label" for="id_\w+">{label}</label>', body), label
 
@@ -626,12 +711,13 @@ def test_a_page_of_50_makes_a_fixed_number_of_queries(
     get(client)  # warm the per-process caches (municipality settings, calendar)
 
     # session, user, second-factor device, roles, municipality settings, handler choices,
-    # department choices, the chosen department, status counts, page count, page rows: 11 at most,
-    # however many rows the page has.
-    with django_assert_max_num_queries(11):
+    # department choices, the chosen department, status counts, saved-view counts, page rows,
+    # their departments, the bulk bar's handlers, the audit entry: 14 at most, however many rows
+    # the page has.
+    with django_assert_max_num_queries(14):
         response = get(client)
     assert len(listed(response)) == PAGE_SIZE
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(14):
         response = get(client, q="balie", department=department.pk, handler=handler.pk, sort="decision_due")
     assert len(listed(response)) == PAGE_SIZE
 
@@ -696,7 +782,7 @@ def test_inbox_in_the_browser_by_keyboard_and_without_axe_violations(
     page = staff_page(browser, live_server, client, coordinator)
 
     page.goto(URL)
-    assert "termijn verstreken" in page.inner_text("table")
+    assert "te laat" in page.inner_text("table")
     assert "nieuwe informatie" in page.inner_text("table")
     assert_no_axe_violations(page)
     tab_to(page, "#id_q")

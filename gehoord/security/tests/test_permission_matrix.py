@@ -249,6 +249,16 @@ PAGES: list[Row] = [
     Row("accounts:setup", "get", _url("accounts:setup"), staff("2fa", unverified="2fa")),
     # The complaint file and what is done in it (object level: see file_readers).
     Row("cases:list", "get", _url("cases:list"), staff(200)),
+    # The bulk bar answers per complaint in messages and goes back to the list, whoever asks; a
+    # complaint one may not see is "not found" (gehoord/cases/tests/test_inbox_workspace.py).
+    Row(
+        "cases:bulk",
+        "post",
+        _url("cases:bulk"),
+        staff(302),
+        data=lambda w: {"complaint": w.complaint.pk, "bulk-action": "step", "bulk-step": "start_triage"},
+    ),
+    Row("cases:bulk", "get", _url("cases:bulk", note="wrong method"), staff(405)),
     Row("cases:detail", "get", _url("cases:detail", REF), file_readers(200)),
     Row("cases:detail", "get", _url("cases:detail", "K-1999-99999", note="unknown"), staff(404)),
     # The file's access log: the coordinator's; the others who read the file are refused.
