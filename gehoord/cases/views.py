@@ -91,9 +91,12 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "this_year": str(timezone.localdate().year),
             "duplicates_shown": duplicates_shown,
             # The filters besides the search box fold away; open while one is wrong, or used
-            # other than as a saved view (the sort has its column headers).
+            # other than as a saved view or a status link (the sort has its column headers).
             "more_filters_open": bool(form.errors)
-            or not (any(tab.active for tab in views) or replace(filters, q="", sort=inbox.NEWEST).is_default),
+            or not (
+                any(tab.active for tab in views)
+                or replace(filters, q="", sort=inbox.NEWEST, statuses=inbox.InboxFilters().statuses).is_default
+            ),
             # Only the coordinator assigns (lifecycle.COORDINATOR_ACTIONS); each complaint is still asked.
             "bulk_form": inbox.BulkActionForm(steps=steps) if (is_coordinator or steps) else None,
             "may_assign": is_coordinator and "assign" in lifecycle.COORDINATOR_ACTIONS,

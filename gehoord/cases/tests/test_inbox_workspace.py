@@ -284,7 +284,9 @@ def test_the_bulk_bar_offers_assigning_to_the_coordinator_only(client, coordinat
         ({"handler": "mine"}, False),  # a saved view: its tab says so
         ({"channel": "phone"}, True),
         ({"handler": "mine", "channel": "phone"}, True),
-        ({"status": "all"}, True),
+        ({"status": "all"}, False),  # a status link above the table: it is marked there
+        ({"status": "formal"}, False),
+        ({"status": "formal", "route": "formal"}, True),
         ({"due": "this_week"}, True),  # an error is shown where it is
     ],
 )
