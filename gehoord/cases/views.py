@@ -95,7 +95,9 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             "more_filters_open": bool(form.errors)
             or not (
                 any(tab.active for tab in views)
-                or replace(filters, q="", sort=inbox.NEWEST, statuses=inbox.InboxFilters().statuses).is_default
+                or replace(
+                    filters, q="", sort=inbox.NEWEST, statuses=inbox.InboxFilters().statuses
+                ).is_default
             ),
             # Only the coordinator assigns (lifecycle.COORDINATOR_ACTIONS); each complaint is still asked.
             "bulk_form": inbox.BulkActionForm(steps=steps) if (is_coordinator or steps) else None,
