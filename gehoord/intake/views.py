@@ -85,7 +85,7 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
         # person need not choose them again; the page lists them.
         if "fax_number" not in form.errors:
             pending_uploads.keep(token, form.accepted_uploads)
-        return _render_form(request, form, request.POST["form_token"], status=400, token=token)
+        return _render_form(request, form, request.POST["form_token"], status=400, kept_under=token)
     kept = form.still_kept()
     kept_files = pending_uploads.as_checked_files(kept)
     try:
@@ -106,9 +106,10 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
 
 
 def _render_form(
-    request: HttpRequest, form: ComplaintForm, signed_token: str, status: int = 200, token: str = ""
+    request: HttpRequest, form: ComplaintForm, signed_token: str, status: int = 200, kept_under: str = ""
 ) -> HttpResponse:
-    kept = pending_uploads.kept(token)
+    """The form; `kept_under` is the form token's random part, under which earlier files were kept."""
+    kept = pending_uploads.kept(kept_under)
     if kept:
         # The files already added are listed above the file input; this one adds to them.
         form.fields["attachments"].label = form["attachments"].label = _("Nog een bestand toevoegen")
