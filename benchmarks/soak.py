@@ -357,9 +357,23 @@ def main() -> None:
             "--without-mingle",
             "-n",
             "soak@%h",
+            "-Q",
+            "celery",
         ]
         processes.append(_start_celery("worker", env, work / "worker.log", *worker))
         if not args.no_beat:
+            # Beat's tasks (the letters' safety net among them) have their own queue and worker, as in production.
+            periodic = [
+                "--concurrency",
+                "1",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                "periodic@%h",
+                "-Q",
+                "periodic",
+            ]
+            processes.append(_start_celery("worker", env, work / "periodic-worker.log", *periodic))
             processes.append(_start_celery("beat", env, work / "beat.log", "-s", str(work / "beat-schedule")))
         log(
             f"gunicorn ({config}, {args.workers} workers) on :{port}, Celery worker ({args.concurrency} processes)"

@@ -381,6 +381,13 @@ CELERY_BEAT_SCHEDULE = {
     **API_BEAT_SCHEDULE,
     **INTAKE_BEAT_SCHEDULE,
 }
+# Beat's periodic and safety-net tasks (the letters' retry every minute, the mailbox poll, digests,
+# retention, ...) have a queue of their own, consumed by a worker of their own
+# (`celery -A gehoord worker -Q periodic`): a backlog of letters on the default queue cannot delay
+# them until they expire. Everything else stays on the default queue, "celery".
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+PERIODIC_QUEUE = "periodic"
+CELERY_TASK_ROUTES = {entry["task"]: {"queue": PERIODIC_QUEUE} for entry in CELERY_BEAT_SCHEDULE.values()}
 
 # The REST API (/api/v1/): client tokens with scopes, problem+json errors, OpenAPI 3 by drf-spectacular.
 REST_FRAMEWORK = {
