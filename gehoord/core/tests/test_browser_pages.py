@@ -108,6 +108,7 @@ def artefact_dir() -> Path:
 
 def load_demo() -> None:
     # Transactional tests elsewhere may have flushed what the migrations load; put it back (idempotent).
+    import_module("gehoord.accounts.migrations.0003_roles").create_roles(django_apps, None)
     import_module("gehoord.cases.migrations.0002_conduct_norms").add_norms(django_apps, None)
     import_module("gehoord.surveys.migrations.0002_default_questions").add_default_questions(
         django_apps, None
