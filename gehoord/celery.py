@@ -12,6 +12,16 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+@app.on_after_configure.connect
+def _redbeat_settings_by_their_own_names(sender: Celery, **kwargs) -> None:
+    """celery-redbeat asks whether its settings are set by their plain names (``redbeat_redis_url``),
+    which Django's CELERY_ prefix hides; without them it warns and falls back to the broker's."""
+    sender.conf.update(
+        redbeat_redis_url=sender.conf.redbeat_redis_url,
+        redbeat_redis_options={},
+    )
+
+
 @setup_logging.connect
 def _log_like_the_web_app(**kwargs) -> None:
     """Worker and beat log like the web app (JSON lines in production), on stdout, not in Celery's format.

@@ -388,6 +388,24 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_TASK_DEFAULT_QUEUE = "celery"
 PERIODIC_QUEUE = "periodic"
 CELERY_TASK_ROUTES = {entry["task"]: {"queue": PERIODIC_QUEUE} for entry in CELERY_BEAT_SCHEDULE.values()}
+# Beat runs once, however many nodes start it: with Redis, its schedule lives there (celery-redbeat)
+# and every beat takes a lock first. Only the holder sends; another waits and takes over at most
+# CELERY_REDBEAT_LOCK_TIMEOUT seconds after the holder stopped (it extends the lock every loop, at
+# most CELERY_BEAT_MAX_LOOP_INTERVAL seconds apart, which must stay well below the timeout). With
+# another broker (RabbitMQ) set CELERY_REDBEAT_REDIS_URL, or run exactly one beat by hand.
+CELERY_REDBEAT_REDIS_URL = env.str("CELERY_REDBEAT_REDIS_URL", default="") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
+)
+if CELERY_REDBEAT_REDIS_URL:
+    CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
+CELERY_REDBEAT_KEY_PREFIX = env.str("CELERY_REDBEAT_KEY_PREFIX", default="gehoord:beat")
+CELERY_REDBEAT_LOCK_TIMEOUT = env.int("CELERY_REDBEAT_LOCK_TIMEOUT", default=60)
+CELERY_BEAT_MAX_LOOP_INTERVAL = env.int("CELERY_BEAT_MAX_LOOP_INTERVAL", default=10)
+if CELERY_BEAT_MAX_LOOP_INTERVAL * 3 > CELERY_REDBEAT_LOCK_TIMEOUT:
+    raise ImproperlyConfigured(
+        "CELERY_BEAT_MAX_LOOP_INTERVAL must be at most a third of CELERY_REDBEAT_LOCK_TIMEOUT: "
+        "the beat holding the lock extends it once per loop."
+    )
 
 # The REST API (/api/v1/): client tokens with scopes, problem+json errors, OpenAPI 3 by drf-spectacular.
 REST_FRAMEWORK = {

@@ -37,6 +37,7 @@ def test_work_for_one_complaint_stays_on_the_default_queue(task):
     assert queue_of(celery_app, task) == "celery"
 
 
+@pytest.mark.postgresql  # the pass that starts Redis (scripts/ensure-redis.sh)
 def test_a_backlog_of_letters_does_not_hold_up_the_safety_net_on_redis():
     sender = Celery("gehoord-test-sender")
     sender.config_from_object("django.conf:settings", namespace="CELERY")
