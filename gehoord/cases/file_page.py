@@ -38,6 +38,11 @@ class HeaderTerm:
     days_left: int | None  # None: no longer running (shown as done)
     note: str = ""
 
+    @classmethod
+    def running(cls, label: Any, due: dt.date, today: dt.date) -> HeaderTerm:
+        """A term that still runs: its date and the days left until it (the clock's count)."""
+        return cls(label, due, terms.days_left(due, today))
+
     @property
     def state(self) -> str:
         if self.days_left is None:
@@ -67,19 +72,11 @@ def header_terms(complaint: Complaint, today: dt.date) -> list[HeaderTerm]:
         and not complaint.anonymous
         and lifecycle.decision_term_runs(complaint)
     ):
-        rows.append(
-            HeaderTerm(
-                _("Persoonlijk contact"),
-                complaint.first_contact_due,
-                terms.days_left(complaint.first_contact_due, today),
-            )
-        )
+        rows.append(HeaderTerm.running(_("Persoonlijk contact"), complaint.first_contact_due, today))
     if lifecycle.notice_term_runs(complaint):
         rows.append(
-            HeaderTerm(
-                _("Bericht niet in behandeling nemen (Awb 9:8)"),
-                complaint.not_handled_notice_due,
-                terms.days_left(complaint.not_handled_notice_due, today),
+            HeaderTerm.running(
+                _("Bericht niet in behandeling nemen (Awb 9:8)"), complaint.not_handled_notice_due, today
             )
         )
     hearing = lifecycle.complainant_hearing(complaint)
@@ -89,21 +86,9 @@ def header_terms(complaint: Complaint, today: dt.date) -> list[HeaderTerm]:
         and not hearing.is_reported
         and lifecycle.action_allowed(complaint, "hearing_response", today)
     ):
-        rows.append(
-            HeaderTerm(
-                _("Reactie op de uitnodiging om te horen"),
-                hearing.respond_by,
-                terms.days_left(hearing.respond_by, today),
-            )
-        )
+        rows.append(HeaderTerm.running(_("Reactie op de uitnodiging om te horen"), hearing.respond_by, today))
     if lifecycle.decision_term_runs(complaint):
-        rows.append(
-            HeaderTerm(
-                _("Beslissing (Awb 9:11)"),
-                complaint.decision_due,
-                terms.days_left(complaint.decision_due, today),
-            )
-        )
+        rows.append(HeaderTerm.running(_("Beslissing (Awb 9:11)"), complaint.decision_due, today))
     elif complaint.decided_at:
         decided = timezone.localdate(complaint.decided_at)
         in_time = decided <= complaint.decision_due
@@ -121,16 +106,12 @@ def header_terms(complaint: Complaint, today: dt.date) -> list[HeaderTerm]:
         and complaint.formal_request_due >= today
     ):
         rows.append(
-            HeaderTerm(
-                _("Alsnog formele behandeling (Awb 9:5)"),
-                complaint.formal_request_due,
-                terms.days_left(complaint.formal_request_due, today),
-            )
+            HeaderTerm.running(_("Alsnog formele behandeling (Awb 9:5)"), complaint.formal_request_due, today)
         )
     if complaint.closed_at:
         until = terms.ombudsman_deadline(complaint.closed_at)
         if until >= today:
-            rows.append(HeaderTerm(_("Naar de ombudsman (Awb 9:24)"), until, terms.days_left(until, today)))
+            rows.append(HeaderTerm.running(_("Naar de ombudsman (Awb 9:24)"), until, today))
     return rows
 
 
